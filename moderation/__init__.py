@@ -1,0 +1,24 @@
+"""moderation: local, explainable reader-comment moderation and stance classification.
+
+The public API is small and imports nothing heavy until it is used:
+
+- `parse_page(data)` / `parse_file(path)`: a page (HTML or a text dump) to its article and comments.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["parse_page", "parse_file", "__version__"]
+
+if TYPE_CHECKING:
+    from moderation.parse import parse_file, parse_page
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("parse_page", "parse_file"):
+        from moderation import parse
+
+        return getattr(parse, name)
+    raise AttributeError(f"module 'moderation' has no attribute {name!r}")

@@ -1,0 +1,85 @@
+"""Writing results: JSON Lines, CSV or JSON, to stdout or atomically to a file.
+
+A file is written under a temporary name in the same directory and renamed into place,
+so a crash or a full disk never leaves a half-written result where the old one was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from moderation.errors import OutputError
+
+FORMATS = ("jsonl", "csv", "json")
+
+
+@contextlib.contextmanager
+def atomic_open(path: str | Path, force: bool = False, mode: str = "w") -> Iterator[IO[Any]]:
+    """Open a temporary sibling of `path` for writing; rename it over `path` on success."""
+    path = Path(path)
+    if path.exists() and not force:
+        raise OutputError(f"{path} exists; pass --force to replace it")
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
+    try:
+        binary = "b" in mode
+        with os.fdopen(handle, mode, **({} if binary else {"encoding": "utf-8", "newline": ""})) as stream:
+            yield stream
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list | dict | tuple):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def write_records(records: Iterable[dict[str, Any]], stream: IO[str], fmt: str) -> int:
+    """Write records in `fmt`; returns how many were written."""
+    count = 0
+    if fmt == "jsonl":
+        for record in records:
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    elif fmt == "json":
+        rows = list(records)
+        json.dump(rows, stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+        count = len(rows)
+    elif fmt == "csv":
+        writer: csv.DictWriter[str] | None = None
+        for record in records:
+            if writer is None:
+                writer = csv.DictWriter(stream, fieldnames=list(record), extrasaction="ignore", lineterminator="\n")
+                writer.writeheader()
+            writer.writerow({key: _cell(value) for key, value in record.items()})
+            count += 1
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+    return count
+
+
+def emit(records: Iterable[dict[str, Any]], output: str | None, fmt: str, force: bool = False) -> int:
+    """Write records to `output` (atomically) or to stdout when output is None or "-"."""
+    if output in (None, "-"):
+        if hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(encoding="utf-8")
+        return write_records(records, sys.stdout, fmt)
+    with atomic_open(output, force=force) as stream:
+        return write_records(records, stream, fmt)

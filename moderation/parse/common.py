@@ -1,0 +1,201 @@
+"""Heuristics both page parsers share: dates, comment policies, boilerplate, agencies.
+
+Everything here works on plain strings so the text-dump and HTML parsers agree on what
+a policy line or a "Comments are closed" notice is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+
+from moderation.records import CommentPolicy
+
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_MONTH_NUMBER = {
+    name: index % 12 + 1
+    for index, name in enumerate(
+        "january february march april may june july august september october november "
+        "december jan feb mar apr may jun jul aug sep oct nov dec".split()
+    )
+}
+_MONTH_NUMBER["sept"] = 9
+_ISO_DATE = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
+    r"(Z|[+-]\d{2}:?\d{2})?)?"
+)
+_MONTH_FIRST = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{{4}})\b", re.I)
+
+KNOWN_AGENCIES = (
+    "ANI", "PTI", "IANS", "UNI", "AP", "AFP", "Reuters", "Associated Press", "Agence France-Presse",
+    "Bloomberg", "dpa", "EFE", "ANSA", "Xinhua", "TASS", "Kyodo", "Yonhap", "CNA", "PA",
+    "AAP", "Canadian Press", "NNA", "APA", "Anadolu",
+)  # fmt: skip
+_AGENCY_RE = "|".join(re.escape(name) for name in sorted(KNOWN_AGENCIES, key=len, reverse=True))
+_AGENCY_LINE = re.compile(rf"^\s*(?:[-–—]\s*|\(\s*|source:\s*|with inputs from\s+)({_AGENCY_RE})\s*\)?\.?\s*$", re.I)
+_AGENCY_DATELINE = re.compile(rf"\(({_AGENCY_RE})\)\s*[-–—:]", re.I)
+
+_MIN_CHARS = re.compile(
+    r"\b(?:minimum|min\.?|at least)\s*(?:of\s*)?(?:length\s*(?:of|:)?\s*)?(\d{1,5})\s*(?:characters|chars)\b"
+    r"|\b(\d{1,5})\s*(?:characters|chars)\s*(?:minimum|min\b)",
+    re.I,
+)
+_MAX_CHARS = re.compile(
+    r"\b(?:maximum|max\.?|up to|no more than|limit(?:ed)? (?:of|to))\s*(?:of\s*)?(\d{1,6})\s*(?:characters|chars)\b"
+    r"|\b(\d{1,6})\s*(?:characters|chars)\s*(?:maximum|max\b|left|remaining)",
+    re.I,
+)
+_COUNTER = re.compile(r"^\s*(?:.*\s)?0\s*/\s*(\d{1,6})\s*$")
+_MODERATED = re.compile(
+    r"comments? (?:are|is|will be|may be) (?:pre-?)?(?:moderated|reviewed)|"
+    r"(?:moderated|reviewed) before (?:they|it|comments?) (?:are |is )?(?:published|appear)|"
+    r"awaiting moderation|subject to moderation|moderation policy",
+    re.I,
+)
+_GUIDELINE = re.compile(
+    r"\b(?:respectful|on[- ]topic|civil(?:ity)?|courteous|personal attacks|abusive|offensive|"
+    r"community (?:guidelines|standards)|house rules|comment(?:ing)? (?:policy|guidelines|rules)|"
+    r"be (?:kind|nice|polite))\b",
+    re.I,
+)
+_COMMENTISH = re.compile(r"\b(?:comments?|commenting|discussions?|replies|posts?|readers?)\b", re.I)
+
+BOILERPLATE = re.compile(
+    r"^\s*(?:"
+    r"comments? (?:are|is) (?:now )?(?:closed|disabled|turned off|off)|"
+    r"(?:no|0|zero) (?:comments?|responses?|replies)(?: yet)?|"
+    r"be the first to comment|"
+    r"leave a (?:comment|reply|response)|post a comment|add (?:a|your) comment|write a comment|"
+    r"(?:you must be |please )?(?:log(?:ged)? ?in|sign ?in|register)(?: to| in to)? (?:post|comment|reply|leave)|"
+    r"join the (?:discussion|conversation)|"
+    r"subscribe|sign up for|newsletter|"
+    r"(?:load|show|view) (?:more|all) comments?|"
+    r"\d+ (?:comments?|responses?|replies)|"
+    r"(?:reply|like|report|share|flag|quote|permalink|edit|delete)(?: ?\(\d+\))?"
+    r")\s*[.!:…]*\s*$",
+    re.I,
+)
+
+
+def normalize_space(text: str) -> str:
+    """Collapse runs of whitespace (including NBSP and zero-width characters)."""
+    text = text.replace("\u200b", "").replace("\ufeff", "").replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def clean_text(text: str) -> str:
+    """NFC, no control characters, paragraphs kept as single newlines."""
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    lines = [normalize_space(line) for line in text.splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def parse_date(text: str | None) -> str | None:
+    """ISO 8601 from the date forms pages use; None when nothing date-like is found.
+
+    A bare date stays a date ("2026-01-30"); a timestamp keeps its time and offset.
+    """
+    if not text:
+        return None
+    text = text.strip()
+    match = _ISO_DATE.search(text)
+    if match:
+        year, month, day, hour, minute, second, offset = match.groups()
+        if not _valid(int(year), int(month), int(day)):
+            return None
+        if hour is None:
+            return f"{year}-{month}-{day}"
+        stamp = f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}"
+        if offset:
+            stamp += "Z" if offset == "Z" else f"{offset[:3]}:{offset[-2:]}"
+        return stamp
+    for pattern, order in ((_MONTH_FIRST, "mdy"), (_DAY_FIRST, "dmy")):
+        match = pattern.search(text)
+        if match:
+            parts = dict(zip(order, match.groups()))
+            year, month, day = int(parts["y"]), _MONTH_NUMBER[parts["m"].lower()], int(parts["d"])
+            if _valid(year, month, day):
+                return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        datetime(year, month, day)
+    except ValueError:
+        return False
+    return 1990 <= year <= 2100
+
+
+def find_agency(lines: list[str]) -> str | None:
+    """A wire agency credited on its own line ("- ANI", "(Reuters)") or in a dateline."""
+    for line in reversed(lines):
+        match = _AGENCY_LINE.match(line)
+        if match:
+            return _canonical_agency(match.group(1))
+    for line in lines:
+        match = _AGENCY_DATELINE.search(line)
+        if match:
+            return _canonical_agency(match.group(1))
+    return None
+
+
+def _canonical_agency(name: str) -> str:
+    for known in KNOWN_AGENCIES:
+        if known.lower() == name.lower():
+            return known
+    return name
+
+
+def is_boilerplate(text: str) -> bool:
+    """True for comment-section furniture that is not a reader's comment."""
+    text = normalize_space(text)
+    if not text:
+        return True
+    return bool(BOILERPLATE.match(text))
+
+
+def policy_from_lines(lines: list[str]) -> CommentPolicy:
+    """Read a comment policy from the lines of a comment section (or a whole page)."""
+    min_chars = max_chars = None
+    moderated = None
+    guidelines: list[str] = []
+    for line in lines:
+        if min_chars is None and (match := _MIN_CHARS.search(line)):
+            min_chars = int(match.group(1) or match.group(2))
+        if max_chars is None and (match := _MAX_CHARS.search(line)):
+            max_chars = int(match.group(1) or match.group(2))
+        if max_chars is None and (match := _COUNTER.match(line)) and min_chars is None:
+            max_chars = int(match.group(1))
+        if _MODERATED.search(line):
+            moderated = True
+        if _GUIDELINE.search(line) and _COMMENTISH.search(line) and len(line) < 600:
+            if line not in guidelines:
+                guidelines.append(line)
+    return CommentPolicy(
+        min_chars=min_chars,
+        max_chars=max_chars,
+        moderated=moderated,
+        guidelines=" ".join(guidelines) or None,
+    )
+
+
+def is_policy_line(line: str) -> bool:
+    """A line that states comment rules rather than being a comment."""
+    if len(line) > 400:
+        return False
+    if _MIN_CHARS.search(line) or _MAX_CHARS.search(line) or _COUNTER.match(line):
+        return True
+    if _MODERATED.search(line):
+        return True
+    return bool(_GUIDELINE.search(line) and _COMMENTISH.search(line) and re.search(
+        r"\b(?:please|we welcome|keep|must|should|do not|don't|avoid|will be removed|reserve)\b",
+        line,
+        re.I,
+    ))
