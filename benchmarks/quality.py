@@ -1,0 +1,118 @@
+"""Model quality on held-out articles and claims, beside alt-profanity-check, and speed.
+
+    python benchmarks/quality.py [--shared ../shared] [--json OUT]
+
+Splits every dataset by group (C3 article, ARC claim, FNC-1 headline; OLID and Davidson
+tweets by row, each tweet being its own item), 80 % to train and 20 % held out, with a
+fixed seed. Trains the three heads on the training parts exactly as `moderation train`
+does, and scores the held-out parts:
+
+- civility ROC-AUC on C3 held-out articles and on OLID held-out tweets, for this model and
+  for alt-profanity-check's `predict_prob` on the same rows;
+- stance macro-F1 on ARC held-out claims and the FNC-1 weighted score on held-out headlines;
+- constructiveness ROC-AUC on C3 held-out articles;
+- training time of the three heads on all training parts; scoring speed (comments per
+  second, all heads) beside alt-profanity-check on the same 5,000 C3 comments, in one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from moderation.data import prepare
+from moderation.evaluate import fnc_score
+from moderation.model import Model
+from moderation.train import train
+
+SEED = 13
+
+
+def split(frame: pd.DataFrame, by_group: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    from sklearn.model_selection import GroupShuffleSplit, ShuffleSplit
+
+    splitter = GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=SEED) if by_group \
+        else ShuffleSplit(n_splits=1, test_size=0.2, random_state=SEED)  # fmt: skip
+    train_index, test_index = next(splitter.split(frame, groups=frame["group"] if by_group else None))
+    return frame.iloc[train_index].reset_index(drop=True), frame.iloc[test_index].reset_index(drop=True)
+
+
+def main() -> None:
+    from sklearn.metrics import f1_score, roc_auc_score
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
+    parser.add_argument("--json", help="also write the results here")
+    args = parser.parse_args()
+    datasets = Path(args.shared) / "datasets"
+    if not datasets.is_dir():
+        sys.exit(f"no datasets at {datasets}: pass --shared")
+    parts = {name: prepare(name, [str(datasets / name)]) for name in ("c3", "davidson", "olid", "arc", "fnc1")}
+    held: dict[str, pd.DataFrame] = {}
+    training = []
+    for name, frame in parts.items():
+        fit, test = split(frame, by_group=name in ("c3", "arc", "fnc1"))
+        training.append(fit)
+        held[name] = test
+    started = time.perf_counter()
+    results = train(pd.concat(training, ignore_index=True), progress=lambda m: print(m, file=sys.stderr))
+    train_seconds = time.perf_counter() - started
+    model = Model(heads={t: r.pipeline for t, r in results.items()},
+                  meta={"tasks": {t: {"labels": r.labels} for t, r in results.items()}})  # fmt: skip
+
+    from profanity_check import predict_prob
+
+    rows = []
+
+    def civility_row(name: str) -> None:
+        test = held[name].dropna(subset=["civility"])
+        truth = (test["civility"] == "uncivil").to_numpy()
+        ours = model.heads["civility"].predict_proba(test)[:, list(model.heads["civility"].classes_).index("uncivil")]
+        peer = predict_prob(test["text"].astype(str).tolist())
+        rows.append(("civility ROC-AUC", f"{name} held-out ({len(test)} rows)", roc_auc_score(truth, ours), roc_auc_score(truth, peer)))
+
+    civility_row("c3")
+    civility_row("olid")
+    arc = held["arc"]
+    stance = model.heads["stance"]
+    classes = list(stance.classes_)
+    predicted = np.asarray(classes)[stance.predict_proba(arc).argmax(axis=1)]
+    rows.append(("stance macro-F1 (4 classes)", f"ARC held-out claims ({len(arc)} pairs)", f1_score(arc["stance"], predicted, average="macro"), None))
+    fnc = held["fnc1"]
+    predicted = np.asarray(classes)[stance.predict_proba(fnc).argmax(axis=1)]
+    rows.append(("stance FNC-1 weighted score", f"FNC-1 held-out headlines ({len(fnc)} pairs)", fnc_score(list(fnc["stance"]), list(predicted)), None))
+    rows.append(("stance macro-F1 (4 classes)", "FNC-1 held-out headlines", f1_score(fnc["stance"], predicted, average="macro"), None))
+    c3 = held["c3"]
+    constructive = model.heads["constructive"]
+    proba = constructive.predict_proba(c3)[:, list(constructive.classes_).index("constructive")]
+    rows.append(("constructive ROC-AUC", f"C3 held-out articles ({len(c3)} rows)", roc_auc_score(c3["constructive"] == "constructive", proba), None))
+
+    texts = parts["c3"]["text"].astype(str).head(5000)
+    frame = pd.DataFrame({"text": texts})
+    started = time.perf_counter()
+    model.predict_proba(frame)
+    ours_rate = len(frame) / (time.perf_counter() - started)
+    started = time.perf_counter()
+    predict_prob(texts.tolist())
+    peer_rate = len(frame) / (time.perf_counter() - started)
+
+    print(f"| {'measure':<30} | {'data':<42} | {'moderation':>10} | {'alt-profanity-check':>19} |")
+    print(f"|{'-' * 32}|{'-' * 44}|{'-' * 12}|{'-' * 21}|")
+    for measure, data, ours, peer in rows:
+        peer_cell = f"{peer:.3f}" if peer is not None else "n/a"
+        print(f"| {measure:<30} | {data:<42} | {ours:>10.3f} | {peer_cell:>19} |")
+    print(f"| {'training, 3 heads (s)':<30} | {'all training parts':<42} | {train_seconds:>10.0f} | {'n/a':>19} |")
+    print(f"| {'scoring (comments/s)':<30} | {'5,000 C3 comments, all heads vs peer':<42} | {ours_rate:>10.0f} | {peer_rate:>19.0f} |")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"rows": [dict(zip(("measure", "data", "moderation", "peer"), row)) for row in rows],
+                                               "train_seconds": train_seconds, "score_rate": ours_rate, "peer_rate": peer_rate}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

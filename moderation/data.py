@@ -1,0 +1,195 @@
+"""Tables in and out: reading CSV / JSONL / Parquet, and the recipes that turn the public
+datasets into the canonical training table.
+
+The canonical table has `text`, optional `article_title` / `article_text` (what stance is
+judged against), optional `group` (article or claim id, for grouped splits), optional
+`source` (which dataset a row came from) and one column per task: `civility`, `stance`,
+`constructive`. `civility_score` (0 to 1) may carry a soft label beside `civility`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from moderation.errors import DataError, InputMissingError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+TASKS: dict[str, tuple[str, ...]] = {
+    "civility": ("civil", "uncivil"),
+    "stance": ("agree", "disagree", "discuss", "unrelated"),
+    "constructive": ("constructive", "not_constructive"),
+}
+"""Each task with the labels the shipped recipes produce (a newsroom may use others)."""
+
+CANONICAL_COLUMNS = ("text", "article_title", "article_text", "group", "source", *TASKS, "civility_score")
+
+
+def read_table(path: str | Path) -> pd.DataFrame:
+    """Read CSV, TSV, JSON Lines or Parquet by extension; a clear DataError otherwise."""
+    import pandas as pd
+
+    path = Path(path)
+    if not path.exists():
+        raise InputMissingError(f"{path}: no such file")
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".parquet":
+            return pd.read_parquet(path)
+        if suffix in (".jsonl", ".ndjson"):
+            return pd.read_json(path, lines=True, dtype=False)
+        if suffix == ".json":
+            return pd.read_json(path, dtype=False)
+        if suffix in (".csv", ".tsv", ".txt"):
+            return pd.read_csv(path, sep="\t" if suffix == ".tsv" else ",", dtype=str, keep_default_na=False,
+                               na_values=[""], encoding="utf-8")  # fmt: skip
+    except UnicodeDecodeError as error:
+        raise DataError(f"{path}: not UTF-8 (byte {error.start}); re-save it as UTF-8") from error
+    except (ValueError, OSError) as error:
+        first = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise DataError(f"{path}: cannot read as {suffix.lstrip('.') or 'a table'}: {first}") from error
+    except Exception as error:  # pyarrow and the C parser raise their own types
+        raise DataError(f"{path}: cannot read: {str(error).splitlines()[0] if str(error) else error!r}") from error
+    raise DataError(f"{path}: unknown table format {suffix or '(none)'}; use .csv, .tsv, .jsonl or .parquet")
+
+
+def require_columns(frame: pd.DataFrame, columns: tuple[str, ...], where: str) -> None:
+    """Name the missing columns and the ones present, so the fix is obvious."""
+    missing = [column for column in columns if column not in frame.columns]
+    if missing:
+        raise DataError(f"{where}: missing column(s) {', '.join(missing)}; present: {', '.join(map(str, frame.columns))}")
+
+
+def _files(sources: list[str], names: tuple[str, ...]) -> list[Path]:
+    """The dataset files: named directly, or found by name inside a named directory."""
+    found: list[Path] = []
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            for name in names:
+                found.extend(sorted(path.glob(name)))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise InputMissingError(f"{path}: no such file or directory")
+    if not found:
+        raise InputMissingError(f"none of {', '.join(names)} found in {', '.join(sources)}")
+    return found
+
+
+def _c3(sources: list[str]) -> pd.DataFrame:
+    import pandas as pd
+
+    frames = [read_table(path) for path in _files(sources, ("c3_train.csv", "*.csv"))[:1]]
+    raw = pd.concat(frames)
+    require_columns(raw, ("comment_text", "article_id", "crowd_toxicity_level", "constructive_binary"), "c3")
+    level = pd.to_numeric(raw["crowd_toxicity_level"], errors="coerce")
+    constructive = pd.to_numeric(raw["constructive_binary"], errors="coerce")
+    return pd.DataFrame({
+        "text": raw["comment_text"],
+        "group": "c3:" + raw["article_id"].astype(str),
+        "source": "c3",
+        # Mean toxicity of 1 ("not toxic") to 4; 2 or more means at least "mildly toxic" on average.
+        "civility": level.map(lambda v: None if pd.isna(v) else ("uncivil" if v >= 2 else "civil")),
+        "civility_score": ((level - 1) / 3).clip(0, 1),
+        "constructive": constructive.map(lambda v: None if pd.isna(v) else ("constructive" if v >= 0.5 else "not_constructive")),
+    })  # fmt: skip
+
+
+def _davidson(sources: list[str]) -> pd.DataFrame:
+    import pandas as pd
+
+    raw = read_table(_files(sources, ("labeled_data.csv",))[0])
+    require_columns(raw, ("tweet", "class"), "davidson")
+    kind = pd.to_numeric(raw["class"], errors="coerce")
+    return pd.DataFrame({
+        "text": raw["tweet"],
+        "group": "davidson:" + raw.index.astype(str),
+        "source": "davidson",
+        "civility": kind.map({0: "uncivil", 1: "uncivil", 2: "civil"}),
+    })  # fmt: skip
+
+
+def _olid(sources: list[str]) -> pd.DataFrame:
+    import pandas as pd
+
+    raw = read_table(_files(sources, ("olid-training-v1.0.tsv", "*.tsv"))[0])
+    require_columns(raw, ("tweet", "subtask_a"), "olid")
+    return pd.DataFrame({
+        "text": raw["tweet"],
+        "group": "olid:" + raw.get("id", raw.index.to_series()).astype(str),
+        "source": "olid",
+        "civility": raw["subtask_a"].map({"OFF": "uncivil", "NOT": "civil"}),
+    })  # fmt: skip
+
+
+def _pairs(sources: list[str], prefix: str, stances: str, bodies: str) -> pd.DataFrame:
+    import pandas as pd
+
+    stance_path = _files(sources, (stances,))[0]
+    body_path = _files(sources, (bodies,))[0]
+    pairs, texts = read_table(stance_path), read_table(body_path)
+    require_columns(pairs, ("Headline", "Body ID", "Stance"), str(stance_path))
+    require_columns(texts, ("Body ID", "articleBody"), str(body_path))
+    merged = pairs.merge(texts, on="Body ID", how="left")
+    return pd.DataFrame({
+        "text": merged["articleBody"],
+        "article_title": merged["Headline"],
+        "group": f"{prefix}:" + merged["Headline"].astype(str),
+        "source": prefix,
+        "stance": merged["Stance"].str.strip().str.lower(),
+    })  # fmt: skip
+
+
+RECIPES: dict[str, Callable[[list[str]], pd.DataFrame]] = {
+    "c3": _c3,
+    "davidson": _davidson,
+    "olid": _olid,
+    "arc": lambda sources: _pairs(sources, "arc", "arc_stances.csv", "arc_bodies.csv"),
+    "fnc1": lambda sources: _pairs(sources, "fnc1", "train_stances.csv", "train_bodies.csv"),
+}
+
+
+def prepare(recipe: str, sources: list[str]) -> pd.DataFrame:
+    """Convert one public dataset to the canonical table (see data/README.md)."""
+    if recipe not in RECIPES:
+        raise DataError(f"unknown dataset {recipe!r}; known: {', '.join(RECIPES)}")
+    frame = RECIPES[recipe](sources)
+    frame = frame[frame["text"].notna() & frame["text"].astype(str).str.strip().ne("")]
+    return frame.reset_index(drop=True)
+
+
+def load_training(paths: list[str]) -> pd.DataFrame:
+    """Read and stack canonical tables; every file must have a `text` column."""
+    import pandas as pd
+
+    frames = []
+    for path in paths:
+        frame = read_table(path)
+        require_columns(frame, ("text",), str(path))
+        if "source" not in frame.columns:
+            frame["source"] = Path(path).stem
+        frames.append(frame)
+    if not frames:
+        raise InputMissingError("no training data given")
+    return pd.concat(frames, ignore_index=True)
+
+
+def write_table(frame: pd.DataFrame, path: str | Path, force: bool = False) -> None:
+    """Write by extension, atomically (CSV, JSON Lines or Parquet)."""
+    from moderation.output import atomic_open
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".jsonl", ".parquet"):
+        raise DataError(f"{path}: write .csv, .jsonl or .parquet")
+    with atomic_open(path, force=force, mode="wb" if suffix == ".parquet" else "w") as stream:
+        if suffix == ".parquet":
+            frame.to_parquet(stream, index=False)
+        elif suffix == ".jsonl":
+            frame.to_json(stream, orient="records", lines=True, force_ascii=False)
+        else:
+            frame.to_csv(stream, index=False)

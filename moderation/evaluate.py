@@ -1,0 +1,202 @@
+"""Evaluation of a saved model on labelled data: metrics as plain data, then a report.
+
+Metrics per task: accuracy, macro-F1, per-class precision / recall / F1, the confusion
+matrix, expected calibration error and, for two-class tasks, ROC-AUC, average precision
+and a threshold sweep; for four-way stance also the FNC-1 weighted score.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from moderation.errors import DataError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from moderation.model import Model
+
+RELATED = ("agree", "disagree", "discuss")
+
+
+def fnc_score(truth: list[str], predicted: list[str]) -> float:
+    """FNC-1's weighted score as a share of the best possible (the official scorer's rule).
+
+    0.25 for telling related from unrelated right; for related pairs, 0.75 more for the
+    exact stance.
+    """
+    score = best = 0.0
+    for want, got in zip(truth, predicted, strict=True):
+        best += 1.0 if want in RELATED else 0.25
+        if want == got:
+            score += 0.25
+            if want in RELATED:
+                score += 0.75
+        elif want in RELATED and got in RELATED:
+            score += 0.25
+    return score / best if best else 0.0
+
+
+def calibration_error(positive: np.ndarray, probability: np.ndarray, bins: int = 10) -> float:
+    """Expected calibration error over equal-width probability bins."""
+    edges = np.linspace(0, 1, bins + 1)
+    which = np.clip(np.digitize(probability, edges) - 1, 0, bins - 1)
+    total = 0.0
+    for b in range(bins):
+        mask = which == b
+        if mask.any():
+            total += mask.mean() * abs(positive[mask].mean() - probability[mask].mean())
+    return float(total)
+
+
+def task_metrics(labels: list[str], truth: np.ndarray, proba: np.ndarray) -> dict[str, Any]:
+    """All metrics for one task from true labels and predicted probabilities."""
+    from sklearn.metrics import (
+        accuracy_score,
+        average_precision_score,
+        confusion_matrix,
+        f1_score,
+        precision_recall_fscore_support,
+        roc_auc_score,
+    )
+
+    predicted = np.asarray(labels)[proba.argmax(axis=1)]
+    precision, recall, f1, support = precision_recall_fscore_support(truth, predicted, labels=labels, zero_division=0)
+    out: dict[str, Any] = {
+        "rows": int(len(truth)),
+        "accuracy": float(accuracy_score(truth, predicted)),
+        "macro_f1": float(f1_score(truth, predicted, labels=labels, average="macro", zero_division=0)),
+        "per_class": {label: {"precision": float(p), "recall": float(r), "f1": float(f), "support": int(s)}
+                      for label, p, r, f, s in zip(labels, precision, recall, f1, support, strict=True)},  # fmt: skip
+        "labels": labels,
+        "confusion_matrix": confusion_matrix(truth, predicted, labels=labels).tolist(),
+    }
+    top = proba.max(axis=1)
+    out["calibration_error"] = calibration_error((predicted == truth).astype(float), top)
+    if len(labels) == 2 and len(set(truth)) == 2:
+        positive = (truth == labels[1]).astype(int)
+        score = proba[:, 1]
+        out["positive_label"] = labels[1]
+        out["roc_auc"] = float(roc_auc_score(positive, score))
+        out["average_precision"] = float(average_precision_score(positive, score))
+        out["calibration_error_positive"] = calibration_error(positive.astype(float), score)
+        sweep = []
+        for threshold in np.round(np.arange(0.1, 0.91, 0.1), 2):
+            flagged = score >= threshold
+            tp = int((flagged & (positive == 1)).sum())
+            precision_t = tp / flagged.sum() if flagged.sum() else 0.0
+            recall_t = tp / positive.sum() if positive.sum() else 0.0
+            f1_t = 2 * precision_t * recall_t / (precision_t + recall_t) if precision_t + recall_t else 0.0
+            sweep.append({"threshold": float(threshold), "precision": precision_t, "recall": recall_t,
+                          "f1": f1_t, "flagged_share": float(flagged.mean())})  # fmt: skip
+        out["threshold_sweep"] = sweep
+    if set(labels) == {"agree", "disagree", "discuss", "unrelated"}:
+        out["fnc_weighted_score"] = fnc_score(list(truth), list(predicted))
+    return out
+
+
+def evaluate(model: Model, frame: pd.DataFrame) -> tuple[dict[str, Any], dict[str, tuple[list[str], np.ndarray, np.ndarray]]]:
+    """Metrics for every task the model has and the data labels; also the raw predictions."""
+    from moderation.train import task_rows
+
+    results: dict[str, Any] = {}
+    raw: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
+    for task in model.heads:
+        if task not in frame.columns or not frame[task].notna().any():
+            continue
+        rows, _dropped = task_rows(frame, task)
+        labels = model.labels(task)
+        unknown = sorted(set(rows[task]) - set(labels))
+        if unknown:
+            raise DataError(f"{task}: labels {unknown} are not among the model's {labels}")
+        proba = model.heads[task].predict_proba(rows)
+        classes = [str(c) for c in model.heads[task].classes_]
+        proba = proba[:, [classes.index(label) for label in labels]]
+        truth = rows[task].to_numpy()
+        results[task] = task_metrics(labels, truth, proba)
+        raw[task] = (labels, truth, proba)
+    if not results:
+        raise DataError(f"the data labels none of the model's tasks ({', '.join(model.heads)})")
+    return results, raw
+
+
+def write_report(results: dict[str, Any], raw: dict[str, Any], directory: Path, model_id: str) -> list[Path]:
+    """metrics.json, report.md and PNG plots (confusion matrix, PR curve, reliability)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from sklearn.metrics import precision_recall_curve
+
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    (directory / "metrics.json").write_text(json.dumps({"model": model_id, "tasks": results}, indent=2) + "\n")
+    written.append(directory / "metrics.json")
+    lines = [f"# Evaluation of {model_id}", ""]
+    for task, metrics in results.items():
+        labels, truth, proba = raw[task]
+        lines += [f"## {task}", "", f"- rows: {metrics['rows']}", f"- accuracy: {metrics['accuracy']:.3f}",
+                  f"- macro-F1: {metrics['macro_f1']:.3f}", f"- calibration error: {metrics['calibration_error']:.3f}"]  # fmt: skip
+        for key in ("roc_auc", "average_precision", "fnc_weighted_score"):
+            if key in metrics:
+                lines.append(f"- {key.replace('_', ' ')}: {metrics[key]:.3f}")
+        lines += ["", "| class | precision | recall | F1 | support |", "|---|---|---|---|---|"]
+        for label, values in metrics["per_class"].items():
+            lines.append(f"| {label} | {values['precision']:.3f} | {values['recall']:.3f} | {values['f1']:.3f} | {values['support']} |")
+        figure, axis = plt.subplots(figsize=(4, 4))
+        matrix = np.asarray(metrics["confusion_matrix"])
+        axis.imshow(matrix, cmap="Blues")
+        axis.set_xticks(range(len(labels)), labels, rotation=45, ha="right")
+        axis.set_yticks(range(len(labels)), labels)
+        for (i, j), value in np.ndenumerate(matrix):
+            axis.text(j, i, str(value), ha="center", va="center", fontsize=8)
+        axis.set_xlabel("predicted")
+        axis.set_ylabel("true")
+        axis.set_title(f"{task}: confusion matrix")
+        figure.tight_layout()
+        figure.savefig(directory / f"{task}_confusion.png", dpi=100)
+        plt.close(figure)
+        written.append(directory / f"{task}_confusion.png")
+        plots = [f"![confusion matrix]({task}_confusion.png)"]
+        top = proba.max(axis=1)
+        correct = (np.asarray(labels)[proba.argmax(axis=1)] == truth).astype(float)
+        series = [("top label", correct, top)]
+        if "roc_auc" in metrics:
+            positive = (truth == labels[1]).astype(int)
+            precision, recall, _ = precision_recall_curve(positive, proba[:, 1])
+            figure, axis = plt.subplots(figsize=(4, 4))
+            axis.plot(recall, precision)
+            axis.set_xlabel("recall")
+            axis.set_ylabel("precision")
+            axis.set_title(f"{task}: precision-recall ({labels[1]})")
+            figure.tight_layout()
+            figure.savefig(directory / f"{task}_pr.png", dpi=100)
+            plt.close(figure)
+            written.append(directory / f"{task}_pr.png")
+            plots.append(f"![precision-recall]({task}_pr.png)")
+            series = [(labels[1], positive.astype(float), proba[:, 1])]
+        figure, axis = plt.subplots(figsize=(4, 4))
+        for name, outcome, probability in series:
+            edges = np.linspace(0, 1, 11)
+            which = np.clip(np.digitize(probability, edges) - 1, 0, 9)
+            xs = [probability[which == b].mean() for b in range(10) if (which == b).any()]
+            ys = [outcome[which == b].mean() for b in range(10) if (which == b).any()]
+            axis.plot(xs, ys, marker="o", label=name)
+        axis.plot([0, 1], [0, 1], linestyle="--", color="grey")
+        axis.set_xlabel("predicted probability")
+        axis.set_ylabel("observed frequency")
+        axis.set_title(f"{task}: reliability")
+        axis.legend()
+        figure.tight_layout()
+        figure.savefig(directory / f"{task}_reliability.png", dpi=100)
+        plt.close(figure)
+        written.append(directory / f"{task}_reliability.png")
+        plots.append(f"![reliability]({task}_reliability.png)")
+        lines += ["", *plots, ""]
+    (directory / "report.md").write_text("\n".join(lines) + "\n")
+    written.append(directory / "report.md")
+    return written

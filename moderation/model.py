@@ -1,0 +1,229 @@
+"""The saved model bundle: `model.joblib` (every head), `meta.json` and a generated card.
+
+Pickles run code when loaded (joblib says so on `load`), so a bundle is loaded only after
+its file matches the sha256 recorded in `meta.json` and the running scikit-learn is the
+one that wrote it. Only load bundles you or this project made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from moderation.errors import ModelError, OutputError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from moderation.train import TaskResult
+
+MODEL_FILE = "model.joblib"
+META_FILE = "meta.json"
+CARD_FILE = "README.md"
+FORMAT_VERSION = 1
+DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "default"
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def default_model_dir() -> Path:
+    """`MODERATION_MODEL` if set, else the default model shipped in the repository."""
+    return Path(os.environ.get("MODERATION_MODEL", DEFAULT_MODEL))
+
+
+@dataclass
+class Model:
+    """A loaded bundle: one fitted pipeline per task, and the metadata it was saved with."""
+
+    heads: dict[str, Any]
+    meta: dict[str, Any]
+    path: Path | None = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.meta.get('name', 'model')}@{self.meta.get('model_sha256', '')[:12]}"
+
+    def labels(self, task: str) -> list[str]:
+        return list(self.meta["tasks"][task]["labels"])
+
+    def predict_proba(self, frame: pd.DataFrame) -> dict[str, Any]:
+        """Per task, an array of shape (rows, labels) in the order of `labels(task)`."""
+        out = {}
+        for task, pipeline in self.heads.items():
+            proba = pipeline.predict_proba(frame)
+            classes = [str(label) for label in pipeline.classes_]
+            out[task] = proba[:, [classes.index(label) for label in self.labels(task)]]
+        return out
+
+    def explain(self, frame: pd.DataFrame, top: int = 8) -> list[dict[str, dict[str, list[tuple[str, float]]]]]:
+        """Per row, per task, per label: the features that moved the score most."""
+        from moderation.heads import explain
+
+        per_task = {task: explain(pipeline, frame, top) for task, pipeline in self.heads.items()}
+        return [{task: per_task[task][row] for task in per_task} for row in range(len(frame))]
+
+
+def _versions() -> dict[str, str]:
+    import joblib
+    import numpy
+    import sklearn
+
+    from moderation import __version__
+
+    return {"moderation": __version__, "scikit-learn": sklearn.__version__, "joblib": joblib.__version__,
+            "numpy": numpy.__version__, "python": platform.python_version()}  # fmt: skip
+
+
+def save(
+    results: dict[str, TaskResult],
+    directory: str | Path,
+    training_files: list[str],
+    force: bool = False,
+    extra_meta: dict[str, Any] | None = None,
+) -> Path:
+    """Write the bundle into `directory` all at once: a temporary sibling, then a rename."""
+    import joblib
+
+    directory = Path(directory)
+    if directory.exists() and not force:
+        raise OutputError(f"{directory} exists; pass --force to replace it")
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
+    try:
+        heads = {task: result.pipeline for task, result in results.items()}
+        joblib.dump({"format": FORMAT_VERSION, "heads": heads}, staging / MODEL_FILE, compress=3)
+        meta = {
+            "name": directory.name,
+            "format": FORMAT_VERSION,
+            "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "versions": _versions(),
+            "model_sha256": sha256(staging / MODEL_FILE),
+            "model_bytes": (staging / MODEL_FILE).stat().st_size,
+            "training_files": [{"path": str(path), "sha256": sha256(Path(path))} for path in training_files],
+            "tasks": {
+                task: {
+                    "labels": result.labels,
+                    "rows": result.rows,
+                    "class_counts": result.class_counts,
+                    "dropped": result.dropped,
+                    "C": result.C,
+                    "threshold": result.threshold,
+                    "cross_validation": result.cv,
+                    "seconds": round(result.seconds, 1),
+                }
+                for task, result in results.items()
+            },
+            **(extra_meta or {}),
+        }
+        (staging / META_FILE).write_text(json.dumps(meta, indent=2) + "\n")
+        (staging / CARD_FILE).write_text(card(meta))
+        if directory.exists():
+            backup = directory.with_name(f".{directory.name}.old")
+            shutil.rmtree(backup, ignore_errors=True)
+            directory.rename(backup)
+            staging.rename(directory)
+            shutil.rmtree(backup, ignore_errors=True)
+        else:
+            staging.rename(directory)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return directory
+
+
+def load(directory: str | Path | None = None) -> Model:
+    """Load a bundle after checking its hash and library version; ModelError otherwise."""
+    directory = Path(directory) if directory else default_model_dir()
+    meta_path, model_path = directory / META_FILE, directory / MODEL_FILE
+    if not meta_path.exists() or not model_path.exists():
+        raise ModelError(f"{directory}: not a model directory (needs {MODEL_FILE} and {META_FILE})")
+    try:
+        meta = json.loads(meta_path.read_text())
+    except ValueError as error:
+        raise ModelError(f"{meta_path}: unreadable metadata ({error})") from error
+    if not isinstance(meta, dict) or "model_sha256" not in meta or "tasks" not in meta:
+        raise ModelError(f"{meta_path}: metadata lacks model_sha256 or tasks")
+    if sha256(model_path) != meta["model_sha256"]:
+        raise ModelError(f"{model_path}: sha256 does not match meta.json; the file was changed or truncated, refusing to load it")
+    import sklearn
+
+    wrote = meta.get("versions", {}).get("scikit-learn")
+    if wrote != sklearn.__version__:
+        raise ModelError(
+            f"{directory}: written by scikit-learn {wrote}, this is {sklearn.__version__}; "
+            f"install scikit-learn=={wrote} or retrain with `moderation train`"
+        )
+    import joblib
+
+    try:
+        bundle = joblib.load(model_path)
+    except Exception as error:  # a corrupt pickle raises many types
+        raise ModelError(f"{model_path}: cannot load ({type(error).__name__})") from error
+    if not isinstance(bundle, dict) or bundle.get("format") != FORMAT_VERSION:
+        raise ModelError(f"{model_path}: not a model bundle of format {FORMAT_VERSION}")
+    return Model(heads=bundle["heads"], meta=meta, path=directory)
+
+
+def card(meta: dict[str, Any]) -> str:
+    """The model card, generated from the model's own metadata."""
+    lines = [
+        f"# Model card: {meta['name']}",
+        "",
+        "Generated from `meta.json` by `moderation train`; do not edit by hand.",
+        "",
+        "## Intended use",
+        "Scoring reader comments on news articles to help human moderators: which comments to",
+        "look at first (civility), which ones engage with the article and how (stance: agree,",
+        "disagree, discuss, unrelated), and which ones are worth featuring (constructiveness).",
+        "It is a triage aid: decisions that silence readers should stay with people.",
+        "",
+        "## Limitations",
+        "- Over-flagging: swear words used in a friendly or quoting way, and identity terms",
+        "  (religions, nationalities, sexual orientations) that are frequent in abusive training",
+        "  examples, raise the incivility score even in civil comments. Check flagged comments",
+        "  that mention identity groups before acting on them.",
+        "- English only; trained on Canadian opinion-article comments (C3), US tweets (OLID,",
+        "  Davidson) and debate-forum posts (ARC) and news bodies (FNC-1). Other domains, dialects",
+        "  and languages score less reliably; African-American English is known to be",
+        "  over-flagged by models trained on these tweet datasets.",
+        "- Stance is judged against the article title (and text when given) with word overlap and",
+        "  cue words; sarcasm and stance expressed without shared vocabulary are often missed.",
+        "- Scores are calibrated on the training mix; a newsroom's own comments may need",
+        "  re-calibration (retrain on your labelled comments with `moderation train`).",
+        "",
+        "## Training",
+        f"- Created {meta['created']} with " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()),
+        f"- Model file sha256 `{meta['model_sha256']}` ({meta['model_bytes'] / 1e6:.1f} MB)",
+    ]
+    if meta.get("command"):
+        lines.append(f"- Rebuild: `{meta['command']}`")
+    lines.append("- Training files:")
+    lines.extend(f"  - `{item['path']}` sha256 `{item['sha256'][:16]}…`" for item in meta["training_files"])
+    lines += ["", "## Heads and grouped cross-validation", "",
+              "| task | labels | rows | C | CV metric (grouped by article/claim) |", "|---|---|---|---|---|"]  # fmt: skip
+    for task, info in meta["tasks"].items():
+        cv = info["cross_validation"]
+        lines.append(f"| {task} | {', '.join(info['labels'])} | {info['rows']} | {info['C']} | "
+                     f"{cv['metric']} {cv['best']:.3f} over {cv['folds']} folds |")  # fmt: skip
+    heldout = meta.get("heldout")
+    if heldout:
+        lines += ["", "## Held-out evaluation", "", heldout.get("description", ""), "",
+                  "| task | data | metric | value |", "|---|---|---|---|"]  # fmt: skip
+        for row in heldout.get("rows", []):
+            lines.append(f"| {row['task']} | {row['data']} | {row['metric']} | {row['value']:.3f} |")
+    lines.append("")
+    return "\n".join(lines)

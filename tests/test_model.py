@@ -1,0 +1,182 @@
+"""Training, the saved bundle's integrity checks, scoring, explanations and evaluation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import shared_path
+from typer.testing import CliRunner
+
+from moderation import model as bundle
+from moderation.cli import app
+from moderation.errors import DataError, ModelError
+from moderation.train import train
+
+runner = CliRunner()
+
+CIVIL = [
+    "Thanks for the clear explanation of the budget, it helped me understand the vote.",
+    "I disagree with the council but the article sets out both sides fairly.",
+    "Good reporting, I would like to see a follow-up on the costs next year.",
+    "The figures in the third paragraph seem off, could the author check them?",
+    "This is a thoughtful piece and I learned something about the harbour history.",
+    "My family has used that ferry for decades and the new timetable worries us.",
+    "Interesting point about fuel costs, though the operator's accounts say otherwise.",
+    "I appreciate that the reporter spoke to commuters as well as the company.",
+]
+UNCIVIL = [
+    "You are an idiot and so is everyone who voted for this garbage.",
+    "Shut up you stupid moron, nobody cares about your pathetic opinion.",
+    "What a load of crap, the writer is a complete idiot.",
+    "Only a brainless fool would believe this stupid garbage.",
+    "These morons on the council are pathetic losers.",
+    "Go away you clown, your comments are stupid as always.",
+    "Idiotic article by an idiotic hack, total garbage.",
+    "Pathetic, stupid and dishonest, like every idiot here.",
+]
+
+
+@pytest.fixture(scope="module")
+def small_table() -> pd.DataFrame:
+    rows = [{"text": t, "civility": "civil", "group": f"a{i % 4}"} for i, t in enumerate(CIVIL)]
+    rows += [{"text": t, "civility": "uncivil", "group": f"a{i % 4}"} for i, t in enumerate(UNCIVIL)]
+    return pd.DataFrame(rows * 3)
+
+
+@pytest.fixture(scope="module")
+def small_model(tmp_path_factory, small_table) -> Path:
+    directory = tmp_path_factory.mktemp("models") / "small"
+    data = tmp_path_factory.mktemp("data") / "small.csv"
+    small_table.to_csv(data, index=False)
+    result = runner.invoke(app, ["train", str(data), "-o", str(directory)])
+    assert result.exit_code == 0, result.stderr
+    return directory
+
+
+def test_train_writes_bundle_meta_and_card(small_model):
+    meta = json.loads((small_model / "meta.json").read_text())
+    assert meta["tasks"]["civility"]["labels"] == ["civil", "uncivil"]
+    assert meta["tasks"]["civility"]["dropped"]["duplicates"] == 32  # the table is repeated three times
+    assert meta["training_files"][0]["sha256"]
+    assert meta["model_sha256"] == bundle.sha256(small_model / "model.joblib")
+    card = (small_model / "README.md").read_text()
+    assert "Limitations" in card and "identity terms" in card and "civility" in card
+
+
+def test_train_refuses_existing_output_without_force(small_model, tmp_path, small_table):
+    data = tmp_path / "t.csv"
+    small_table.to_csv(data, index=False)
+    result = runner.invoke(app, ["train", str(data), "-o", str(small_model)])
+    assert result.exit_code == 73
+    assert "pass --force" in result.stderr
+
+
+def test_scores_separate_civil_from_uncivil(small_model):
+    loaded = bundle.load(small_model)
+    frame = pd.DataFrame({"text": ["You stupid idiot, what garbage.", "Thank you for the careful reporting on the vote."]})
+    proba = loaded.predict_proba(frame)["civility"]
+    assert proba[0, 1] > proba[1, 1]
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0, rtol=1e-6)
+
+
+def test_explanations_name_the_words(small_model):
+    loaded = bundle.load(small_model)
+    reasons = loaded.explain(pd.DataFrame({"text": ["What a stupid idiot."]}))[0]["civility"]["uncivil"]
+    words = [name for name, weight in reasons if weight > 0]
+    assert any("idiot" in name or "stupid" in name for name in words)
+
+
+def test_score_cli_keeps_every_row_and_marks_errors(small_model, tmp_path):
+    queue = tmp_path / "queue.csv"
+    pd.DataFrame({"comment_id": [1, 2, 3], "text": ["You idiot.", "", "Thanks for this article."]}).to_csv(queue, index=False)
+    result = runner.invoke(app, ["score", str(queue), "--model", str(small_model)])
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["comment_id"] for r in records] == ["1", "2", "3"]  # CSV cells kept as written
+    assert records[1]["error"] == "empty text" and records[1]["scores"] is None
+    assert set(records[0]["scores"]["civility"]) == {"civil", "uncivil"}
+    assert records[0]["explain"]["civility"]
+
+
+def test_tampered_model_is_refused(small_model, tmp_path):
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for name in ("model.joblib", "meta.json"):
+        (copy / name).write_bytes((small_model / name).read_bytes())
+    data = (copy / "model.joblib").read_bytes()
+    (copy / "model.joblib").write_bytes(data[: len(data) // 2])
+    with pytest.raises(ModelError, match="sha256 does not match"):
+        bundle.load(copy)
+    result = runner.invoke(app, ["explain", "hello there", "--model", str(copy)])
+    assert result.exit_code == 69
+    assert "refusing to load" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_model_from_another_sklearn_version_is_refused(small_model, tmp_path):
+    copy = tmp_path / "old"
+    copy.mkdir()
+    (copy / "model.joblib").write_bytes((small_model / "model.joblib").read_bytes())
+    meta = json.loads((small_model / "meta.json").read_text())
+    meta["versions"]["scikit-learn"] = "0.24.2"
+    (copy / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match="scikit-learn 0.24.2"):
+        bundle.load(copy)
+
+
+def test_one_class_and_missing_columns_are_named(tmp_path):
+    with pytest.raises(DataError, match="at least two classes"):
+        train(pd.DataFrame({"text": ["a b c", "d e f"], "civility": ["civil", "civil"]}))
+    with pytest.raises(DataError, match="no label column"):
+        train(pd.DataFrame({"text": ["a"]}))
+    table = tmp_path / "bad.csv"
+    table.write_text("body,label\nhello,civil\n")
+    result = runner.invoke(app, ["train", str(table), "-o", str(tmp_path / "m")])
+    assert result.exit_code == 65
+    assert "missing column(s) text" in result.stderr and "present: body, label" in result.stderr
+
+
+def test_non_utf8_csv_is_one_clear_line(tmp_path):
+    table = tmp_path / "latin.csv"
+    table.write_bytes("text,civility\ncaf\xe9 ol\xe9,civil\n".encode("latin-1"))
+    result = runner.invoke(app, ["train", str(table), "-o", str(tmp_path / "m")])
+    assert result.exit_code == 65
+    assert "not UTF-8" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_evaluate_writes_metrics_report_and_plots(small_model, tmp_path, small_table):
+    data = tmp_path / "eval.csv"
+    small_table.to_csv(data, index=False)
+    result = runner.invoke(app, ["evaluate", str(small_model), str(data), "-o", str(tmp_path / "report")])
+    assert result.exit_code == 0, result.stderr
+    metrics = json.loads((tmp_path / "report" / "metrics.json").read_text())["tasks"]["civility"]
+    assert {"accuracy", "macro_f1", "roc_auc", "average_precision", "calibration_error", "threshold_sweep"} <= set(metrics)
+    for plot in ("civility_confusion.png", "civility_pr.png", "civility_reliability.png"):
+        assert (tmp_path / "report" / plot).read_bytes().startswith(b"\x89PNG")
+
+
+def test_fnc_weighted_score_matches_the_official_rule():
+    from moderation.evaluate import fnc_score
+
+    assert fnc_score(["agree", "unrelated"], ["agree", "unrelated"]) == 1.0
+    # related-but-wrong stance earns the 0.25 relatedness credit only
+    assert fnc_score(["agree"], ["discuss"]) == 0.25
+    assert fnc_score(["unrelated"], ["agree"]) == 0.0
+
+
+def test_constructiveness_generalises_to_unseen_c3_articles():
+    """A floor on held-out articles (the benchmark reports the real figure)."""
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import GroupShuffleSplit
+
+    from moderation.data import prepare
+
+    frame = prepare("c3", [str(shared_path("datasets", "c3"))])
+    fit, test = next(GroupShuffleSplit(n_splits=1, test_size=0.25, random_state=0).split(frame, groups=frame["group"]))
+    head = train(frame.iloc[fit], tasks=["constructive"])["constructive"].pipeline
+    held = frame.iloc[test]
+    proba = head.predict_proba(held)[:, list(head.classes_).index("constructive")]
+    assert roc_auc_score(held["constructive"] == "constructive", proba) > 0.9
