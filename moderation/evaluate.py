@@ -53,8 +53,8 @@ def calibration_error(positive: np.ndarray, probability: np.ndarray, bins: int =
     return float(total)
 
 
-def task_metrics(labels: list[str], truth: np.ndarray, proba: np.ndarray) -> dict[str, Any]:
-    """All metrics for one task from true labels and predicted probabilities."""
+def task_metrics(labels: list[str], truth: np.ndarray, proba: np.ndarray, predicted: np.ndarray | None = None) -> dict[str, Any]:
+    """All metrics for one task from true labels, probabilities and the labels decided."""
     from sklearn.metrics import (
         accuracy_score,
         average_precision_score,
@@ -64,7 +64,9 @@ def task_metrics(labels: list[str], truth: np.ndarray, proba: np.ndarray) -> dic
         roc_auc_score,
     )
 
-    predicted = np.asarray(labels)[proba.argmax(axis=1)]
+    if predicted is None:
+        predicted = np.asarray(labels)[proba.argmax(axis=1)]
+    predicted = np.asarray(predicted)
     precision, recall, f1, support = precision_recall_fscore_support(truth, predicted, labels=labels, zero_division=0)
     out: dict[str, Any] = {
         "rows": int(len(truth)),
@@ -113,12 +115,11 @@ def evaluate(model: Model, frame: pd.DataFrame) -> tuple[dict[str, Any], dict[st
         unknown = sorted(set(rows[task]) - set(labels))
         if unknown:
             raise DataError(f"{task}: labels {unknown} are not among the model's {labels}")
-        proba = model.heads[task].predict_proba(rows)
-        classes = [str(c) for c in model.heads[task].classes_]
-        proba = proba[:, [classes.index(label) for label in labels]]
+        proba, decided = model.predict(rows, [task])[task]
         truth = rows[task].to_numpy()
-        results[task] = task_metrics(labels, truth, proba)
-        raw[task] = (labels, truth, proba)
+        predicted = np.asarray(decided)
+        results[task] = task_metrics(labels, truth, proba, predicted)
+        raw[task] = (labels, truth, proba, predicted)
     if not results:
         raise DataError(f"the data labels none of the model's tasks ({', '.join(model.heads)})")
     return results, raw
@@ -138,7 +139,7 @@ def write_report(results: dict[str, Any], raw: dict[str, Any], directory: Path, 
     written.append(directory / "metrics.json")
     lines = [f"# Evaluation of {model_id}", ""]
     for task, metrics in results.items():
-        labels, truth, proba = raw[task]
+        labels, truth, proba, predicted = raw[task]
         lines += [f"## {task}", "", f"- rows: {metrics['rows']}", f"- accuracy: {metrics['accuracy']:.3f}",
                   f"- macro-F1: {metrics['macro_f1']:.3f}", f"- calibration error: {metrics['calibration_error']:.3f}"]  # fmt: skip
         for key in ("roc_auc", "average_precision", "fnc_weighted_score"):
@@ -163,7 +164,7 @@ def write_report(results: dict[str, Any], raw: dict[str, Any], directory: Path, 
         written.append(directory / f"{task}_confusion.png")
         plots = [f"![confusion matrix]({task}_confusion.png)"]
         top = proba.max(axis=1)
-        correct = (np.asarray(labels)[proba.argmax(axis=1)] == truth).astype(float)
+        correct = (predicted == truth).astype(float)
         series = [("top label", correct, top)]
         if "roc_auc" in metrics:
             positive = (truth == labels[1]).astype(int)

@@ -17,8 +17,15 @@ import numpy as np
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
 _LEET_WORD = re.compile(r"\b(?=\w*[a-z])(?=\S*[0-9@$!])[a-z0-9@$!]{3,}\b")
+_LEET_HINT = re.compile(r"[a-z][0-9@$!]|[0-9@$!][a-z]")
 _REPEATS = re.compile(r"(.)\1{2,}")
-_SPACED = re.compile(r"\b(?:[a-z][\s.*_-]){2,}[a-z]\b")
+_TOKEN = re.compile(r"\b\w[\w']*\b")
+_UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
+_REASONING = re.compile(r"\b(?:because|therefore|however|since|evidence|example|instead|reason)\b", re.I)
+_SPACED = re.compile(r"(?<!\w)(?:[a-z0-9@$][\s.*_-]){2,}[a-z0-9@$](?!\w)")
 _WORD = re.compile(r"[a-z][a-z']+")
 
 # Words that signal a position toward a claim, from the stance-detection literature
@@ -54,6 +61,13 @@ SHAPE_FEATURES = (
 )  # fmt: skip
 
 
+def _join_spaced(match: re.Match[str]) -> str:
+    run = match.group(0)
+    joined = re.sub(r"[\s.*_-]", "", run)
+    # "1 2 3" stays a list of numbers; "i d 1 0 t" becomes a word.
+    return joined if sum(ch.isalpha() for ch in joined) >= 2 else run
+
+
 def normalize(text: Any) -> str:
     """Undo the usual obfuscations before n-grams see the text.
 
@@ -64,8 +78,9 @@ def normalize(text: Any) -> str:
     if not isinstance(text, str):
         text = "" if text is None or (isinstance(text, float) and math.isnan(text)) else str(text)
     text = unicodedata.normalize("NFKC", _ZERO_WIDTH.sub("", text)).lower()
-    text = _SPACED.sub(lambda match: re.sub(r"[\s.*_-]", "", match.group(0)), text)
-    text = _LEET_WORD.sub(lambda match: match.group(0).translate(_LEET), text)
+    text = _SPACED.sub(_join_spaced, text)
+    if _LEET_HINT.search(text):
+        text = _LEET_WORD.sub(lambda match: match.group(0).translate(_LEET), text)
     return _REPEATS.sub(r"\1\1", text)
 
 
@@ -94,6 +109,17 @@ def _normalized(text: str) -> str:
 def comment_text(frame: Any) -> list[str]:
     """The normalised comment text of each row (repeated texts are normalised once)."""
     return [_normalized(text) for text in _column(frame, "text")]
+
+
+@functools.lru_cache(maxsize=65_536)
+def _ngrams(text: str) -> tuple[str, ...]:
+    tokens = _TOKEN.findall(text)
+    return (*tokens, *(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)))
+
+
+def word_ngrams(text: str) -> tuple[str, ...]:
+    """Word 1- and 2-grams of normalised text; cached, so the heads tokenise a comment once."""
+    return _ngrams(text)
 
 
 def comment_lead(frame: Any) -> list[str]:
@@ -180,24 +206,28 @@ def pair_features(frame: Any) -> np.ndarray:
     return rows
 
 
+@functools.lru_cache(maxsize=65_536)
+def _shape(text: str) -> tuple[float, ...]:
+    words = text.split()
+    n_words = max(len(words), 1)
+    letters = len(_LETTER.findall(text))
+    return (
+        math.log1p(len(text)) / 8,
+        math.log1p(len(words)) / 7,
+        min(len(_SENTENCE_END.findall(text)), 30) / 10,
+        (len(text) - text.count(" ")) / n_words / 10,
+        len(_UPPER.findall(text)) / (letters or 1),
+        text.count("!") / n_words * 10,
+        text.count("?") / n_words * 10,
+        len(_DIGIT.findall(text)) / (len(text) or 1),
+        float("http" in text or "www." in text),
+        len(_REASONING.findall(text)) / n_words * 10,
+    )
+
+
 def shape_features(frame: Any) -> np.ndarray:
     """Length and form: long, reasoned comments are the constructive ones; shouting is not civil."""
     raw = [text[:MAX_CHARS] for text in _column(frame, "text")]
-    rows = np.zeros((len(raw), len(SHAPE_FEATURES)), dtype=np.float32)
-    for index, text in enumerate(raw):
-        words = text.split()
-        n_words = max(len(words), 1)
-        letters = [ch for ch in text if ch.isalpha()]
-        rows[index] = (
-            math.log1p(len(text)) / 8,
-            math.log1p(len(words)) / 7,
-            min(len(re.findall(r"[.!?]+(?:\s|$)", text)), 30) / 10,
-            sum(len(w) for w in words) / n_words / 10,
-            sum(ch.isupper() for ch in letters) / (len(letters) or 1),
-            text.count("!") / n_words * 10,
-            text.count("?") / n_words * 10,
-            sum(ch.isdigit() for ch in text) / (len(text) or 1),
-            float("http" in text or "www." in text),
-            len(re.findall(r"\b(?:because|therefore|however|since|evidence|example|instead|reason)\b", text, re.I)) / n_words * 10,
-        )
-    return rows
+    if not raw:
+        return np.zeros((0, len(SHAPE_FEATURES)), dtype=np.float32)
+    return np.asarray([_shape(text) for text in raw], dtype=np.float32)

@@ -22,8 +22,8 @@ RANDOM_STATE = 13
 
 
 def _words(max_features: int) -> TfidfVectorizer:
-    return TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_df=0.9, max_features=max_features,
-                           sublinear_tf=True, dtype=np.float32, token_pattern=r"(?u)\b\w[\w']*\b")  # fmt: skip
+    return TfidfVectorizer(analyzer=features.word_ngrams, min_df=2, max_df=0.9, max_features=max_features,
+                           sublinear_tf=True, dtype=np.float32)  # fmt: skip
 
 
 def _chars(max_features: int) -> TfidfVectorizer:
@@ -53,7 +53,7 @@ def feature_union(task: str) -> FeatureUnion:
 def classifier(C: float) -> CalibratedClassifierCV:
     """Balanced logistic regression, sigmoid-calibrated on held-out folds of the training data."""
     model = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, random_state=RANDOM_STATE)
-    return CalibratedClassifierCV(model, method="sigmoid", cv=3, ensemble=False)
+    return CalibratedClassifierCV(model, method="sigmoid", cv=3, ensemble=False, n_jobs=-1)
 
 
 def build(task: str, C: float = 1.0) -> Pipeline:

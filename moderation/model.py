@@ -60,14 +60,38 @@ class Model:
     def labels(self, task: str) -> list[str]:
         return list(self.meta["tasks"][task]["labels"])
 
-    def predict_proba(self, frame: pd.DataFrame) -> dict[str, Any]:
-        """Per task, an array of shape (rows, labels) in the order of `labels(task)`."""
+    def predict(self, frame: pd.DataFrame, tasks: list[str] | None = None) -> dict[str, tuple[Any, list[str]]]:
+        """Per task: calibrated probabilities (rows, labels) in `labels(task)` order, and
+        the label each row gets.
+
+        Two classes: the second label when its probability reaches the recorded threshold.
+        More classes: the class-balanced linear model's own choice. Calibration restores
+        the training priors, so its argmax would bury rare stances under "unrelated";
+        the balanced decision is what the grouped cross-validation selected.
+        """
+        from moderation.heads import linear_model
+
         out = {}
         for task, pipeline in self.heads.items():
-            proba = pipeline.predict_proba(frame)
-            classes = [str(label) for label in pipeline.classes_]
-            out[task] = proba[:, [classes.index(label) for label in self.labels(task)]]
+            if tasks is not None and task not in tasks:
+                continue
+            labels = self.labels(task)
+            matrix = pipeline.named_steps["features"].transform(frame)
+            calibrated = pipeline.named_steps["model"]
+            proba = calibrated.predict_proba(matrix)
+            classes = [str(label) for label in calibrated.classes_]
+            proba = proba[:, [classes.index(label) for label in labels]]
+            if len(labels) == 2:
+                threshold = self.meta["tasks"][task].get("threshold") or 0.5
+                decided = [labels[1] if p >= threshold else labels[0] for p in proba[:, 1]]
+            else:
+                decided = [str(label) for label in linear_model(pipeline).predict(matrix)]
+            out[task] = (proba, decided)
         return out
+
+    def predict_proba(self, frame: pd.DataFrame, tasks: list[str] | None = None) -> dict[str, Any]:
+        """Per task, calibrated probabilities of shape (rows, labels) in `labels(task)` order."""
+        return {task: proba for task, (proba, _labels) in self.predict(frame, tasks).items()}
 
     def explain(self, frame: pd.DataFrame, top: int = 8) -> list[dict[str, dict[str, list[tuple[str, float]]]]]:
         """Per row, per task, per label: the features that moved the score most."""
@@ -209,8 +233,10 @@ def card(meta: dict[str, Any]) -> str:
         f"- Created {meta['created']} with " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()),
         f"- Model file sha256 `{meta['model_sha256']}` ({meta['model_bytes'] / 1e6:.1f} MB)",
     ]
+    lines.append("- Rebuild: `make model` (prepares ../shared/datasets into build/prepared/, trains with")
+    lines.append("  a fixed random_state, then measures the held-out figures below)")
     if meta.get("command"):
-        lines.append(f"- Rebuild: `{meta['command']}`")
+        lines.append(f"- Training command: `{meta['command']}`")
     lines.append("- Training files:")
     lines.extend(f"  - `{item['path']}` sha256 `{item['sha256'][:16]}…`" for item in meta["training_files"])
     lines += ["", "## Heads and grouped cross-validation", "",
@@ -222,8 +248,9 @@ def card(meta: dict[str, Any]) -> str:
     heldout = meta.get("heldout")
     if heldout:
         lines += ["", "## Held-out evaluation", "", heldout.get("description", ""), "",
-                  "| task | data | metric | value |", "|---|---|---|---|"]  # fmt: skip
+                  "| measure | data | value | alt-profanity-check, same rows |", "|---|---|---|---|"]  # fmt: skip
         for row in heldout.get("rows", []):
-            lines.append(f"| {row['task']} | {row['data']} | {row['metric']} | {row['value']:.3f} |")
+            peer = row.get("peer_alt_profanity_check")
+            lines.append(f"| {row['metric']} | {row['data']} | {row['value']:.3f} | {'' if peer is None else f'{peer:.3f}'} |")
     lines.append("")
     return "\n".join(lines)

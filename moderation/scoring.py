@@ -43,7 +43,9 @@ def score_frame(model: Model, frame: pd.DataFrame, explain: bool = True, top: in
     if positions:
         subset = frame.iloc[positions].copy()
         subset["text"] = subset["text"].astype(str)
-        probabilities = model.predict_proba(subset)
+        predictions = model.predict(subset)
+        probabilities = {task: proba for task, (proba, _labels) in predictions.items()}
+        decided = {task: labels for task, (_proba, labels) in predictions.items()}
         explanations = model.explain(subset, top=top) if explain else None
         for offset, index in enumerate(positions):
             scores = {
@@ -51,6 +53,7 @@ def score_frame(model: Model, frame: pd.DataFrame, explain: bool = True, top: in
                 for task, proba in probabilities.items()
             }
             records[index]["scores"] = scores
+            records[index]["predicted"] = {task: decided[task][offset] for task in decided}
             if explanations is not None:
                 records[index]["explain"] = {
                     task: {top_label: explanations[offset][task][top_label]}
@@ -61,7 +64,7 @@ def score_frame(model: Model, frame: pd.DataFrame, explain: bool = True, top: in
     for index, ok in enumerate(usable.tolist()):
         if not ok:
             reason = records[index].get("parse_error") or "empty text"
-            records[index].update(scores=None, explain=None, error=reason)
+            records[index].update(scores=None, predicted=None, explain=None, error=reason)
     return records
 
 
@@ -87,8 +90,6 @@ def frames_from_inputs(inputs: list[str], chunk_rows: int = 20_000) -> Iterator[
                 rows.append({"article_source": result.source, "text": None, "parse_error": result.error})
                 continue
             for comment in result.page.comments:
-                record = comment.to_dict()
-                record["article_comment_policy"] = result.page.article.comment_policy.__dict__
-                rows.append(record)
+                rows.append(comment.to_dict())
         if rows:
             yield pd.DataFrame(rows)

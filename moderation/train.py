@@ -46,11 +46,12 @@ class TrainConfig:
     c_grid: tuple[float, ...] = C_GRID
     folds: int = CV_FOLDS
     balance_sources: bool = True
+    n_jobs: int = -1
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> TrainConfig:
-        known = {"c_grid", "folds", "balance_sources"}
+        known = {"c_grid", "folds", "balance_sources", "n_jobs"}
         unknown = sorted(set(data) - known)
         if unknown:
             raise DataError(f"unknown training setting(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
@@ -64,6 +65,8 @@ class TrainConfig:
             if int(data["folds"]) < 2:
                 raise DataError("folds must be 2 or more")
             config.folds = int(data["folds"])
+        if "n_jobs" in data:
+            config.n_jobs = int(data["n_jobs"])
         if "balance_sources" in data:
             config.balance_sources = bool(data["balance_sources"])
         return config
@@ -114,6 +117,19 @@ def _score(task_labels: list[str], truth: np.ndarray, proba: np.ndarray) -> floa
     return float(f1_score(truth, np.asarray(task_labels)[proba.argmax(axis=1)], average="macro"))
 
 
+def _fold_score(C: float, matrix: Any, truth: np.ndarray, weights: np.ndarray, labels: list[str],
+                train_index: np.ndarray, test_index: np.ndarray) -> float:
+    from sklearn.linear_model import LogisticRegression
+
+    from moderation.heads import RANDOM_STATE
+
+    model = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, random_state=RANDOM_STATE)
+    model.fit(matrix[train_index], truth[train_index], sample_weight=weights[train_index])
+    proba = model.predict_proba(matrix[test_index])
+    order = [list(model.classes_).index(label) for label in labels]
+    return _score(labels, truth[test_index], proba[:, order])
+
+
 def train_task(
     frame: pd.DataFrame,
     task: str,
@@ -121,8 +137,8 @@ def train_task(
     progress: Callable[[str], None] = lambda message: None,
 ) -> TaskResult:
     """Fit one head; raises DataError when the labels cannot train a classifier."""
+    from joblib import Parallel, delayed
     from sklearn.base import clone
-    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
     from moderation import heads
@@ -148,16 +164,17 @@ def train_task(
     union = heads.feature_union(task)
     matrix = union.fit_transform(rows)
     splitter = GroupKFold(n_splits=folds)
+    folds_list = list(splitter.split(matrix, truth, groups))
+    jobs = [(C, train_index, test_index) for C in config.c_grid for train_index, test_index in folds_list]
+    # Folds are independent fits of a single-threaded solver: run them on every core.
+    fold_results = Parallel(n_jobs=config.n_jobs)(
+        delayed(_fold_score)(C, matrix, truth, weights, labels, train_index, test_index)
+        for C, train_index, test_index in jobs
+    )
     scores: dict[float, list[float]] = {}
-    for C in config.c_grid:
-        fold_scores = []
-        for train_index, test_index in splitter.split(matrix, truth, groups):
-            model = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, random_state=heads.RANDOM_STATE)
-            model.fit(matrix[train_index], truth[train_index], sample_weight=weights[train_index])
-            proba = model.predict_proba(matrix[test_index])
-            order = [list(model.classes_).index(label) for label in labels]
-            fold_scores.append(_score(labels, truth[test_index], proba[:, order]))
-        scores[C] = fold_scores
+    for (C, _train, _test), value in zip(jobs, fold_results, strict=True):
+        scores.setdefault(C, []).append(value)
+    for C, fold_scores in scores.items():
         progress(f"{task}: C={C} grouped-CV {'ROC-AUC' if len(labels) == 2 else 'macro-F1'} {np.mean(fold_scores):.3f}")
     best_C = max(scores, key=lambda C: np.mean(scores[C]))
 

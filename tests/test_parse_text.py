@@ -66,3 +66,10 @@ def test_closed_comments_and_newsletter_are_not_comments():
     page = parse_file(FIXTURES / "dump_no_comments.txt")
     assert page.comments == ()
     assert page.article.modified == "2025-02-12"
+
+
+def test_avatar_initial_blocks_with_handles_and_at_replies():
+    page = parse_file(FIXTURES / "dump_avatar.txt")
+    assert [c.author for c in page.comments] == ["Marek Z", "Jo Ann T", "dev_null"]
+    assert page.comments[2].parent_id == page.comments[0].id
+    assert page.comments[1].text == "To be fair, the contractor went bankrupt in spring. Finding another one quickly is not easy."

@@ -29,6 +29,7 @@ _SECTION_HEADER = re.compile(
     r"(?:comments?|responses?|replies|discussion|conversation|reactions?)"
     r"(?:\s*[(\[]?\s*\d+\s*[)\]]?)?\s*:?\W*$"
     r"|^\W*\d+\s+(?:comments?|responses?|replies|thoughts?|reactions?)\b.*$"
+    r"|^\W*(?:join|start|read) the (?:conversation|discussion|comments)\W*$"
     r"|^\W*(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:comments?|responses?|thoughts?)\b.*$",
     re.I,
 )
