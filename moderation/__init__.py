@@ -3,6 +3,9 @@
 The public API is small and imports nothing heavy until it is used:
 
 - `parse_page(data)` / `parse_file(path)`: a page (HTML or a text dump) to its article and comments.
+- `load_model(directory=None)`: the checked model bundle (default: models/default), whose
+  `predict(frame)` gives calibrated probabilities and labels per task and `explain(frame)`
+  the features behind them.
 """
 
 from __future__ import annotations
@@ -10,9 +13,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["parse_page", "parse_file", "__version__"]
+__all__ = ["parse_page", "parse_file", "load_model", "__version__"]
 
 if TYPE_CHECKING:
+    from moderation.model import load as load_model
     from moderation.parse import parse_file, parse_page
 
 
@@ -21,4 +25,8 @@ def __getattr__(name: str) -> Any:
         from moderation import parse
 
         return getattr(parse, name)
+    if name == "load_model":
+        from moderation.model import load
+
+        return load
     raise AttributeError(f"module 'moderation' has no attribute {name!r}")

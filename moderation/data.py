@@ -94,7 +94,8 @@ def _c3(sources: list[str]) -> pd.DataFrame:
         "source": "c3",
         # Mean toxicity of 1 ("not toxic") to 4; 2 or more means at least "mildly toxic" on average.
         "civility": level.map(lambda v: None if pd.isna(v) else ("uncivil" if v >= 2 else "civil")),
-        "civility_score": ((level - 1) / 3).clip(0, 1),
+        # Soft label with 0.5 at the hard cut (level 2) and 1 from "toxic" (3) up.
+        "civility_score": ((level - 1) / 2).clip(0, 1),
         "constructive": constructive.map(lambda v: None if pd.isna(v) else ("constructive" if v >= 0.5 else "not_constructive")),
     })  # fmt: skip
 

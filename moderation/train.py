@@ -117,14 +117,42 @@ def _score(task_labels: list[str], truth: np.ndarray, proba: np.ndarray) -> floa
     return float(f1_score(truth, np.asarray(task_labels)[proba.argmax(axis=1)], average="macro"))
 
 
-def _fold_score(C: float, matrix: Any, truth: np.ndarray, weights: np.ndarray, labels: list[str],
-                train_index: np.ndarray, test_index: np.ndarray) -> float:
+def soft_examples(rows: pd.DataFrame, task: str, labels: list[str], weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The examples to fit: (row index, label, weight) per example.
+
+    A row with a soft label `{task}_score` (0 to 1, 0.5 at the hard cut) is fitted twice,
+    as the second label with weight score and as the first with weight 1 - score, so a
+    comment that half the annotators found toxic teaches half as much as a clear one.
+    """
+    index = np.arange(len(rows))
+    truth = rows[task].to_numpy()
+    column = f"{task}_score"
+    if len(labels) != 2 or column not in rows.columns:
+        return index, truth, weights
+    score = np.asarray(rows[column].astype(float).to_numpy(), dtype=float)
+    soft = ~np.isnan(score)
+    if not soft.any():
+        return index, truth, weights
+    score = np.clip(np.nan_to_num(score), 0.0, 1.0)
+    first_labels = np.where(soft, labels[1], truth)
+    first_weights = np.where(soft, weights * score, weights)
+    return (
+        np.concatenate([index, index[soft]]),
+        np.concatenate([first_labels, np.full(int(soft.sum()), labels[0], dtype=object)]),
+        np.concatenate([first_weights, weights[soft] * (1 - score[soft])]),
+    )
+
+
+def _fold_score(C: float, matrix: Any, truth: np.ndarray, examples: tuple[np.ndarray, np.ndarray, np.ndarray],
+                labels: list[str], train_index: np.ndarray, test_index: np.ndarray) -> float:
     from sklearn.linear_model import LogisticRegression
 
     from moderation.heads import RANDOM_STATE
 
+    rows, fit_labels, fit_weights = examples
+    chosen = np.isin(rows, train_index) & (fit_weights > 0)
     model = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, random_state=RANDOM_STATE)
-    model.fit(matrix[train_index], truth[train_index], sample_weight=weights[train_index])
+    model.fit(matrix[rows[chosen]], fit_labels[chosen], sample_weight=fit_weights[chosen])
     proba = model.predict_proba(matrix[test_index])
     order = [list(model.classes_).index(label) for label in labels]
     return _score(labels, truth[test_index], proba[:, order])
@@ -163,12 +191,13 @@ def train_task(
     progress(f"{task}: {len(rows)} rows, classes {({str(k): int(v) for k, v in rows[task].value_counts().items()})}")
     union = heads.feature_union(task)
     matrix = union.fit_transform(rows)
+    examples = soft_examples(rows, task, labels, weights)
     splitter = GroupKFold(n_splits=folds)
     folds_list = list(splitter.split(matrix, truth, groups))
     jobs = [(C, train_index, test_index) for C in config.c_grid for train_index, test_index in folds_list]
     # Folds are independent fits of a single-threaded solver: run them on every core.
     fold_results = Parallel(n_jobs=config.n_jobs)(
-        delayed(_fold_score)(C, matrix, truth, weights, labels, train_index, test_index)
+        delayed(_fold_score)(C, matrix, truth, examples, labels, train_index, test_index)
         for C, train_index, test_index in jobs
     )
     scores: dict[float, list[float]] = {}
@@ -181,7 +210,9 @@ def train_task(
     pipeline = heads.build(task, C=best_C)
     pipeline.steps[0] = ("features", union)  # already fitted on exactly these rows
     model = clone(heads.classifier(best_C))
-    model.fit(matrix, truth, sample_weight=weights)
+    example_rows, example_labels, example_weights = examples
+    keep = example_weights > 0
+    model.fit(matrix[example_rows[keep]], example_labels[keep], sample_weight=example_weights[keep])
     pipeline.steps[1] = ("model", model)
     metric = "roc_auc" if len(labels) == 2 else "macro_f1"
     cv = {

@@ -180,3 +180,13 @@ def test_constructiveness_generalises_to_unseen_c3_articles():
     held = frame.iloc[test]
     proba = head.predict_proba(held)[:, list(head.classes_).index("constructive")]
     assert roc_auc_score(held["constructive"] == "constructive", proba) > 0.9
+
+
+def test_soft_labels_become_two_weighted_examples():
+    from moderation.train import soft_examples
+
+    rows = pd.DataFrame({"text": ["a", "b", "c"], "civility": ["civil", "uncivil", "civil"],
+                         "civility_score": [0.2, 0.9, float("nan")]})  # fmt: skip
+    index, labels, weights = soft_examples(rows, "civility", ["civil", "uncivil"], np.ones(3))
+    pairs = sorted(zip(index.tolist(), labels.tolist(), np.round(weights, 3).tolist()))
+    assert pairs == [(0, "civil", 0.8), (0, "uncivil", 0.2), (1, "civil", 0.1), (1, "uncivil", 0.9), (2, "civil", 1.0)]
