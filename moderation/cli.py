@@ -17,7 +17,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from moderation.errors import ModerationError
+from moderation.errors import ModerationError, OutputError
 
 app = typer.Typer(
     name="moderation",
@@ -183,40 +183,180 @@ class ScoreFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     json = "json"
+    parquet = "parquet"
+    table = "table"
+
+
+class SortOrder(str, Enum):
+    input = "input"
+    priority = "priority"
 
 
 @app.command()
 def score(
-    inputs: Annotated[list[str], typer.Argument(help="Tables (.csv, .jsonl, .parquet) with a text column, or pages / directories of pages.")],
+    inputs: Annotated[list[str], typer.Argument(help="Queues (.csv, .jsonl, .parquet) with a text column, or pages / directories of pages; - reads a JSON Lines queue from stdin.")],
     output: Annotated[Optional[str], typer.Option("-o", "--output", help="Write here (atomically) instead of stdout.")] = None,
+    policy: Annotated[Optional[Path], typer.Option("--policy", help="Site policy TOML (default: built-in defaults).")] = None,
     model_dir: Annotated[Optional[Path], typer.Option("--model", help="Model directory (default: models/default or $MODERATION_MODEL).")] = None,
     fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.jsonl,
+    sort: Annotated[SortOrder, typer.Option("--sort", help="priority: what needs a human first (holds, most uncivil first); keeps all rows in memory.")] = SortOrder.input,
     explain: Annotated[bool, typer.Option("--explain/--no-explain", help="Include the words behind each score.")] = True,
+    chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, help="Rows read and scored at a time.")] = 20_000,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
 ) -> None:
-    """Score every comment: one record per input row with scores.TASK.LABEL probabilities.
+    """Decide publish / hold / reject for every comment, with named reasons and scores.
 
-    Every input column is kept. A row that cannot be scored (empty text, a page that
-    failed to parse) is kept with its `error`.
+    Every input column is kept and action, reasons, scores (scores.TASK.LABEL),
+    predicted, explain, featured, model, policy_hash, length and error are added. Rows in
+    = rows out: a row that cannot be scored keeps its error. A summary goes to stderr.
     """
-    with errors_to_exit():
-        from moderation import model as bundle
-        from moderation.output import emit
-        from moderation.scoring import frames_from_inputs, score_frame
+    from collections import Counter
 
-        loaded = bundle.load(model_dir)
-        counts = {"rows": 0, "errors": 0}
+    with errors_to_exit():
+        from moderation.moderator import Moderator
+        from moderation.output import emit
+        from moderation.scoring import frames_from_inputs
+
+        moderator = Moderator.load(model_dir, policy)
+        actions: Counter[str] = Counter()
+        rules: Counter[str] = Counter()
 
         def records() -> Iterator[dict]:
-            for frame in frames_from_inputs(inputs):
-                for record in score_frame(loaded, frame, explain=explain):
-                    counts["rows"] += 1
-                    counts["errors"] += record.get("error") is not None
-                    record["model"] = loaded.id
+            for frame in _with_progress(frames_from_inputs(inputs, chunk_rows)):
+                for record in moderator.score(frame, explain=explain).to_dict(orient="records"):
+                    record = {key: _plain(value) for key, value in record.items()}
+                    actions[record["action"] or "error"] += 1
+                    rules.update(reason["rule"] for reason in record["reasons"] or [])
                     yield record
 
-        emit(records(), output, fmt.value, force=force)
-    say(f"{counts['rows']} row(s) scored with {loaded.id}, {counts['errors']} with an error")
+        rows = records()
+        if sort is SortOrder.priority:
+            rows = iter(sorted(rows, key=_priority, reverse=True))
+        if fmt is ScoreFormat.table:
+            _print_table(rows)
+        elif fmt is ScoreFormat.parquet:
+            from moderation.output import write_parquet
+
+            if output in (None, "-"):
+                raise OutputError("parquet needs -o FILE")
+            write_parquet(rows, output, force=force)
+        else:
+            emit(rows, output, fmt.value, force=force)
+    summary = ", ".join(f"{action} {count}" for action, count in sorted(actions.items()))
+    say(f"{sum(actions.values())} row(s): {summary or 'none'}" + (f"; reasons: {', '.join(f'{r} {n}' for r, n in rules.most_common())}" if rules else ""))
+
+
+def _plain(value: object) -> object:
+    """NaN (pandas' missing value) as null, so JSON output stays valid."""
+    return None if isinstance(value, float) and value != value else value
+
+
+def _priority(record: dict) -> tuple[int, float]:
+    rank = {"hold": 3, "reject": 2, "publish": 1}.get(record.get("action") or "", 4)
+    uncivil = ((record.get("scores") or {}).get("civility") or {}).get("uncivil") or 0.0
+    return rank, uncivil
+
+
+def _with_progress(frames: Iterator) -> Iterator:
+    """A progress line on stderr for long runs, when a person is watching."""
+    if not sys.stderr.isatty():
+        yield from frames
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.completed:,} rows"), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as progress:  # fmt: skip
+        task = progress.add_task("scoring")
+        for frame in frames:
+            yield frame
+            progress.advance(task, len(frame))
+
+
+def _print_table(rows: Iterator[dict]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("action", "uncivil", "author", "text", "reasons")
+    for record in rows:
+        uncivil = ((record.get("scores") or {}).get("civility") or {}).get("uncivil")
+        text = str(record.get("text") or "")
+        table.add_row(str(record.get("action") or record.get("error")), "" if uncivil is None else f"{uncivil:.2f}",
+                      str(record.get("author") or ""), text[:80] + ("…" if len(text) > 80 else ""),
+                      "; ".join(reason["message"] for reason in record.get("reasons") or []))  # fmt: skip
+    Console().print(table)
+
+
+CHECK_EXIT = {"publish": 0, "hold": 3, "reject": 4}
+
+
+@app.command()
+def check(
+    text: Annotated[Optional[str], typer.Argument(help="The comment; omit to read stdin (plain text, or JSON with text, author, article_title, article_url).")] = None,
+    policy: Annotated[Optional[Path], typer.Option("--policy", help="Site policy TOML.")] = None,
+    model_dir: Annotated[Optional[Path], typer.Option("--model", help="Model directory.")] = None,
+    explain: Annotated[bool, typer.Option("--explain/--no-explain", help="Include the words behind each score.")] = False,
+) -> None:
+    """The pre-publish hook: print the decision as JSON and exit 0 publish, 3 hold, 4 reject.
+
+    Exit 1 means no decision could be made (the caller must hold the comment); exit 2 is
+    a usage error (invalid JSON, not an object, empty text).
+    """
+    import json
+
+    payload: dict = {}
+    if text is None:
+        raw = sys.stdin.read()
+        if raw.lstrip().startswith(("{", "[")):
+            try:
+                parsed = json.loads(raw)
+            except ValueError as error:
+                say(f"error: invalid JSON on stdin: {error}")
+                raise typer.Exit(2) from None
+            if not isinstance(parsed, dict):
+                say(f"error: expected a JSON object with a text field, got a JSON {type(parsed).__name__}")
+                raise typer.Exit(2)
+            payload = parsed
+            text = payload.get("text")
+        else:
+            text = raw
+    if not isinstance(text, str) or not text.strip():
+        say("error: empty comment text")
+        raise typer.Exit(2)
+    try:
+        from moderation.moderator import Moderator
+
+        moderator = Moderator.load(model_dir, policy)
+        article = {"title": payload.get("article_title"), "url": payload.get("article_url")}
+        decision = moderator.check(text, article=article, author=payload.get("author"), explain=explain)
+    except ModerationError as error:
+        say(f"error: could not decide, hold the comment: {error}")
+        raise typer.Exit(1) from None
+    typer.echo(json.dumps(decision, ensure_ascii=False))
+    raise typer.Exit(CHECK_EXIT[decision["action"]])
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
+    policy: Annotated[Optional[Path], typer.Option("--policy", help="Site policy TOML (fail_open, timeout_ms, max_request_kb...).")] = None,
+    model_dir: Annotated[Optional[Path], typer.Option("--model", help="Model directory.")] = None,
+    coral_secret: Annotated[Optional[str], typer.Option("--coral-secret", envvar="MODERATION_CORAL_SECRET", help="Coral Talk signing secret; enables POST /coral.")] = None,
+) -> None:
+    """Run the HTTP hook: POST /v1/check, POST /v1/score, GET /healthz and POST /coral.
+
+    The model is loaded once, before the first request.
+    """
+    with errors_to_exit():
+        import uvicorn
+
+        from moderation.moderator import Moderator
+        from moderation.serve import create_app
+
+        moderator = Moderator.load(model_dir, policy)
+        say(f"model {moderator.model.id}, policy {moderator.policy.hash}; Coral endpoint {'on' if coral_secret else 'off'}")
+        uvicorn.run(create_app(moderator, coral_secret), host=host, port=port, log_level="warning")
 
 
 @app.command("explain")

@@ -9,9 +9,9 @@ judged against), optional `group` (article or claim id, for grouped splits), opt
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from moderation.errors import DataError, InputMissingError
 
@@ -56,6 +56,51 @@ def read_table(path: str | Path) -> pd.DataFrame:
     raise DataError(f"{path}: unknown table format {suffix or '(none)'}; use .csv, .tsv, .jsonl or .parquet")
 
 
+def iter_table(path: str | Path, chunk_rows: int = 20_000) -> Iterator[pd.DataFrame]:
+    """Read a queue in chunks of `chunk_rows`, so memory does not grow with the file.
+
+    CSV and JSON Lines stream through pandas' chunked readers, Parquet by row batches;
+    "-" reads JSON Lines from stdin. Cells of CSV files are kept as written (strings).
+    """
+    import sys
+
+    import pandas as pd
+
+    if str(path) == "-":
+        reader: Any = pd.read_json(sys.stdin, lines=True, dtype=False, chunksize=chunk_rows)
+        yield from _guard(reader, "-")
+        return
+    path = Path(path)
+    if not path.exists():
+        raise InputMissingError(f"{path}: no such file")
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        try:
+            for batch in pq.ParquetFile(path).iter_batches(batch_size=chunk_rows):
+                yield batch.to_pandas()
+        except Exception as error:
+            raise DataError(f"{path}: cannot read as parquet: {str(error).splitlines()[0]}") from error
+    elif suffix in (".jsonl", ".ndjson"):
+        yield from _guard(pd.read_json(path, lines=True, dtype=False, chunksize=chunk_rows), path)
+    elif suffix in (".csv", ".tsv"):
+        reader = pd.read_csv(path, sep="\t" if suffix == ".tsv" else ",", dtype=str, keep_default_na=False,
+                             na_values=[""], encoding="utf-8", chunksize=chunk_rows)  # fmt: skip
+        yield from _guard(reader, path)
+    else:
+        yield read_table(path)
+
+
+def _guard(reader: Any, path: str | Path) -> Iterator[pd.DataFrame]:
+    try:
+        yield from reader
+    except UnicodeDecodeError as error:
+        raise DataError(f"{path}: not UTF-8 (byte {error.start}); re-save it as UTF-8") from error
+    except ValueError as error:
+        raise DataError(f"{path}: cannot read: {str(error).splitlines()[0]}") from error
+
+
 def require_columns(frame: pd.DataFrame, columns: tuple[str, ...], where: str) -> None:
     """Name the missing columns and the ones present, so the fix is obvious."""
     missing = [column for column in columns if column not in frame.columns]
@@ -94,8 +139,9 @@ def _c3(sources: list[str]) -> pd.DataFrame:
         "source": "c3",
         # Mean toxicity of 1 ("not toxic") to 4; 2 or more means at least "mildly toxic" on average.
         "civility": level.map(lambda v: None if pd.isna(v) else ("uncivil" if v >= 2 else "civil")),
-        # Soft label with 0.5 at the hard cut (level 2) and 1 from "toxic" (3) up.
-        "civility_score": ((level - 1) / 2).clip(0, 1),
+        # Soft label around the hard cut: 0 up to a mean level of 1.5 (most comments, which
+        # nobody rated more than mildly toxic), 0.5 at 2, 1 from 2.5 up.
+        "civility_score": (level - 1.5).clip(0, 1),
         "constructive": constructive.map(lambda v: None if pd.isna(v) else ("constructive" if v >= 0.5 else "not_constructive")),
     })  # fmt: skip
 

@@ -84,7 +84,25 @@ def normalize(text: Any) -> str:
     return _REPEATS.sub(r"\1\1", text)
 
 
+class Rows:
+    """A few rows as plain lists, for callers that must not import pandas (the pre-publish
+    check). Offers just what the feature functions read: `columns`, `len()` and a column."""
+
+    def __init__(self, columns: dict[str, list[Any]]) -> None:
+        self.data = columns
+        self.columns = list(columns)
+
+    def __len__(self) -> int:
+        return len(next(iter(self.data.values()), []))
+
+    def column(self, name: str) -> list[Any]:
+        return self.data[name]
+
+
 def _column(frame: Any, name: str) -> list[str]:
+    if isinstance(frame, Rows):
+        values = frame.data.get(name) or [""] * len(frame)
+        return ["" if value is None else str(value) for value in values]
     if hasattr(frame, "columns"):
         if name not in frame.columns:
             return [""] * len(frame)

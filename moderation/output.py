@@ -83,3 +83,44 @@ def emit(records: Iterable[dict[str, Any]], output: str | None, fmt: str, force:
         return write_records(records, sys.stdout, fmt)
     with atomic_open(output, force=force) as stream:
         return write_records(records, stream, fmt)
+
+
+def _parquet_cell(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | dict | tuple):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def write_parquet(records: Iterable[dict[str, Any]], output: str, force: bool = False, batch_rows: int = 20_000) -> int:
+    """Stream records into one Parquet file (nested values as JSON text), atomically."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    count = 0
+    with atomic_open(output, force=force, mode="wb") as stream:
+        writer = None
+        batch: list[dict[str, Any]] = []
+
+        def flush() -> None:
+            nonlocal writer
+            if not batch:
+                return
+            rows = [{key: _parquet_cell(value) for key, value in row.items()} for row in batch]
+            if writer is None:
+                table = pa.Table.from_pylist(rows)
+                schema = pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in table.schema])
+                writer = pq.ParquetWriter(stream, schema)
+            writer.write_table(pa.Table.from_pylist(rows, schema=writer.schema))
+            batch.clear()
+
+        for record in records:
+            batch.append(record)
+            count += 1
+            if len(batch) >= batch_rows:
+                flush()
+        flush()
+        if writer is not None:
+            writer.close()
+    return count

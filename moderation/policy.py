@@ -45,6 +45,18 @@ SETTINGS: dict[str, Setting] = {
         Setting("suspect_terms", [], "Hold comments containing any of these words or phrases."),
         Setting("shouting_share", 0.7, "Hold comments whose letters are at least this share capitals...", 0.0, 1.0),
         Setting("shouting_min_letters", 20, "...when they have at least this many letters.", 1, 100_000),
+        Setting("repeat_similarity", 0.9, "Hold a comment this similar (0 to 1) to one of its author's recent ones.", 0.0, 1.0),
+        Setting("repeat_window", 20, "How many recent comments per author are remembered for repeats.", 1, 10_000),
+        Setting("flood_limit", 10, "Hold an author's comments beyond this many within flood_seconds.", 1, 1_000_000),
+        Setting("flood_seconds", 600, "The window for flood_limit, in seconds.", 1, 86_400 * 30),
+        Setting("civility_hold", 0.5, "Hold when the incivility probability is at least this.", 0.0, 1.0),
+        Setting("civility_reject", 0.9, "Reject when the incivility probability is at least this.", 0.0, 1.0),
+        Setting("offtopic_hold", 0.9, "Hold when the probability that the comment is unrelated to its article is at least this.", 0.0, 1.0),
+        Setting("feature_threshold", 0.8, "Mark a published comment as a candidate to feature at this constructiveness probability.", 0.0, 1.0),
+        Setting("override_page_policy", False, "Apply min_chars / max_chars even where a page states its own limits."),
+        Setting("fail_open", False, "When scoring fails or times out, publish (true) instead of holding (false)."),
+        Setting("timeout_ms", 150, "The HTTP service's time limit for one decision, in milliseconds.", 1, 60_000),
+        Setting("max_request_kb", 256, "The HTTP service's cap on a request body, in KiB.", 1, 65_536),
     )
 }
 
@@ -72,7 +84,10 @@ def make_policy(values: dict[str, Any]) -> Policy:
     merged = {name: setting.default for name, setting in SETTINGS.items()}
     for name, value in values.items():
         setting = SETTINGS[name]
-        if isinstance(setting.default, list):
+        if isinstance(setting.default, bool):
+            if not isinstance(value, bool):
+                raise PolicyError(f"{name} must be true or false, got {value!r}")
+        elif isinstance(setting.default, list):
             if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
                 raise PolicyError(f"{name} must be a list of non-empty strings")
         elif isinstance(value, bool) or not isinstance(value, int | float):
@@ -84,6 +99,8 @@ def make_policy(values: dict[str, Any]) -> Policy:
         merged[name] = value
     if merged["min_chars"] > merged["max_chars"]:
         raise PolicyError(f"min_chars ({merged['min_chars']}) is above max_chars ({merged['max_chars']})")
+    if merged["civility_hold"] > merged["civility_reject"]:
+        raise PolicyError(f"civility_hold ({merged['civility_hold']}) is above civility_reject ({merged['civility_reject']})")
     return Policy(merged)
 
 
@@ -148,3 +165,90 @@ def substantive_length(text: str) -> int:
 
 def _is_padding(cluster: str) -> bool:
     return not any(ch.isalnum() for ch in cluster) and not cluster.isspace()
+
+
+# --- rules and decisions ---------------------------------------------------------------------
+
+_LINK = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|net|org|info|biz|ru|cn|io|co|xyz|top)/\S*", re.I)
+ACTION_RANK = {"publish": 0, "hold": 1, "reject": 2}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a rule fired: the rule, what it measured, the threshold and what it asks for."""
+
+    rule: str
+    action: str
+    value: Any
+    threshold: Any
+    message: str
+    span: tuple[int, int] | None = None
+    matched: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {"rule": self.rule, "action": self.action, "value": self.value, "threshold": self.threshold,
+                "message": self.message}  # fmt: skip
+        if self.span is not None:
+            data["span"] = list(self.span)
+            data["matched"] = self.matched
+        return data
+
+
+def length_limits(policy: Policy, page_min: int | None = None, page_max: int | None = None) -> tuple[int, int]:
+    """The limits in force: a page's own stated limits win unless the site overrides them."""
+    if policy["override_page_policy"]:
+        return policy["min_chars"], policy["max_chars"]
+    return (page_min if page_min is not None else policy["min_chars"],
+            page_max if page_max is not None else policy["max_chars"])  # fmt: skip
+
+
+def rule_reasons(text: str, policy: Policy, page_min: int | None = None, page_max: int | None = None) -> list[Reason]:
+    """The model-free rules, cheapest first: length, banned terms, links, suspect terms, shouting."""
+    from moderation.terms import find_terms
+
+    reasons: list[Reason] = []
+    min_chars, max_chars = length_limits(policy, page_min, page_max)
+    visible = visible_length(text)
+    substantive = substantive_length(text) if visible >= min_chars else visible
+    if substantive < min_chars:
+        padded = " once repeated characters are counted once" if substantive < visible else ""
+        reasons.append(Reason("min_chars", "reject", substantive, min_chars,
+                              f"{substantive} of {min_chars} characters{padded}; please say a little more"))  # fmt: skip
+    if visible > max_chars:
+        reasons.append(Reason("max_chars", "reject", visible, max_chars,
+                              f"{visible} characters, over the limit of {max_chars}"))  # fmt: skip
+    for match in find_terms(text, policy["banned_terms"]):
+        reasons.append(Reason("banned_term", "reject", match.term, None, f"contains a banned term ({match.term})",
+                              (match.start, match.end), match.text))  # fmt: skip
+    links = len(_LINK.findall(text))
+    if links > policy["max_links"]:
+        reasons.append(Reason("max_links", "hold", links, policy["max_links"], f"{links} links, more than {policy['max_links']}"))
+    for match in find_terms(text, policy["suspect_terms"]):
+        reasons.append(Reason("suspect_term", "hold", match.term, None, f"contains a term held for review ({match.term})",
+                              (match.start, match.end), match.text))  # fmt: skip
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) >= policy["shouting_min_letters"]:
+        share = sum(ch.isupper() for ch in letters) / len(letters)
+        if share >= policy["shouting_share"]:
+            reasons.append(Reason("shouting", "hold", round(share, 3), policy["shouting_share"], "written mostly in capitals"))
+    return reasons
+
+
+def score_reasons(scores: dict[str, dict[str, float]], policy: Policy, has_article: bool) -> list[Reason]:
+    """The rules on model scores: incivility (hold, reject) and off-topic (hold)."""
+    reasons: list[Reason] = []
+    uncivil = scores.get("civility", {}).get("uncivil")
+    if uncivil is not None:
+        if uncivil >= policy["civility_reject"]:
+            reasons.append(Reason("civility", "reject", uncivil, policy["civility_reject"], "very likely uncivil"))
+        elif uncivil >= policy["civility_hold"]:
+            reasons.append(Reason("civility", "hold", uncivil, policy["civility_hold"], "possibly uncivil"))
+    unrelated = scores.get("stance", {}).get("unrelated")
+    if has_article and unrelated is not None and unrelated >= policy["offtopic_hold"]:
+        reasons.append(Reason("off_topic", "hold", unrelated, policy["offtopic_hold"], "seems unrelated to the article"))
+    return reasons
+
+
+def action_of(reasons: list[Reason]) -> str:
+    """The strictest action any reason asks for; publish when none fired."""
+    return max((reason.action for reason in reasons), key=ACTION_RANK.__getitem__, default="publish")

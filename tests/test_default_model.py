@@ -47,7 +47,7 @@ def test_obvious_abuse_scores_far_above_a_polite_comment(default):
         "Thank you for the balanced reporting; I would like to know more about the costs.",
     ]})  # fmt: skip
     uncivil = default.predict_proba(frame, ["civility"])["civility"][:, 1]
-    assert uncivil[0] - uncivil[1] > 0.5
+    assert uncivil[0] > 0.6 and uncivil[1] < 0.4
 
 
 def test_obfuscation_does_not_hide_abuse(default):

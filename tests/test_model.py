@@ -92,14 +92,35 @@ def test_explanations_name_the_words(small_model):
 
 def test_score_cli_keeps_every_row_and_marks_errors(small_model, tmp_path):
     queue = tmp_path / "queue.csv"
-    pd.DataFrame({"comment_id": [1, 2, 3], "text": ["You idiot.", "", "Thanks for this article."]}).to_csv(queue, index=False)
+    texts = ["You stupid idiot, what a pathetic load of garbage from a moron.", "",
+             "Thanks for this article, it explains the ferry budget clearly.", "Too short."]  # fmt: skip
+    pd.DataFrame({"comment_id": [1, 2, 3, 4], "text": texts}).to_csv(queue, index=False)
     result = runner.invoke(app, ["score", str(queue), "--model", str(small_model)])
     assert result.exit_code == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [r["comment_id"] for r in records] == ["1", "2", "3"]  # CSV cells kept as written
-    assert records[1]["error"] == "empty text" and records[1]["scores"] is None
+    assert [r["comment_id"] for r in records] == ["1", "2", "3", "4"]  # CSV cells kept as written
+    assert records[1]["error"] == "empty text" and records[1]["scores"] is None and records[1]["action"] is None
     assert set(records[0]["scores"]["civility"]) == {"civil", "uncivil"}
     assert records[0]["explain"]["civility"]
+    assert records[0]["scores"]["civility"]["uncivil"] > records[2]["scores"]["civility"]["uncivil"]
+    assert records[3]["action"] == "reject" and records[3]["reasons"][0]["rule"] == "min_chars"
+    assert "4 row(s): error 1, publish 1, reject 2; reasons: civility 1, min_chars 1" in result.stderr
+
+
+def test_score_sorts_by_priority_and_writes_parquet(small_model, tmp_path):
+    queue = tmp_path / "queue.jsonl"
+    rows = [{"text": "Thanks for this article, it explains the ferry budget clearly and well."},
+            {"text": "You stupid idiot, what a pathetic load of garbage from a total moron."},
+            {"text": "Nope."}]  # fmt: skip
+    queue.write_text("\n".join(json.dumps(row) for row in rows) + "\n")
+    out = tmp_path / "decisions.parquet"
+    result = runner.invoke(app, ["score", str(queue), "--model", str(small_model), "--sort", "priority",
+                                 "--format", "parquet", "-o", str(out), "--chunk-rows", "1"])  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    frame = pd.read_parquet(out)
+    assert len(frame) == 3
+    assert list(frame["action"])[-1] == "publish"  # what needs a human comes first
+    assert json.loads(frame["reasons"].iloc[1])[0]["rule"] in ("civility", "min_chars")
 
 
 def test_tampered_model_is_refused(small_model, tmp_path):

@@ -60,3 +60,96 @@ def test_padding_does_not_reach_the_minimum():
     assert substantive_length("spam " * 20) == 4
     real = "The ferry timetable cut will hurt commuters on the island."
     assert substantive_length(real) == visible_length(real)
+
+
+# --- rules and decisions ---------------------------------------------------------------------
+
+from moderation.moderator import Moderator  # noqa: E402
+from moderation.policy import action_of, rule_reasons  # noqa: E402
+
+LONG = "The council's decision on the ferry timetable deserves a proper public consultation."
+
+
+def test_short_comment_is_rejected_with_an_actionable_reason():
+    [reason] = rule_reasons("Too short to say much here.", make_policy({}))
+    assert (reason.rule, reason.action, reason.threshold) == ("min_chars", "reject", 50)
+    assert reason.message.startswith("27 of 50 characters")
+
+
+def test_page_policy_applies_unless_the_site_overrides_it():
+    text = "x" * 10 + " a bit longer comment"
+    assert rule_reasons(text, make_policy({}), page_min=20) == []
+    assert rule_reasons(text, make_policy({"override_page_policy": True}), page_min=20)[0].rule == "min_chars"
+
+
+def test_banned_terms_reject_and_suspect_terms_hold_with_spans():
+    policy = make_policy({"banned_terms": ["idiot"], "suspect_terms": ["refund"]})
+    reasons = rule_reasons(LONG + " Only an i.d.i.o.t would want a r3fund.", policy)
+    assert action_of(reasons) == "reject"
+    by_rule = {reason.rule: reason for reason in reasons}
+    assert by_rule["banned_term"].matched == "i.d.i.o.t"
+    assert by_rule["suspect_term"].matched == "r3fund"
+
+
+def test_links_shouting_and_max_chars():
+    policy = make_policy({"max_links": 1, "max_chars": 200})
+    links = rule_reasons(LONG + " see http://a.example/x and www.b.example/y", policy)
+    assert [(r.rule, r.action, r.value) for r in links] == [("max_links", "hold", 2, )]
+    shouting = rule_reasons(LONG.upper(), policy)
+    assert [r.rule for r in shouting] == ["shouting"]
+    long = " ".join(f"word{n}" for n in range(60))
+    assert [r.rule for r in rule_reasons(long, policy)] == ["max_chars"]
+
+
+DISTINCT = [
+    "Ferry fares should fall once the new pier opens, according to the operator's own plan.",
+    "My grandmother took this boat every week for forty years and never once complained.",
+    "Has anyone asked the fishermen what the schedule change means for the morning catch?",
+]
+
+
+def test_repeats_and_floods_are_held(default_moderator):
+    moderator = Moderator(make_policy({"flood_limit": 3}), model=default_moderator.model)
+    first = moderator.decide_many([{"text": LONG, "author": "ana"}])[0]
+    again = moderator.decide_many([{"text": LONG + "!", "author": "ana"}])[0]
+    other = moderator.decide_many([{"text": LONG, "author": "ben"}])[0]
+    assert first["action"] == "publish" and other["action"] == "publish"
+    assert again["action"] == "hold" and again["reasons"][0]["rule"] == "repeat"
+    results = moderator.decide_many([{"text": text, "author": "cy"} for text in [*DISTINCT, LONG]])
+    assert [r["action"] for r in results] == ["publish", "publish", "publish", "hold"]
+    assert results[-1]["reasons"][-1]["rule"] == "flood"
+
+
+def test_rows_in_equal_rows_out_with_errors_kept(default_moderator):
+    moderator = default_moderator
+    results = moderator.decide_many([{"text": LONG}, {"text": "   "}, {"text": None}, {"text": "short"}])
+    assert [r["action"] for r in results] == ["publish", None, None, "reject"]
+    assert results[1]["error"] == "empty text"
+
+
+@pytest.fixture(scope="module")
+def default_moderator():
+    return Moderator.load()
+
+
+def test_model_rules_hold_uncivil_and_mark_constructive(default_moderator):
+    abusive = default_moderator.check("You are a brainless moron and an idiot, and so is everyone who agrees with you.")
+    assert abusive["action"] in ("hold", "reject")
+    assert abusive["reasons"][0]["rule"] == "civility"
+    assert abusive["model"].startswith("default@")
+    assert abusive["scores"]["civility"]["uncivil"] >= abusive["reasons"][0]["threshold"]
+
+
+def test_rule_rejections_need_no_model():
+    moderator = Moderator.load(model="/nonexistent/model")
+    decision = moderator.check("Too short.")
+    assert decision["action"] == "reject" and decision["model"] is None
+
+
+def test_every_setting_is_documented_in_the_readme():
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    for name, setting in SETTINGS.items():
+        assert f"| `{name}` |" in readme, name
+        assert setting.help in readme, name

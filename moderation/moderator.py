@@ -1,0 +1,207 @@
+"""Decisions: a comment in, publish / hold / reject out, with every reason named.
+
+`Moderator` joins the policy (cheap rules first) and the model (scores, explanations) and
+remembers each author's recent comments for the repeat and flood rules. The model is
+loaded on first need, so a comment the rules already reject costs no model load.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from moderation.errors import DataError
+from moderation.policy import Policy, Reason, action_of, load_policy, rule_reasons, score_reasons, visible_length
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from moderation.model import Model
+
+DECISION_COLUMNS = ("action", "reasons", "scores", "predicted", "explain", "featured", "model", "policy_hash", "error")
+
+
+@dataclass
+class _History:
+    """Recent comments per author: (time, shingles) for repeats, times for floods."""
+
+    window: int
+    seen: dict[str, deque[tuple[float, frozenset[str]]]] = field(default_factory=dict)
+
+    def recent(self, author: str) -> deque[tuple[float, frozenset[str]]]:
+        if author not in self.seen:
+            self.seen[author] = deque(maxlen=self.window)
+        return self.seen[author]
+
+
+def _shingles(text: str) -> frozenset[str]:
+    folded = re.sub(r"\W+", " ", text.casefold()).strip()
+    return frozenset(folded[i : i + 4] for i in range(max(len(folded) - 3, 1)))
+
+
+class Moderator:
+    """The decision maker behind `score`, `check` and `serve`."""
+
+    def __init__(self, policy: Policy | None = None, model: Model | None = None, model_dir: str | Path | None = None) -> None:
+        self.policy = policy or Policy()
+        self._model = model
+        self._model_dir = model_dir
+        self._history = _History(window=self.policy["repeat_window"])
+        self._flood: dict[str, deque[float]] = defaultdict(deque)
+
+    @classmethod
+    def load(cls, model: str | Path | None = None, policy: str | Path | Policy | None = None) -> Moderator:
+        """A moderator with the model at `model` (default model if None) and a policy file."""
+        rules = policy if isinstance(policy, Policy) else load_policy(policy)
+        return cls(policy=rules, model_dir=model)
+
+    @property
+    def model(self) -> Model:
+        if self._model is None:
+            from moderation.model import load
+
+            self._model = load(self._model_dir)
+        return self._model
+
+    def _history_reasons(self, text: str, author: str | None, now: float) -> list[Reason]:
+        if not author:
+            return []
+        reasons = []
+        shingles = _shingles(text)
+        recent = self._history.recent(author)
+        best = max((len(shingles & old) / len(shingles | old) for _t, old in recent if shingles | old), default=0.0)
+        if best >= self.policy["repeat_similarity"]:
+            reasons.append(Reason("repeat", "hold", round(best, 3), self.policy["repeat_similarity"],
+                                  "the same or nearly the same as a recent comment by this author"))  # fmt: skip
+        recent.append((now, shingles))
+        times = self._flood[author]
+        times.append(now)
+        while times and times[0] < now - self.policy["flood_seconds"]:
+            times.popleft()
+        if len(times) > self.policy["flood_limit"]:
+            reasons.append(Reason("flood", "hold", len(times), self.policy["flood_limit"],
+                                  f"{len(times)} comments by this author within {self.policy['flood_seconds']} s"))  # fmt: skip
+        return reasons
+
+    def decide_many(self, rows: list[dict[str, Any]], explain: bool = True) -> list[dict[str, Any]]:
+        """Decisions for rows of `text` (and optionally `author`, `article_title`,
+        `article_text`, `min_chars`, `max_chars` from the page); the order is kept."""
+        now = time.time()
+        decisions: list[dict[str, Any]] = []
+        needs_model: list[int] = []
+        for row in rows:
+            text = row.get("text")
+            if not isinstance(text, str) or not text.strip():
+                decisions.append({"error": "empty text" if not row.get("parse_error") else row["parse_error"]})
+                continue
+            reasons = rule_reasons(text, self.policy, _int(row.get("min_chars")), _int(row.get("max_chars")))
+            reasons += self._history_reasons(text, row.get("author") or None, now)
+            decision: dict[str, Any] = {"reasons": reasons, "length": visible_length(text), "error": None}
+            if action_of(reasons) != "reject":
+                needs_model.append(len(decisions))
+            decisions.append(decision)
+        if needs_model:
+            self._add_scores([rows[i] for i in needs_model], [decisions[i] for i in needs_model], explain)
+        return [self._finish(decision) for decision in decisions]
+
+    def _add_scores(self, rows: list[dict[str, Any]], decisions: list[dict[str, Any]], explain: bool) -> None:
+        from moderation.features import Rows
+
+        model = self.model
+        frame = Rows({
+            "text": [row["text"] for row in rows],
+            "article_title": [row.get("article_title") or "" for row in rows],
+            "article_text": [row.get("article_text") or "" for row in rows],
+        })  # fmt: skip
+        predictions = model.predict(frame)
+        explanations = model.explain(frame, top=6) if explain else None
+        for offset, decision in enumerate(decisions):
+            scores = {task: {label: round(float(p), 4) for label, p in zip(model.labels(task), proba[offset], strict=True)}
+                      for task, (proba, _labels) in predictions.items()}  # fmt: skip
+            decision["scores"] = scores
+            decision["predicted"] = {task: labels[offset] for task, (_proba, labels) in predictions.items()}
+            if explanations is not None:
+                decision["explain"] = {task: {top: explanations[offset][task][top]}
+                                       for task, labels in scores.items() for top in [max(labels, key=labels.get)]}  # fmt: skip
+            decision["reasons"] += score_reasons(scores, self.policy, bool(rows[offset].get("article_title")))
+            constructive = scores.get("constructive", {}).get("constructive")
+            decision["featured"] = constructive is not None and constructive >= self.policy["feature_threshold"]
+
+    def _finish(self, decision: dict[str, Any]) -> dict[str, Any]:
+        if decision.get("error"):
+            return {"action": None, "reasons": [], "scores": None, "predicted": None, "explain": None,
+                    "featured": False, "model": None, "policy_hash": self.policy.hash, "error": decision["error"]}  # fmt: skip
+        reasons = decision["reasons"]
+        action = action_of(reasons)
+        return {
+            "action": action,
+            "reasons": [reason.to_dict() for reason in reasons],
+            "scores": decision.get("scores"),
+            "predicted": decision.get("predicted"),
+            "explain": decision.get("explain"),
+            "featured": bool(decision.get("featured")) and action == "publish",
+            "model": self._model.id if self._model is not None and "scores" in decision else None,
+            "policy_hash": self.policy.hash,
+            "length": decision["length"],
+            "error": None,
+        }
+
+    def check(self, text: str, article: dict[str, Any] | None = None, author: str | None = None,
+              explain: bool = True) -> dict[str, Any]:  # fmt: skip
+        """The decision for one comment; DataError for empty text."""
+        if not isinstance(text, str) or not text.strip():
+            raise DataError("empty comment text")
+        article = article or {}
+        row = {"text": text, "author": author, "article_title": article.get("title"), "article_text": article.get("text"),
+               "min_chars": article.get("min_chars"), "max_chars": article.get("max_chars")}  # fmt: skip
+        return self.decide_many([row], explain=explain)[0]
+
+    def score(self, frame: pd.DataFrame, explain: bool = True) -> pd.DataFrame:
+        """`frame` with the decision columns added; rows in = rows out, errors kept."""
+        import pandas as pd
+
+        decisions = self.decide_many(rows_for_decisions(frame), explain=explain)
+        out = frame.reset_index(drop=True).copy()
+        for column in (*DECISION_COLUMNS, "length"):
+            out[column] = pd.Series([decision.get(column) for decision in decisions], dtype=object)
+        return out
+
+
+def rows_for_decisions(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The fields decisions read, from a queue or from parsed pages (article_ prefixes)."""
+    if "text" not in frame.columns:
+        raise DataError(f"no 'text' column to score; present: {', '.join(map(str, frame.columns))}")
+    records = frame.to_dict(orient="records")
+    rows = []
+    for record in records:
+        policy = record.get("article_comment_policy")
+        policy = policy if isinstance(policy, dict) else {}
+        rows.append({
+            "text": _text(record.get("text")),
+            "author": _text(record.get("author")),
+            "article_title": _text(record.get("article_title")),
+            "article_text": _text(record.get("article_text")),
+            "min_chars": policy.get("min_chars"),
+            "max_chars": policy.get("max_chars"),
+            "parse_error": record.get("parse_error"),
+        })  # fmt: skip
+    return rows
+
+
+def _text(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return str(value)
+
+
+def _int(value: Any) -> int | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,193 @@
+"""The pre-publish hook over HTTP: our own API and Coral Talk's external moderation phase.
+
+The model is loaded once, at start-up. Every decision runs in a worker thread under the
+policy's time limit; when it fails or runs out of time, the operator's choice applies:
+fail closed (hold: Coral `SYSTEM_WITHHELD`) by default, or fail open (publish: Coral 204).
+Errors in the request are 4xx with a JSON body, never a 500.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import threading
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+
+from moderation.errors import ModerationError
+from moderation.moderator import Moderator
+
+CORAL_ACTIONS = ("NEW", "EDIT")
+_SPAM_RULES = {"max_links", "repeat", "flood"}
+_REJECTION_CODES = {
+    "civility": "ABUSIVE", "banned_term": "BANNED_WORD", "max_links": "SPAM", "repeat": "SPAM", "flood": "SPAM",
+    "off_topic": "IRRELEVANT_CONTENT", "suspect_term": "OTHER", "shouting": "OTHER", "min_chars": "OTHER",
+    "max_chars": "OTHER",
+}  # fmt: skip
+
+
+class RequestError(Exception):
+    """Something wrong with the request: becomes a 4xx with a JSON body."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def verify_signature(secret: str, body: bytes, header: str | None) -> bool:
+    """Coral's `X-Coral-Signature`: `sha256=<hex>` HMAC of the raw body; while a secret is
+    rotated several signatures arrive comma-separated, and any one valid is enough."""
+    if not header:
+        return False
+    expected = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+    for part in header.split(","):
+        scheme, _, digest = part.strip().partition("=")
+        if scheme == "sha256" and hmac.compare_digest(digest.strip().lower(), expected):
+            return True
+    return False
+
+
+def html_to_text(body: str) -> str:
+    """Coral sends the comment body as HTML; decisions read what the reader sees."""
+    if "<" not in body:
+        return body
+    from lxml import html as lxml_html
+
+    try:
+        fragment = lxml_html.fragment_fromstring(body, create_parent="div")
+    except Exception:  # lxml raises several types on odd fragments; fall back to the raw text
+        return body
+    for br in fragment.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    return fragment.text_content()
+
+
+def coral_answer(decision: dict[str, Any]) -> tuple[int, dict[str, Any] | None]:
+    """Map a decision to Coral's phase response: 204 for publish (no opinion)."""
+    action = decision["action"]
+    if action == "publish":
+        return 204, None
+    rules = [reason["rule"] for reason in decision["reasons"]]
+    spam = any(rule in _SPAM_RULES for rule in rules)
+    answer: dict[str, Any] = {
+        "status": "REJECTED" if action == "reject" else "SYSTEM_WITHHELD",
+        "actions": [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_SPAM" if spam else "COMMENT_DETECTED_TOXIC"}],
+    }
+    if action == "reject":
+        deciding = next(reason for reason in decision["reasons"] if reason["action"] == "reject")
+        answer["moderationAction"] = {
+            "status": "REJECTED",
+            "rejectionReason": {"code": _REJECTION_CODES.get(deciding["rule"], "OTHER"), "detailedExplanation": deciding["message"]},
+        }
+    return 200, answer
+
+
+def create_app(moderator: Moderator, coral_secret: str | None = None) -> FastAPI:
+    """The ASGI app. `coral_secret` enables `/coral`; without it `/coral` answers 503."""
+    policy = moderator.policy
+    limit = policy["max_request_kb"] * 1024
+    timeout = policy["timeout_ms"] / 1000
+    lock = threading.Lock()  # the repeat / flood memory is shared state
+    app = FastAPI(title="moderation", summary="Pre-publish comment moderation")
+
+    def decide(rows: list[dict[str, Any]], explain: bool) -> list[dict[str, Any]]:
+        with lock:
+            return moderator.decide_many(rows, explain=explain)
+
+    async def decide_in_time(rows: list[dict[str, Any]], explain: bool = False) -> list[dict[str, Any]]:
+        return await asyncio.wait_for(asyncio.to_thread(decide, rows, explain), timeout * max(1, len(rows)))
+
+    async def read_json(request: Request) -> tuple[bytes, Any]:
+        declared = request.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > limit:
+            raise RequestError(413, f"request body over {policy['max_request_kb']} KiB")
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > limit:
+                raise RequestError(413, f"request body over {policy['max_request_kb']} KiB")
+        try:
+            return body, json.loads(body)
+        except ValueError as error:
+            raise RequestError(400, f"invalid JSON: {error}") from None
+
+    def comment_row(item: Any) -> dict[str, Any]:
+        if not isinstance(item, dict):
+            raise RequestError(422, f"expected a JSON object with a text field, got {type(item).__name__}")
+        text = item.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise RequestError(422, "empty comment text")
+        return {"text": text, "author": item.get("author"), "article_title": item.get("article_title"),
+                "article_text": item.get("article_text")}  # fmt: skip
+
+    def failed(error: BaseException) -> dict[str, Any]:
+        action = "publish" if policy["fail_open"] else "hold"
+        reason = "timed out" if isinstance(error, TimeoutError) else f"{type(error).__name__}: {error}"
+        return {"action": action, "reasons": [{"rule": "error", "action": action, "value": None, "threshold": None,
+                "message": f"no decision ({reason}); failing {'open' if policy['fail_open'] else 'closed'}"}],
+                "scores": None, "error": reason, "policy_hash": policy.hash}  # fmt: skip
+
+    @app.exception_handler(RequestError)
+    async def request_error(_request: Request, error: RequestError) -> JSONResponse:
+        return JSONResponse({"error": str(error)}, status_code=error.status)
+
+    @app.get("/healthz")
+    async def healthz() -> dict[str, Any]:
+        return {"status": "ok", "model": moderator.model.id, "policy_hash": policy.hash}
+
+    @app.post("/v1/check")
+    async def check(request: Request) -> JSONResponse:
+        _body, payload = await read_json(request)
+        row = comment_row(payload)
+        try:
+            decision = (await decide_in_time([row], explain=bool(payload.get("explain"))))[0]
+        except (TimeoutError, ModerationError, Exception) as error:  # noqa: BLE001 - fail as the operator chose
+            return JSONResponse(failed(error), status_code=503)
+        return JSONResponse(decision)
+
+    @app.post("/v1/score")
+    async def score(request: Request) -> JSONResponse:
+        _body, payload = await read_json(request)
+        items = payload.get("comments") if isinstance(payload, dict) else payload
+        if not isinstance(items, list):
+            raise RequestError(422, "expected a JSON array of comments, or an object with a comments array")
+        rows = [comment_row(item) for item in items]
+        try:
+            decisions = await decide_in_time(rows, explain=False)
+        except (TimeoutError, Exception) as error:  # noqa: BLE001
+            return JSONResponse({"decisions": [failed(error) for _ in rows]}, status_code=503)
+        return JSONResponse({"decisions": decisions})
+
+    @app.post("/coral")
+    async def coral(request: Request) -> Response:
+        if not coral_secret:
+            raise RequestError(503, "no Coral signing secret configured (MODERATION_CORAL_SECRET or --coral-secret)")
+        body, payload = await read_json(request)
+        if not verify_signature(coral_secret, body, request.headers.get("x-coral-signature")):
+            raise RequestError(401, "missing or invalid X-Coral-Signature")
+        if not isinstance(payload, dict):
+            raise RequestError(400, "expected a JSON object")
+        if payload.get("action") not in CORAL_ACTIONS:
+            raise RequestError(400, f"unknown action {payload.get('action')!r}; expected NEW or EDIT")
+        comment = payload.get("comment")
+        if not isinstance(comment, dict) or not isinstance(comment.get("body"), str):
+            raise RequestError(400, "comment.body is missing")
+        text = html_to_text(comment["body"])
+        if not text.strip():
+            raise RequestError(422, "empty comment body")
+        author = payload.get("author") if isinstance(payload.get("author"), dict) else {}
+        row = {"text": text, "author": author.get("id"), "article_title": None}
+        try:
+            decision = (await decide_in_time([row]))[0]
+        except (TimeoutError, Exception) as error:  # noqa: BLE001
+            if policy["fail_open"]:
+                return Response(status_code=204)
+            return JSONResponse({"status": "SYSTEM_WITHHELD", "actions": []}, headers={"X-Moderation-Error": type(error).__name__})
+        status, answer = coral_answer(decision)
+        return Response(status_code=204) if answer is None else JSONResponse(answer, status_code=status)
+
+    return app

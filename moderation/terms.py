@@ -1,0 +1,81 @@
+"""Banned and suspect terms, matched the way people dodge filters.
+
+Text and terms are both folded to a "skeleton": compatibility forms (full-width letters,
+ligatures), case, zero-width characters, look-alike letters from other scripts
+(Cyrillic "а", Greek "ο") and leetspeak ("1d10t") are undone. A term then matches with
+any run of spaces or punctuation between its letters ("i d i o t", "i.d.i.o.t") and
+each letter repeated ("iiidiot"), but only as a whole word in any script, so "class"
+never matches "ass". Every match maps back to its span in the original text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+_HOMOGLYPHS = str.maketrans({
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s",
+    "һ": "h", "ԁ": "d", "ɡ": "g", "к": "k", "м": "m", "т": "t", "в": "b", "н": "h",
+    "α": "a", "ο": "o", "ρ": "p", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "τ": "t", "υ": "u", "χ": "x",
+})  # fmt: skip
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a", "$": "s"})
+
+
+def skeleton(text: str) -> tuple[str, list[int]]:
+    """The folded text, and for each of its characters the index it came from in `text`."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        if char in _INVISIBLE:
+            continue
+        folded = unicodedata.normalize("NFKC", char).casefold().translate(_HOMOGLYPHS).translate(_LEET)
+        folded = "".join(ch for ch in unicodedata.normalize("NFD", folded) if not unicodedata.combining(ch))
+        for piece in folded:
+            chars.append(piece)
+            origin.append(index)
+    return "".join(chars), origin
+
+
+@dataclass(frozen=True)
+class Match:
+    """A term found in a comment: the term as configured and where it stands."""
+
+    term: str
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=64)
+def _compiled(terms: tuple[str, ...]) -> Any:
+    import regex
+
+    alternatives = []
+    for term in terms:
+        letters = [ch for ch in skeleton(term)[0] if not ch.isspace() and (ch.isalnum() or ch == "'")]
+        if not letters:
+            continue
+        body = r"[\W_]*".join(f"(?:{regex.escape(ch)})+" for ch in letters)
+        alternatives.append(body)
+    if not alternatives:
+        return None
+    pattern = r"(?<![\w])(?:" + "|".join(f"({body})" for body in alternatives) + r")(?![\w])"
+    return regex.compile(pattern, regex.UNICODE)
+
+
+def find_terms(text: str, terms: list[str] | tuple[str, ...]) -> list[Match]:
+    """Every whole-word occurrence of any term in `text`, however disguised."""
+    usable = tuple(term for term in terms if any(ch.isalnum() for ch in skeleton(term)[0]))
+    pattern = _compiled(usable)
+    if pattern is None or not text:
+        return []
+    folded, origin = skeleton(text)
+    found = []
+    for match in pattern.finditer(folded):
+        group = next(i for i, value in enumerate(match.groups()) if value is not None)
+        start, end = origin[match.start()], origin[match.end() - 1] + 1
+        found.append(Match(term=usable[group], start=start, end=end, text=text[start:end]))
+    return found

@@ -1,0 +1,160 @@
+"""The HTTP hook, served for real by uvicorn on a loopback port, called over HTTP."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+SECRET = "test-signing-secret"
+LONG = "The ferry timetable cut will hurt island commuters, and the council should say how it will help."
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _serve(tmp_path: Path, policy: str) -> Iterator[str]:
+    port = _free_port()
+    policy_file = tmp_path / f"policy-{port}.toml"
+    policy_file.write_text(policy)
+    env = {**os.environ, "MODERATION_CORAL_SECRET": SECRET}
+    process = subprocess.Popen([sys.executable, "-m", "moderation", "serve", "--port", str(port), "--policy", str(policy_file)],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+            if process.poll() is not None:
+                pytest.fail(f"server exited: {process.stderr.read()}")
+        else:
+            pytest.fail("server did not start in 60 s")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[str]:
+    yield from _serve(tmp_path_factory.mktemp("serve"), 'banned_terms = ["scumbag"]\nmax_request_kb = 8\ntimeout_ms = 5000\n')
+
+
+def sign(body: bytes, secret: str = SECRET) -> str:
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def coral_body(text: str, action: str = "NEW") -> bytes:
+    return json.dumps({
+        "action": action, "comment": {"body": text, "parentID": None}, "author": {"id": "u1", "role": "COMMENTER"},
+        "story": {"id": "s1", "url": "https://news.example/s1"}, "site": {"id": "site"}, "tenantID": "t",
+        "tenantDomain": "news.example",
+    }).encode()  # fmt: skip
+
+
+def test_healthz_names_the_model(server):
+    answer = httpx.get(f"{server}/healthz").json()
+    assert answer["status"] == "ok" and answer["model"].startswith("default@")
+
+
+def test_check_and_score(server):
+    decision = httpx.post(f"{server}/v1/check", json={"text": LONG, "article_title": "Ferry timetable cut"}).json()
+    assert decision["action"] == "publish" and "civility" in decision["scores"]
+    batch = httpx.post(f"{server}/v1/score", json={"comments": [{"text": LONG + " Really."}, {"text": "Too short."}]}).json()
+    assert [d["action"] for d in batch["decisions"]] == ["publish", "reject"]
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "message"),
+    [(b"{oops", 400, "invalid JSON"), (b"[1, 2]", 422, "expected a JSON object"), (b'{"text": "   "}', 422, "empty comment text")],
+)
+def test_bad_requests_get_a_4xx_json_error(server, body, status, message):
+    answer = httpx.post(f"{server}/v1/check", content=body, headers={"content-type": "application/json"})
+    assert answer.status_code == status
+    assert message in answer.json()["error"]
+
+
+def test_body_over_the_cap_is_413(server):
+    answer = httpx.post(f"{server}/v1/check", json={"text": "word " * 5000})
+    assert answer.status_code == 413
+
+
+def test_coral_signed_toxic_comment_is_withheld_or_rejected(server):
+    body = coral_body("<p>You are a <b>brainless moron</b> and an idiot, and so is everyone who agrees with you.</p>")
+    answer = httpx.post(f"{server}/coral", content=body, headers={"X-Coral-Signature": sign(body)})
+    assert answer.status_code == 200
+    result = answer.json()
+    assert result["status"] in ("SYSTEM_WITHHELD", "REJECTED")
+    assert result["actions"] == [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_TOXIC"}]
+
+
+def test_coral_banned_term_is_rejected_with_a_reason_code(server):
+    body = coral_body(LONG + " What a s.c.u.m.b.a.g.")
+    answer = httpx.post(f"{server}/coral", content=body, headers={"X-Coral-Signature": sign(body)})
+    result = answer.json()
+    assert result["status"] == "REJECTED"
+    assert result["moderationAction"]["rejectionReason"]["code"] == "BANNED_WORD"
+
+
+def test_coral_publish_is_204_and_rotated_secrets_verify(server):
+    body = coral_body(LONG, action="EDIT")
+    header = f"{sign(body, 'old-secret')}, {sign(body)}"
+    answer = httpx.post(f"{server}/coral", content=body, headers={"X-Coral-Signature": header})
+    assert answer.status_code == 204
+
+
+@pytest.mark.parametrize("header", [None, "sha256=00", "md5=abc"])
+def test_coral_bad_signature_is_401(server, header):
+    body = coral_body(LONG)
+    headers = {"X-Coral-Signature": header} if header else {}
+    answer = httpx.post(f"{server}/coral", content=body, headers=headers)
+    assert answer.status_code == 401 and "X-Coral-Signature" in answer.json()["error"]
+
+
+def test_coral_unknown_action_is_400(server):
+    body = coral_body(LONG, action="DELETE")
+    answer = httpx.post(f"{server}/coral", content=body, headers={"X-Coral-Signature": sign(body)})
+    assert answer.status_code == 400 and "unknown action" in answer.json()["error"]
+
+
+@pytest.fixture(scope="module")
+def slow_server(tmp_path_factory) -> Iterator[str]:
+    # One millisecond is less than any model decision takes: every decision times out.
+    yield from _serve(tmp_path_factory.mktemp("slow"), "timeout_ms = 1\n")
+
+
+def test_timeouts_fail_closed_by_default(slow_server):
+    answer = httpx.post(f"{slow_server}/v1/check", json={"text": LONG})
+    assert answer.status_code == 503 and answer.json()["action"] == "hold"
+    body = coral_body(LONG)
+    coral = httpx.post(f"{slow_server}/coral", content=body, headers={"X-Coral-Signature": sign(body)})
+    assert coral.status_code == 200 and coral.json()["status"] == "SYSTEM_WITHHELD"
+
+
+@pytest.fixture(scope="module")
+def open_server(tmp_path_factory) -> Iterator[str]:
+    yield from _serve(tmp_path_factory.mktemp("open"), "timeout_ms = 1\nfail_open = true\n")
+
+
+def test_fail_open_publishes_when_the_operator_chose_it(open_server):
+    answer = httpx.post(f"{open_server}/v1/check", json={"text": LONG})
+    assert answer.json()["action"] == "publish"
+    body = coral_body(LONG)
+    assert httpx.post(f"{open_server}/coral", content=body, headers={"X-Coral-Signature": sign(body)}).status_code == 204
