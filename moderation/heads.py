@@ -81,13 +81,69 @@ def feature_names(pipeline: Pipeline) -> np.ndarray:
     return np.asarray(names, dtype=object)
 
 
-def explain(pipeline: Pipeline, frame: Any, top: int = 8) -> list[dict[str, list[tuple[str, float]]]]:
+def transform(pipeline: Pipeline, frame: Any) -> Any:
+    """The features step's output, computed part by part.
+
+    Equal to `pipeline.named_steps["features"].transform(frame)`, without FeatureUnion's
+    per-call job dispatch, which costs more than the features of one short comment.
+    """
+    from scipy import sparse
+
+    blocks = [part.transform(frame) for _name, part in pipeline.named_steps["features"].transformer_list]
+    return sparse.hstack([block if sparse.issparse(block) else sparse.csr_matrix(block) for block in blocks], format="csr")
+
+
+def predict(pipeline: Pipeline, matrix: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Calibrated probabilities (in `classes_` order) and the balanced model's labels.
+
+    The arithmetic of `CalibratedClassifierCV(method="sigmoid", ensemble=False)`, done
+    directly on the fitted linear model and sigmoid calibrators: a linear model's
+    decision is one sparse product, and sklearn's input checks around it cost ten times
+    that for a single comment. `tests/test_heads.py` holds it equal to sklearn's own
+    `predict_proba`; loading refuses a model from another scikit-learn version.
+    """
+    from scipy.special import expit
+
+    calibrated = pipeline.named_steps["model"].calibrated_classifiers_[0]
+    model = calibrated.estimator
+    decision = np.asarray(matrix @ model.coef_.T) + model.intercept_
+    classes = list(pipeline.named_steps["model"].classes_)
+    proba = np.zeros((decision.shape[0], len(classes)))
+    if len(classes) == 2:
+        [calibrator] = calibrated.calibrators
+        proba[:, 1] = expit(-(calibrator.a_ * decision[:, 0] + calibrator.b_))
+        proba[:, 0] = 1.0 - proba[:, 1]
+        labels = np.asarray(model.classes_)[(decision[:, 0] > 0).astype(int)]
+    else:
+        for index, calibrator in enumerate(calibrated.calibrators):
+            proba[:, classes.index(model.classes_[index])] = expit(-(calibrator.a_ * decision[:, index] + calibrator.b_))
+        total = proba.sum(axis=1, keepdims=True)
+        proba = np.divide(proba, total, out=np.full_like(proba, 1 / len(classes)), where=total != 0)
+        labels = np.asarray(model.classes_)[decision.argmax(axis=1)]
+    proba[(proba > 1.0) & (proba <= 1.0 + 1e-5)] = 1.0
+    return proba, labels
+
+
+def compact(pipeline: Pipeline) -> Pipeline:
+    """Store vocabularies with plain ints: NumPy integer values make a pickled vocabulary
+    of 250,000 terms take three times as long to load, which the pre-publish check pays."""
+    for _name, part in pipeline.named_steps["features"].transformer_list:
+        if isinstance(part, Pipeline):
+            vectorizer = part.named_steps["tfidf"]
+            vectorizer.vocabulary_ = {term: int(index) for term, index in vectorizer.vocabulary_.items()}
+    return pipeline
+
+
+def explain(pipeline: Pipeline, frame: Any, top: int = 8, matrix: Any = None) -> list[dict[str, list[tuple[str, float]]]]:
     """Per row, per label: the features that pushed that label's score up or down most.
 
     Each contribution is the feature value times the model's weight for the label (for a
     two-class head the second label's weights, negated for the first), in log-odds.
+    Pass `matrix` when the features are already computed.
     """
-    matrix = pipeline.named_steps["features"].transform(frame).tocsr()
+    if matrix is None:
+        matrix = pipeline.named_steps["features"].transform(frame)
+    matrix = matrix.tocsr()
     model = linear_model(pipeline)
     names = getattr(pipeline, "_feature_names_cache", None)
     if names is None:

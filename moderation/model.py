@@ -61,6 +61,12 @@ class Model:
         return list(self.meta["tasks"][task]["labels"])
 
     def predict(self, frame: pd.DataFrame, tasks: list[str] | None = None) -> dict[str, tuple[Any, list[str]]]:
+        """See `predict_explained`; this is it without explanations."""
+        return self.predict_explained(frame, tasks, explain_top=0)[0]
+
+    def predict_explained(
+        self, frame: pd.DataFrame, tasks: list[str] | None = None, explain_top: int = 6
+    ) -> tuple[dict[str, tuple[Any, list[str]]], list[dict[str, Any]] | None]:
         """Per task: calibrated probabilities (rows, labels) in `labels(task)` order, and
         the label each row gets.
 
@@ -68,26 +74,33 @@ class Model:
         More classes: the class-balanced linear model's own choice. Calibration restores
         the training priors, so its argmax would bury rare stances under "unrelated";
         the balanced decision is what the grouped cross-validation selected.
+
+        With `explain_top`, also the explanations (per row, per task), computed from the
+        same features, which saves a second pass over the text.
         """
-        from moderation.heads import linear_model
+        from moderation.heads import explain, predict, transform
 
         out = {}
+        per_task = {}
         for task, pipeline in self.heads.items():
             if tasks is not None and task not in tasks:
                 continue
             labels = self.labels(task)
-            matrix = pipeline.named_steps["features"].transform(frame)
-            calibrated = pipeline.named_steps["model"]
-            proba = calibrated.predict_proba(matrix)
-            classes = [str(label) for label in calibrated.classes_]
+            matrix = transform(pipeline, frame)
+            proba, balanced = predict(pipeline, matrix)
+            classes = [str(label) for label in pipeline.named_steps["model"].classes_]
             proba = proba[:, [classes.index(label) for label in labels]]
             if len(labels) == 2:
                 threshold = self.meta["tasks"][task].get("threshold") or 0.5
                 decided = [labels[1] if p >= threshold else labels[0] for p in proba[:, 1]]
             else:
-                decided = [str(label) for label in linear_model(pipeline).predict(matrix)]
+                decided = [str(label) for label in balanced]
             out[task] = (proba, decided)
-        return out
+            if explain_top:
+                per_task[task] = explain(pipeline, frame, explain_top, matrix=matrix)
+        if not explain_top:
+            return out, None
+        return out, [{task: per_task[task][row] for task in per_task} for row in range(len(frame))]
 
     def predict_proba(self, frame: pd.DataFrame, tasks: list[str] | None = None) -> dict[str, Any]:
         """Per task, calibrated probabilities of shape (rows, labels) in `labels(task)` order."""

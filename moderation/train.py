@@ -214,6 +214,7 @@ def train_task(
     keep = example_weights > 0
     model.fit(matrix[example_rows[keep]], example_labels[keep], sample_weight=example_weights[keep])
     pipeline.steps[1] = ("model", model)
+    heads.compact(pipeline)
     metric = "roc_auc" if len(labels) == 2 else "macro_f1"
     cv = {
         "metric": metric,

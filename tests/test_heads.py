@@ -1,0 +1,33 @@
+"""The fast inference path equals scikit-learn's own, on the shipped model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import ROOT, SEEDS
+
+from moderation import heads
+from moderation import model as bundle
+from moderation.parse import parse_file
+
+
+@pytest.fixture(scope="module")
+def comments() -> pd.DataFrame:
+    page = parse_file(SEEDS / "004_8629efe3ccf50487.txt")
+    texts = [c.text for c in page.comments] + [
+        "You are a brainless moron.", "", "Nope", "FAKE NEWS!!! total hoax, nothing of the sort happened",
+        "I agree completely with the council, the plan is sensible and overdue.", "x" * 3000,
+    ]  # fmt: skip
+    return pd.DataFrame({"text": texts, "article_title": [page.article.title] * len(texts)})
+
+
+@pytest.mark.parametrize("task", ["civility", "stance", "constructive"])
+def test_fast_path_equals_sklearn(comments, task):
+    pipeline = bundle.load(ROOT / "models" / "default").heads[task]
+    matrix = heads.transform(pipeline, comments)
+    reference = pipeline.named_steps["features"].transform(comments)
+    assert (matrix != reference).nnz == 0
+    proba, labels = heads.predict(pipeline, matrix)
+    np.testing.assert_allclose(proba, pipeline.predict_proba(comments), rtol=0, atol=1e-12)
+    np.testing.assert_array_equal(labels, heads.linear_model(pipeline).predict(reference))
