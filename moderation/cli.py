@@ -201,7 +201,7 @@ def score(
     fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.jsonl,
     sort: Annotated[SortOrder, typer.Option("--sort", help="priority: what needs a human first (holds, most uncivil first); keeps all rows in memory.")] = SortOrder.input,
     explain: Annotated[bool, typer.Option("--explain/--no-explain", help="Include the words behind each score.")] = True,
-    chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, help="Rows read and scored at a time.")] = 20_000,
+    chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, help="Rows read and scored at a time (peak memory grows with it).")] = 5_000,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
 ) -> None:
     """Decide publish / hold / reject for every comment, with named reasons and scores.

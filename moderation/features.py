@@ -111,6 +111,10 @@ def _column(frame: Any, name: str) -> list[str]:
     return [str(value) for value in frame]
 
 
+CACHE_ROWS = 8_192
+"""How many texts the per-text caches keep. The heads share a comment's normalised text,
+n-grams and profile through these caches, so scoring runs all heads over slices of at
+most this many rows (`SLICE_ROWS` in model.py); larger caches only cost memory."""
 MAX_CHARS = 20_000
 """Only a comment's first 20,000 characters are read: enough for any real comment, and a
 1 MB paste costs no more than a long one."""
@@ -119,7 +123,7 @@ LEAD_CHARS = 2_000
 used as training "comments" (FNC-1) run to thousands of words."""
 
 
-@functools.lru_cache(maxsize=65_536)
+@functools.lru_cache(maxsize=CACHE_ROWS)
 def _normalized(text: str) -> str:
     return normalize(text[:MAX_CHARS])
 
@@ -129,7 +133,7 @@ def comment_text(frame: Any) -> list[str]:
     return [_normalized(text) for text in _column(frame, "text")]
 
 
-@functools.lru_cache(maxsize=65_536)
+@functools.lru_cache(maxsize=CACHE_ROWS)
 def _ngrams(text: str) -> tuple[str, ...]:
     tokens = _TOKEN.findall(text)
     return (*tokens, *(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)))
@@ -162,7 +166,7 @@ def _stem(word: str) -> str:
     return word
 
 
-@functools.lru_cache(maxsize=65_536)
+@functools.lru_cache(maxsize=2_048)  # a profile holds hundreds of n-grams: keep few
 def _comment_profile(comment: str) -> tuple[Any, ...]:
     words = _WORD.findall(comment)
     content = [_stem(w) for w in _content_words(comment)]
@@ -180,7 +184,7 @@ def _comment_profile(comment: str) -> tuple[Any, ...]:
     )
 
 
-@functools.lru_cache(maxsize=65_536)
+@functools.lru_cache(maxsize=CACHE_ROWS)
 def _article_profile(article: str) -> tuple[Any, ...]:
     words = [_stem(w) for w in _content_words(article)]
     return (
@@ -224,7 +228,7 @@ def pair_features(frame: Any) -> np.ndarray:
     return rows
 
 
-@functools.lru_cache(maxsize=65_536)
+@functools.lru_cache(maxsize=CACHE_ROWS)
 def _shape(text: str) -> tuple[float, ...]:
     words = text.split()
     n_words = max(len(words), 1)

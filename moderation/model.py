@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 
     from moderation.train import TaskResult
 
+SLICE_ROWS = 4_096
+"""Rows scored by all heads before the next slice: fewer than the feature caches hold
+(features.CACHE_ROWS), so each comment is normalised and tokenised once, and memory
+stays flat however long the queue."""
 MODEL_FILE = "model.joblib"
 META_FILE = "meta.json"
 CARD_FILE = "README.md"
@@ -65,6 +69,21 @@ class Model:
         return self.predict_explained(frame, tasks, explain_top=0)[0]
 
     def predict_explained(
+        self, frame: pd.DataFrame, tasks: list[str] | None = None, explain_top: int = 6
+    ) -> tuple[dict[str, tuple[Any, list[str]]], list[dict[str, Any]] | None]:
+        """`_predict_slice` over slices of `SLICE_ROWS` rows, joined."""
+        import numpy as np
+
+        if len(frame) <= SLICE_ROWS:
+            return self._predict_slice(frame, tasks, explain_top)
+        parts = [self._predict_slice(_rows_slice(frame, start, start + SLICE_ROWS), tasks, explain_top)
+                 for start in range(0, len(frame), SLICE_ROWS)]  # fmt: skip
+        joined = {task: (np.vstack([part[0][task][0] for part in parts]), [label for part in parts for label in part[0][task][1]])
+                  for task in parts[0][0]}  # fmt: skip
+        explanations = [row for part in parts for row in part[1]] if explain_top else None
+        return joined, explanations
+
+    def _predict_slice(
         self, frame: pd.DataFrame, tasks: list[str] | None = None, explain_top: int = 6
     ) -> tuple[dict[str, tuple[Any, list[str]]], list[dict[str, Any]] | None]:
         """Per task: calibrated probabilities (rows, labels) in `labels(task)` order, and
@@ -112,6 +131,14 @@ class Model:
 
         per_task = {task: explain(pipeline, frame, top) for task, pipeline in self.heads.items()}
         return [{task: per_task[task][row] for task in per_task} for row in range(len(frame))]
+
+
+def _rows_slice(frame: Any, start: int, end: int) -> Any:
+    from moderation.features import Rows
+
+    if isinstance(frame, Rows):
+        return Rows({name: values[start:end] for name, values in frame.data.items()})
+    return frame.iloc[start:end]
 
 
 def _versions() -> dict[str, str]:

@@ -145,22 +145,31 @@ def visible_length(text: str) -> int:
     return len(_graphemes(visible_text(text)))
 
 
-def substantive_length(text: str) -> int:
+def substantive_length(text: str, limit: int | None = None) -> int:
     """Visible length with padding squeezed out, so padding cannot reach a minimum.
 
     A word said three or more times in a row counts once ("spam spam spam"), a character
     repeated three or more times counts twice ("sooooo" as "soo"), and a run of
-    punctuation or symbols counts once ("Nice!!!!!!!!" as "Nice!").
+    punctuation or symbols counts once ("Nice!!!!!!!!" as "Nice!"). With `limit`, counting
+    stops there: the minimum-length rule only needs to know whether it is reached.
     """
+    global _GRAPHEME
+    if _GRAPHEME is None:
+        _graphemes("")
     squeezed = re.sub(r"\b(\w+)(?:\W+\1\b){2,}", r"\1", visible_text(text), flags=re.IGNORECASE)
-    kept: list[str] = []
-    for cluster in _graphemes(squeezed):
-        if len(kept) >= 2 and cluster == kept[-1] == kept[-2]:
+    count = 0
+    last = second_last = ""
+    for match in _GRAPHEME.finditer(squeezed):
+        cluster = match.group()
+        repeated = cluster == last == second_last
+        padding_run = bool(last) and _is_padding(cluster) and _is_padding(last)
+        second_last, last = last, cluster
+        if repeated or padding_run:
             continue
-        if kept and _is_padding(cluster) and _is_padding(kept[-1]):
-            continue
-        kept.append(cluster)
-    return len(kept)
+        count += 1
+        if limit is not None and count >= limit:
+            break
+    return count
 
 
 def _is_padding(cluster: str) -> bool:
@@ -209,7 +218,7 @@ def rule_reasons(text: str, policy: Policy, page_min: int | None = None, page_ma
     reasons: list[Reason] = []
     min_chars, max_chars = length_limits(policy, page_min, page_max)
     visible = visible_length(text)
-    substantive = substantive_length(text) if visible >= min_chars else visible
+    substantive = substantive_length(text, limit=min_chars) if visible >= min_chars else visible
     if substantive < min_chars:
         padded = " once repeated characters are counted once" if substantive < visible else ""
         reasons.append(Reason("min_chars", "reject", substantive, min_chars,

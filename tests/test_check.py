@@ -77,3 +77,12 @@ def test_bad_policy_exits_1_naming_the_key(tmp_path):
     done = check(LONG, "--policy", str(policy))
     assert done.returncode == 1
     assert "min_charz" in done.stderr
+
+
+def test_a_megabyte_comment_is_rejected_for_length_not_crashed():
+    text = " ".join(f"word{n}" for n in range(150_000))
+    assert len(text) > 1_000_000
+    done = check(stdin=json.dumps({"text": text}))
+    assert done.returncode == 4
+    decision = json.loads(done.stdout)
+    assert [r["rule"] for r in decision["reasons"]] == ["max_chars"] and decision["scores"] is None

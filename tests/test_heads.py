@@ -31,3 +31,14 @@ def test_fast_path_equals_sklearn(comments, task):
     proba, labels = heads.predict(pipeline, matrix)
     np.testing.assert_allclose(proba, pipeline.predict_proba(comments), rtol=0, atol=1e-12)
     np.testing.assert_array_equal(labels, heads.linear_model(pipeline).predict(reference))
+
+
+def test_scoring_in_slices_gives_the_same_answers(comments, monkeypatch):
+    loaded = bundle.load(ROOT / "models" / "default")
+    whole, whole_reasons = loaded.predict_explained(comments)
+    monkeypatch.setattr(bundle, "SLICE_ROWS", 3)
+    sliced, sliced_reasons = loaded.predict_explained(comments)
+    for task in whole:
+        np.testing.assert_allclose(sliced[task][0], whole[task][0], rtol=0, atol=1e-12)
+        assert sliced[task][1] == whole[task][1]
+    assert sliced_reasons == whole_reasons
