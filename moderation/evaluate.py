@@ -125,6 +125,15 @@ def evaluate(model: Model, frame: pd.DataFrame) -> tuple[dict[str, Any], dict[st
     return results, raw
 
 
+def _save(figure: Any, path: Path) -> Path:
+    import matplotlib.pyplot as plt
+
+    figure.tight_layout()
+    figure.savefig(path, dpi=100)
+    plt.close(figure)
+    return path
+
+
 def write_report(results: dict[str, Any], raw: dict[str, Any], directory: Path, model_id: str) -> list[Path]:
     """metrics.json, report.md and PNG plots (confusion matrix, PR curve, reliability)."""
     import matplotlib
@@ -158,10 +167,7 @@ def write_report(results: dict[str, Any], raw: dict[str, Any], directory: Path, 
         axis.set_xlabel("predicted")
         axis.set_ylabel("true")
         axis.set_title(f"{task}: confusion matrix")
-        figure.tight_layout()
-        figure.savefig(directory / f"{task}_confusion.png", dpi=100)
-        plt.close(figure)
-        written.append(directory / f"{task}_confusion.png")
+        written.append(_save(figure, directory / f"{task}_confusion.png"))
         plots = [f"![confusion matrix]({task}_confusion.png)"]
         top = proba.max(axis=1)
         correct = (predicted == truth).astype(float)
@@ -174,10 +180,7 @@ def write_report(results: dict[str, Any], raw: dict[str, Any], directory: Path, 
             axis.set_xlabel("recall")
             axis.set_ylabel("precision")
             axis.set_title(f"{task}: precision-recall ({labels[1]})")
-            figure.tight_layout()
-            figure.savefig(directory / f"{task}_pr.png", dpi=100)
-            plt.close(figure)
-            written.append(directory / f"{task}_pr.png")
+            written.append(_save(figure, directory / f"{task}_pr.png"))
             plots.append(f"![precision-recall]({task}_pr.png)")
             series = [(labels[1], positive.astype(float), proba[:, 1])]
         figure, axis = plt.subplots(figsize=(4, 4))
@@ -192,10 +195,7 @@ def write_report(results: dict[str, Any], raw: dict[str, Any], directory: Path, 
         axis.set_ylabel("observed frequency")
         axis.set_title(f"{task}: reliability")
         axis.legend()
-        figure.tight_layout()
-        figure.savefig(directory / f"{task}_reliability.png", dpi=100)
-        plt.close(figure)
-        written.append(directory / f"{task}_reliability.png")
+        written.append(_save(figure, directory / f"{task}_reliability.png"))
         plots.append(f"![reliability]({task}_reliability.png)")
         lines += ["", *plots, ""]
     (directory / "report.md").write_text("\n".join(lines) + "\n")
