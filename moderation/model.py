@@ -1,8 +1,8 @@
 """The saved model bundle: `model.joblib` (every head), `meta.json` and a generated card.
 
 Pickles run code when loaded (joblib says so on `load`), so a bundle is loaded only after
-its file matches the sha256 recorded in `meta.json` and the running scikit-learn is the
-one that wrote it. Only load bundles you or this project made.
+its file matches the sha256 recorded in `meta.json` and the running scikit-learn is of the
+minor release that wrote it. Only load bundles you or this project made.
 """
 
 from __future__ import annotations
@@ -226,11 +226,16 @@ def load(directory: str | Path | None = None) -> Model:
     import sklearn
 
     wrote = meta.get("versions", {}).get("scikit-learn")
-    if wrote != sklearn.__version__:
+    if _minor(wrote) != _minor(sklearn.__version__):
         raise ModelError(
             f"{directory}: written by scikit-learn {wrote}, this is {sklearn.__version__}; "
             f"install scikit-learn=={wrote} or retrain with `moderation train`"
         )
+    if wrote != sklearn.__version__:
+        import warnings
+
+        warnings.warn(f"{directory}: written by scikit-learn {wrote}, loading with {sklearn.__version__} "
+                      "(same minor release)", stacklevel=2)  # fmt: skip
     import joblib
 
     try:
@@ -240,6 +245,12 @@ def load(directory: str | Path | None = None) -> Model:
     if not isinstance(bundle, dict) or bundle.get("format") != FORMAT_VERSION:
         raise ModelError(f"{model_path}: not a model bundle of format {FORMAT_VERSION}")
     return Model(heads=bundle["heads"], meta=meta, path=directory)
+
+
+def _minor(version: str | None) -> tuple[str, ...]:
+    """Major and minor release: scikit-learn keeps estimators' pickled state within one
+    minor release, and changes it between them."""
+    return tuple((version or "").split(".")[:2])
 
 
 def card(meta: dict[str, Any]) -> str:

@@ -93,13 +93,14 @@ class Batcher:
 
     A pipeline call costs about as much for ten rows as for one, so under load requests
     are answered in batches instead of queueing one by one; when the service is idle a
-    batch is a single comment and nothing waits. One batch runs at a time, which also keeps
+    batch is a single comment after a one-millisecond wait for company. One batch runs at a time, which also keeps
     the moderator's repeat / flood memory consistent.
     """
 
-    def __init__(self, moderator: Moderator, max_batch: int = 64) -> None:
+    def __init__(self, moderator: Moderator, max_batch: int = 64, gather_seconds: float = 0.001) -> None:
         self.moderator = moderator
         self.max_batch = max_batch
+        self.gather_seconds = gather_seconds
         self.queue: asyncio.Queue[tuple[dict[str, Any], bool, asyncio.Future[dict[str, Any]]]] = asyncio.Queue()
 
     async def decide(self, rows: list[dict[str, Any]], explain: bool = False) -> list[dict[str, Any]]:
@@ -112,6 +113,10 @@ class Batcher:
     async def run(self) -> None:
         while True:
             batch = [await self.queue.get()]
+            if self.queue.empty() and self.gather_seconds:
+                # Requests that arrive together (a page of comments, a burst) are usually
+                # still being read off the socket: a millisecond lets them join this batch.
+                await asyncio.sleep(self.gather_seconds)
             while not self.queue.empty() and len(batch) < self.max_batch:
                 batch.append(self.queue.get_nowait())
             live = [item for item in batch if not item[2].done()]  # timed-out callers are gone

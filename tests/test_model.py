@@ -211,3 +211,17 @@ def test_soft_labels_become_two_weighted_examples():
     index, labels, weights = soft_examples(rows, "civility", ["civil", "uncivil"], np.ones(3))
     pairs = sorted(zip(index.tolist(), labels.tolist(), np.round(weights, 3).tolist()))
     assert pairs == [(0, "civil", 0.8), (0, "uncivil", 0.2), (1, "civil", 0.1), (1, "uncivil", 0.9), (2, "civil", 1.0)]
+
+
+def test_model_from_another_patch_release_loads_with_a_warning(small_model, tmp_path):
+    import sklearn
+
+    copy = tmp_path / "patch"
+    copy.mkdir()
+    (copy / "model.joblib").write_bytes((small_model / "model.joblib").read_bytes())
+    meta = json.loads((small_model / "meta.json").read_text())
+    major, minor = sklearn.__version__.split(".")[:2]
+    meta["versions"]["scikit-learn"] = f"{major}.{minor}.99"
+    (copy / "meta.json").write_text(json.dumps(meta))
+    with pytest.warns(UserWarning, match="same minor release"):
+        assert bundle.load(copy).heads
