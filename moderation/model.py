@@ -34,6 +34,7 @@ META_FILE = "meta.json"
 CARD_FILE = "README.md"
 FORMAT_VERSION = 1
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "default"
+"""The checkout's models/default; an installed package finds its copy as package data."""
 
 
 def sha256(path: Path) -> str:
@@ -45,8 +46,14 @@ def sha256(path: Path) -> str:
 
 
 def default_model_dir() -> Path:
-    """`MODERATION_MODEL` if set, else the default model shipped in the repository."""
-    return Path(os.environ.get("MODERATION_MODEL", DEFAULT_MODEL))
+    """`MODERATION_MODEL` if set, else the default model shipped with the package."""
+    if os.environ.get("MODERATION_MODEL"):
+        return Path(os.environ["MODERATION_MODEL"])
+    if (DEFAULT_MODEL / MODEL_FILE).exists():
+        return DEFAULT_MODEL
+    from importlib.resources import files
+
+    return Path(str(files("moderation._models") / "default"))
 
 
 @dataclass

@@ -55,3 +55,17 @@ def test_obfuscation_does_not_hide_abuse(default):
     hidden = pd.DataFrame({"text": ["you are an i d 1 0 t"]})
     score = lambda frame: default.predict_proba(frame, ["civility"])["civility"][0, 1]  # noqa: E731
     assert score(hidden) > score(plain) - 0.1
+
+
+def test_installed_package_finds_its_default_model_from_any_directory(tmp_path):
+    """Run from elsewhere, the command imports the installed package (in CI a real
+    `pip install .`), so this catches a default model left out of the package."""
+    import os
+    import subprocess
+    import sys
+
+    env = {key: value for key, value in os.environ.items() if key != "MODERATION_MODEL"}
+    done = subprocess.run([sys.executable, "-m", "moderation", "score", str(SEEDS), "--no-explain"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, check=False, timeout=300)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == 5
