@@ -4,8 +4,8 @@ The public API is small and imports nothing heavy until it is used:
 
 - `parse_page(data)` / `parse_file(path)`: a page (HTML or a text dump) to its article and comments.
 - `load_model(directory=None)`: the checked model bundle (default: models/default), whose
-  `predict(frame)` gives calibrated probabilities and labels per task and `explain(frame)`
-  the features behind them.
+  `predict(frame)` gives calibrated probabilities and labels per task and
+  `predict_explained(frame)` also the features behind them.
 """
 
 from __future__ import annotations

@@ -376,12 +376,11 @@ def explain_command(
 
         loaded = bundle.load(model_dir)
         frame = pd.DataFrame([{"text": text, "article_title": article_title or ""}])
-        scores = loaded.predict_proba(frame)
-        reasons = loaded.explain(frame, top=top)[0]
+        predictions, explanations = loaded.predict_explained(frame, explain_top=top)
         out = {
-            task: {"scores": {label: round(float(p), 4) for label, p in zip(loaded.labels(task), scores[task][0], strict=True)},
-                   "explain": reasons[task]}
-            for task in scores
+            task: {"scores": {label: round(float(p), 4) for label, p in zip(loaded.labels(task), proba[0], strict=True)},
+                   "explain": explanations[0][task]}
+            for task, (proba, _labels) in predictions.items()
         }  # fmt: skip
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
 

@@ -56,11 +56,6 @@ def classifier(C: float) -> CalibratedClassifierCV:
     return CalibratedClassifierCV(model, method="sigmoid", cv=3, ensemble=False, n_jobs=-1)
 
 
-def build(task: str, C: float = 1.0) -> Pipeline:
-    """An unfitted pipeline for `task`: `fit(frame, labels)` where frame has `text` etc."""
-    return Pipeline([("features", feature_union(task)), ("model", classifier(C))])
-
-
 def linear_model(pipeline: Pipeline) -> LogisticRegression:
     """The fitted logistic regression inside a calibrated head, for its weights."""
     calibrated = pipeline.named_steps["model"]

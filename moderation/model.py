@@ -132,13 +132,6 @@ class Model:
         """Per task, calibrated probabilities of shape (rows, labels) in `labels(task)` order."""
         return {task: proba for task, (proba, _labels) in self.predict(frame, tasks).items()}
 
-    def explain(self, frame: pd.DataFrame, top: int = 8) -> list[dict[str, dict[str, list[tuple[str, float]]]]]:
-        """Per row, per task, per label: the features that moved the score most."""
-        from moderation.heads import explain
-
-        per_task = {task: explain(pipeline, frame, top) for task, pipeline in self.heads.items()}
-        return [{task: per_task[task][row] for task in per_task} for row in range(len(frame))]
-
 
 def _rows_slice(frame: Any, start: int, end: int) -> Any:
     from moderation.features import Rows

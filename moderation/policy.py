@@ -7,6 +7,7 @@ Pure functions of their inputs: no I/O beyond reading `policy.toml`, no model.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -120,16 +121,17 @@ def load_policy(path: str | Path | None) -> Policy:
 
 # --- counting what a reader sees ----------------------------------------------------------
 
-_GRAPHEME = None
+@functools.lru_cache(maxsize=1)
+def _grapheme_pattern() -> Any:
+    """Extended grapheme clusters (`\X`), compiled on first use: `regex` is not needed
+    by commands that never count characters."""
+    import regex
+
+    return regex.compile(r"\X")
 
 
 def _graphemes(text: str) -> list[str]:
-    global _GRAPHEME
-    if _GRAPHEME is None:
-        import regex
-
-        _GRAPHEME = regex.compile(r"\X")
-    return _GRAPHEME.findall(text)
+    return _grapheme_pattern().findall(text)
 
 
 def visible_text(text: str) -> str:
@@ -153,13 +155,10 @@ def substantive_length(text: str, limit: int | None = None) -> int:
     punctuation or symbols counts once ("Nice!!!!!!!!" as "Nice!"). With `limit`, counting
     stops there: the minimum-length rule only needs to know whether it is reached.
     """
-    global _GRAPHEME
-    if _GRAPHEME is None:
-        _graphemes("")
     squeezed = re.sub(r"\b(\w+)(?:\W+\1\b){2,}", r"\1", visible_text(text), flags=re.IGNORECASE)
     count = 0
     last = second_last = ""
-    for match in _GRAPHEME.finditer(squeezed):
+    for match in _grapheme_pattern().finditer(squeezed):
         cluster = match.group()
         repeated = cluster == last == second_last
         padding_run = bool(last) and _is_padding(cluster) and _is_padding(last)

@@ -166,8 +166,8 @@ def train_task(
 ) -> TaskResult:
     """Fit one head; raises DataError when the labels cannot train a classifier."""
     from joblib import Parallel, delayed
-    from sklearn.base import clone
     from sklearn.model_selection import GroupKFold
+    from sklearn.pipeline import Pipeline
 
     from moderation import heads
 
@@ -207,14 +207,12 @@ def train_task(
         progress(f"{task}: C={C} grouped-CV {'ROC-AUC' if len(labels) == 2 else 'macro-F1'} {np.mean(fold_scores):.3f}")
     best_C = max(scores, key=lambda C: np.mean(scores[C]))
 
-    pipeline = heads.build(task, C=best_C)
-    pipeline.steps[0] = ("features", union)  # already fitted on exactly these rows
-    model = clone(heads.classifier(best_C))
+    model = heads.classifier(best_C)
     example_rows, example_labels, example_weights = examples
     keep = example_weights > 0
     model.fit(matrix[example_rows[keep]], example_labels[keep], sample_weight=example_weights[keep])
-    pipeline.steps[1] = ("model", model)
-    heads.compact(pipeline)
+    # The union is already fitted on exactly these rows: the pipeline joins the two parts.
+    pipeline = heads.compact(Pipeline([("features", union), ("model", model)]))
     metric = "roc_auc" if len(labels) == 2 else "macro_f1"
     cv = {
         "metric": metric,

@@ -85,7 +85,8 @@ def test_scores_separate_civil_from_uncivil(small_model):
 
 def test_explanations_name_the_words(small_model):
     loaded = bundle.load(small_model)
-    reasons = loaded.explain(pd.DataFrame({"text": ["What a stupid idiot."]}))[0]["civility"]["uncivil"]
+    _scores, explanations = loaded.predict_explained(pd.DataFrame({"text": ["What a stupid idiot."]}))
+    reasons = explanations[0]["civility"]["uncivil"]
     words = [name for name, weight in reasons if weight > 0]
     assert any("idiot" in name or "stupid" in name for name in words)
 
