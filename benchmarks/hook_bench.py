@@ -10,7 +10,8 @@
   open-loop asyncio client in this process; p50 / p99 / max latency and how many
   requests failed or were lost.
 - score: peak resident memory of `moderation score` on queues of N rows (C3 comment texts
-  repeated), written to a file, with rules, the model and explanations.
+  repeated), written to a file, with rules, the model and explanations, in one process
+  (`--jobs 1`: the peak of one process is what grows with the queue, if anything).
 """
 
 from __future__ import annotations
@@ -146,7 +147,7 @@ def score_memory(rows: int, texts: list[str], workdir: Path) -> dict[str, float]
     script = (
         "import resource, subprocess, sys, time\n"
         "t = time.perf_counter()\n"
-        f"subprocess.run([sys.executable, '-m', 'moderation', 'score', {str(queue)!r}, '-o', {str(out)!r}, '--force'], check=True, stderr=subprocess.DEVNULL)\n"
+        f"subprocess.run([sys.executable, '-m', 'moderation', 'score', {str(queue)!r}, '-o', {str(out)!r}, '--force', '--jobs', '1'], check=True, stderr=subprocess.DEVNULL)\n"
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, time.perf_counter() - t)\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)

@@ -13,11 +13,14 @@ import sys
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from moderation.errors import ModerationError, OutputError
+from moderation.errors import ModerationError, OutputError, UsageError
+
+if TYPE_CHECKING:
+    from moderation.moderator import Moderator
 
 app = typer.Typer(
     name="moderation",
@@ -187,6 +190,11 @@ class ScoreFormat(str, Enum):
     table = "table"
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class SortOrder(str, Enum):
     input = "input"
     priority = "priority"
@@ -202,6 +210,9 @@ def score(
     sort: Annotated[SortOrder, typer.Option("--sort", help="priority: what needs a human first (holds, most uncivil first); keeps all rows in memory.")] = SortOrder.input,
     explain: Annotated[bool, typer.Option("--explain/--no-explain", help="Include the words behind each score.")] = True,
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, help="Rows read and scored at a time (peak memory grows with it).")] = 5_000,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes scoring chunks in parallel; -1 = one per core, 1 = score here. Results are identical.")] = -1,
+    engine: Annotated[Engine, typer.Option("--engine", help="local, or dask: score a Dask DataFrame of CSV / JSONL / Parquet files into a directory of Parquet partitions (-o).")] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the address of a running Dask scheduler (default: a local cluster, one worker per core).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
 ) -> None:
     """Decide publish / hold / reject for every comment, with named reasons and scores.
@@ -215,16 +226,20 @@ def score(
     with errors_to_exit():
         from moderation.moderator import Moderator
         from moderation.output import emit
-        from moderation.scoring import frames_from_inputs
+        from moderation.scoring import frames_from_inputs, score_records
 
         moderator = Moderator.load(model_dir, policy)
+        moderator.model  # noqa: B018 - a model that fails its checks is refused before any output
+        if engine is Engine.dask:
+            _score_with_dask(inputs, output, moderator, explain, scheduler, sort, force)
+            return
         actions: Counter[str] = Counter()
         rules: Counter[str] = Counter()
+        frames = frames_from_inputs(inputs, chunk_rows)
 
         def records() -> Iterator[dict]:
-            for frame in _with_progress(frames_from_inputs(inputs, chunk_rows)):
-                for record in moderator.score(frame, explain=explain).to_dict(orient="records"):
-                    record = {key: _plain(value) for key, value in record.items()}
+            for chunk in _with_progress(score_records(frames, moderator, explain, jobs)):
+                for record in chunk:
                     actions[record["action"] or "error"] += 1
                     rules.update(reason["rule"] for reason in record["reasons"] or [])
                     yield record
@@ -246,9 +261,18 @@ def score(
     say(f"{sum(actions.values())} row(s): {summary or 'none'}" + (f"; reasons: {', '.join(f'{r} {n}' for r, n in rules.most_common())}" if rules else ""))
 
 
-def _plain(value: object) -> object:
-    """NaN (pandas' missing value) as null, so JSON output stays valid."""
-    return None if isinstance(value, float) and value != value else value
+def _score_with_dask(inputs: list[str], output: Optional[str], moderator: Moderator, explain: bool, scheduler: Optional[str],
+                     sort: SortOrder, force: bool) -> None:  # fmt: skip
+    from moderation.dask_engine import score_dask
+
+    if output in (None, "-"):
+        raise UsageError("--engine dask writes a directory of Parquet partitions: pass -o DIR")
+    if sort is not SortOrder.input:
+        raise UsageError("--engine dask keeps the input order; sort the output afterwards")
+    model_dir = str(moderator.model.path) if moderator.model.path is not None else None
+    actions = score_dask(inputs, output, model_dir, moderator.policy, explain, scheduler, force)
+    summary = ", ".join(f"{action} {count}" for action, count in sorted(actions.items()))
+    say(f"{sum(actions.values())} row(s): {summary or 'none'}; written to {output}")
 
 
 def _priority(record: dict) -> tuple[int, float]:
@@ -268,9 +292,9 @@ def _with_progress(frames: Iterator) -> Iterator:
     with Progress(SpinnerColumn(), TextColumn("{task.completed:,} rows"), TimeElapsedColumn(),
                   console=Console(stderr=True), transient=True) as progress:  # fmt: skip
         task = progress.add_task("scoring")
-        for frame in frames:
-            yield frame
-            progress.advance(task, len(frame))
+        for chunk in frames:
+            yield chunk
+            progress.advance(task, len(chunk))
 
 
 def _print_table(rows: Iterator[dict]) -> None:
@@ -376,7 +400,7 @@ def explain_command(
 
         loaded = bundle.load(model_dir)
         frame = pd.DataFrame([{"text": text, "article_title": article_title or ""}])
-        predictions, explanations = loaded.predict_explained(frame, explain_top=top)
+        predictions, explanations = loaded.predict_explained(frame, explain_top=top, explain_all=True)
         out = {
             task: {"scores": {label: round(float(p), 4) for label, p in zip(loaded.labels(task), proba[0], strict=True)},
                    "explain": explanations[0][task]}

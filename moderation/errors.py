@@ -36,6 +36,12 @@ class ModelError(ModerationError):
     exit_code = 69  # EX_UNAVAILABLE
 
 
+class UsageError(ModerationError):
+    """Options that cannot go together."""
+
+    exit_code = 2  # as for a mistyped option
+
+
 class OutputError(ModerationError):
     """The output exists and --force was not given, or it cannot be written."""
 

@@ -11,43 +11,50 @@ from typing import Any
 
 import numpy as np
 from sklearn.calibration import CalibratedClassifierCV
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
-from moderation import features
+from moderation.vectorize import TextFeatures
 
 RANDOM_STATE = 13
 
-
-def _words(max_features: int) -> TfidfVectorizer:
-    return TfidfVectorizer(analyzer=features.word_ngrams, min_df=2, max_df=0.9, max_features=max_features,
-                           sublinear_tf=True, dtype=np.float32)  # fmt: skip
-
-
-def _chars(max_features: int) -> TfidfVectorizer:
-    return TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=3, max_features=max_features,
-                           sublinear_tf=True, dtype=np.float32)  # fmt: skip
-
-
-def _text_part(name: str, vectorizer: TfidfVectorizer, reader: Any = features.comment_text) -> tuple[str, Pipeline]:
-    return name, Pipeline([("text", FunctionTransformer(reader)), ("tfidf", vectorizer)])
+HEAD_BLOCKS = {
+    "civility": ("words", "chars", "shape"),
+    "constructive": ("words", "shape"),
+    "stance": ("words", "pair"),
+}
+"""Which feature blocks (see `vectorize.BLOCKS`) each head reads. A task a newsroom adds
+reads the comment's own words, character grams and shape."""
+OTHER_BLOCKS = ("words", "chars", "shape")
 
 
-def feature_union(task: str) -> FeatureUnion:
-    """The features each task reads (see `features.py` for what each part means)."""
-    if task == "civility":
-        parts = [_text_part("words", _words(60_000)), _text_part("chars", _chars(120_000)),
-                 ("shape", FunctionTransformer(features.shape_features))]  # fmt: skip
-    elif task == "constructive":
-        parts = [_text_part("words", _words(40_000)), ("shape", FunctionTransformer(features.shape_features))]
-    elif task == "stance":
-        parts = [_text_part("words", _words(40_000), features.comment_lead),
-                 ("pair", FunctionTransformer(features.pair_features))]  # fmt: skip
-    else:
-        parts = [_text_part("words", _words(50_000)), _text_part("chars", _chars(80_000))]
-    return FeatureUnion(parts)
+HEAD_LIMITS = {"stance": {"words": 40_000}}
+"""Stance reads only the 40,000 most frequent word n-grams (columns are in frequency
+order): its signal is in the comment-article features and common cue words, and the
+four-class model trains in a third of the time."""
+
+
+def blocks_for(task: str) -> tuple[str, ...]:
+    return HEAD_BLOCKS.get(task, OTHER_BLOCKS)
+
+
+def head_columns(text_features: TextFeatures, task: str) -> np.ndarray:
+    """The shared features' columns a head reads."""
+    limits = HEAD_LIMITS.get(task, {})
+    return np.concatenate([text_features.block_columns(block)[: limits.get(block)] for block in blocks_for(task)])
+
+
+def select_columns(matrix: Any, columns: np.ndarray, blocks: tuple[str, ...] = ()) -> Any:
+    """The columns a head reads out of the shared features (`blocks` names them)."""
+    return matrix[:, columns]
+
+
+def assemble(text_features: TextFeatures, task: str, model: Any) -> Pipeline:
+    """A head's pipeline: the shared (already fitted) features, its blocks, its model."""
+    columns = head_columns(text_features, task)
+    select = FunctionTransformer(select_columns, kw_args={"columns": columns, "blocks": blocks_for(task)}, accept_sparse=True)
+    return Pipeline([("features", text_features), ("select", select), ("model", model)])
 
 
 def classifier(C: float) -> CalibratedClassifierCV:
@@ -63,32 +70,71 @@ def linear_model(pipeline: Pipeline) -> LogisticRegression:
 
 
 def feature_names(pipeline: Pipeline) -> np.ndarray:
-    """Readable names for every column the features step produces."""
-    names: list[str] = []
-    for name, part in pipeline.named_steps["features"].transformer_list:
-        if isinstance(part, Pipeline):
-            vocabulary = part.named_steps["tfidf"].get_feature_names_out()
-            names.extend(f"'{term}'" if name == "chars" else term for term in vocabulary)
-        elif name == "pair":
-            names.extend(f"[{feature}]" for feature in features.PAIR_FEATURES)
-        elif name == "shape":
-            names.extend(f"[{feature}]" for feature in features.SHAPE_FEATURES)
-    return np.asarray(names, dtype=object)
+    """Readable names for every column the head's model reads."""
+    columns = pipeline.named_steps["select"].kw_args["columns"]
+    return pipeline.named_steps["features"].get_feature_names_out()[columns]
 
 
-def transform(pipeline: Pipeline, frame: Any) -> Any:
-    """The features step's output, computed part by part.
-
-    Equal to `pipeline.named_steps["features"].transform(frame)`, without FeatureUnion's
-    per-call job dispatch, which costs more than the features of one short comment.
-    """
+def transform(pipeline: Pipeline, frame: Any, blocks: dict[str, Any] | None = None) -> Any:
+    """The head's feature matrix: `pipeline[:-1].transform(frame)`, built from only the
+    blocks the head reads (pass `blocks` when they are already computed)."""
     from scipy import sparse
 
-    blocks = [part.transform(frame) for _name, part in pipeline.named_steps["features"].transformer_list]
-    return sparse.hstack([block if sparse.issparse(block) else sparse.csr_matrix(block) for block in blocks], format="csr")
+    from moderation.vectorize import as_matrix
+
+    head_blocks = head_block_names(pipeline)
+    if blocks is None:
+        blocks = pipeline.named_steps["features"].transform_blocks(frame, head_blocks)
+    parts = [as_matrix(blocks[name])[:, : _used(pipeline, name)] for name in head_blocks]
+    return sparse.hstack(parts, format="csr", dtype=np.float32)
 
 
-def predict(pipeline: Pipeline, matrix: Any) -> tuple[np.ndarray, np.ndarray]:
+def _used(pipeline: Pipeline, block: str) -> int:
+    """How many of a block's columns (a prefix) the head reads."""
+    columns = pipeline.named_steps["select"].kw_args["columns"]
+    block_columns = pipeline.named_steps["features"].block_columns(block)
+    return int(np.count_nonzero((columns >= block_columns[0]) & (columns <= block_columns[-1]))) if len(block_columns) else 0
+
+
+def head_block_names(pipeline: Pipeline) -> tuple[str, ...]:
+    """The blocks a head reads, in column order."""
+    return tuple(pipeline.named_steps["select"].kw_args["blocks"])
+
+
+def block_weights(pipeline: Pipeline) -> dict[str, Any]:
+    """The linear model's weights split by the blocks the head reads: (features, outputs);
+    for character grams also their sums per token (see `vectorize.TokenGrams`)."""
+    features = pipeline.named_steps["features"]
+    coef = linear_model(pipeline).coef_.T.astype(np.float64)
+    weights: dict[str, Any] = {}
+    start = 0
+    for block in head_block_names(pipeline):
+        block_columns = features.block_columns(block)
+        used = _used(pipeline, block)
+        weight = np.zeros((len(block_columns), coef.shape[1]))
+        weight[:used] = coef[start : start + used]
+        weights[block] = (weight, features.gram_weights_by_token(weight)) if block == "chars" else weight
+        start += used
+    return weights
+
+
+def decision(pipeline: Pipeline, blocks: dict[str, Any], weights: dict[str, Any]) -> np.ndarray:
+    """The linear model's decision function summed block by block: no joined matrix."""
+    model = linear_model(pipeline)
+    total = np.zeros((_rows(blocks), len(model.intercept_)))
+    for block, weight in weights.items():
+        if block == "chars":
+            total += blocks[block].decision(*weight)
+        else:
+            total += np.asarray(blocks[block] @ weight)
+    return total + model.intercept_
+
+
+def _rows(blocks: dict[str, Any]) -> int:
+    return next(iter(blocks.values())).shape[0]
+
+
+def predict(pipeline: Pipeline, matrix: Any = None, decision_values: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Calibrated probabilities (in `classes_` order) and the balanced model's labels.
 
     The arithmetic of `CalibratedClassifierCV(method="sigmoid", ensemble=False)`, done
@@ -101,7 +147,7 @@ def predict(pipeline: Pipeline, matrix: Any) -> tuple[np.ndarray, np.ndarray]:
 
     calibrated = pipeline.named_steps["model"].calibrated_classifiers_[0]
     model = calibrated.estimator
-    decision = np.asarray(matrix @ model.coef_.T) + model.intercept_
+    decision = np.asarray(matrix @ model.coef_.T) + model.intercept_ if decision_values is None else decision_values
     classes = list(pipeline.named_steps["model"].classes_)
     proba = np.zeros((decision.shape[0], len(classes)))
     if len(classes) == 2:
@@ -119,44 +165,67 @@ def predict(pipeline: Pipeline, matrix: Any) -> tuple[np.ndarray, np.ndarray]:
     return proba, labels
 
 
-def compact(pipeline: Pipeline) -> Pipeline:
-    """Store vocabularies with plain ints: NumPy integer values make a pickled vocabulary
-    of 250,000 terms take three times as long to load, which the pre-publish check pays."""
-    for _name, part in pipeline.named_steps["features"].transformer_list:
-        if isinstance(part, Pipeline):
-            vectorizer = part.named_steps["tfidf"]
-            vectorizer.vocabulary_ = {term: int(index) for term, index in vectorizer.vocabulary_.items()}
-    return pipeline
+MIN_SHARE = 0.05
+"""Explanations leave out features pushing less than 5 % as hard as the strongest one in
+the same comment: they change nothing a reader would act on, and sorting them is most of
+what explaining a queue costs."""
 
 
-def explain(pipeline: Pipeline, frame: Any, top: int = 8, matrix: Any = None) -> list[dict[str, list[tuple[str, float]]]]:
+def explain(pipeline: Pipeline, frame: Any, top: int = 8, blocks: dict[str, Any] | None = None,
+            labels: list[str] | None = None, weights: dict[str, Any] | None = None) -> list[dict[str, list[tuple[str, float]]]]:  # fmt: skip
     """Per row, per label: the features that pushed that label's score up or down most.
 
     Each contribution is the feature value times the model's weight for the label (for a
     two-class head the second label's weights, negated for the first), in log-odds.
-    Pass `matrix` when the features are already computed.
+    Character grams are reported per word, in quotes: the word's spelling's share.
+    Pass `blocks` and `weights` when already computed, and `labels` (one per row) to
+    explain only that label of each row, which is what a decision shows.
     """
-    if matrix is None:
-        matrix = pipeline.named_steps["features"].transform(frame)
-    matrix = matrix.tocsr()
-    model = linear_model(pipeline)
-    names = getattr(pipeline, "_feature_names_cache", None)
-    if names is None:
-        names = feature_names(pipeline)
-        pipeline._feature_names_cache = names
-    classes = list(model.classes_)
-    coef = model.coef_
+    from scipy import sparse
+
+    features = pipeline.named_steps["features"]
+    if blocks is None:
+        blocks = features.transform_blocks(frame, head_block_names(pipeline))
+    if weights is None:
+        weights = block_weights(pipeline)
+    parts, coefs, names = [], [], []
+    for block in head_block_names(pipeline):
+        if block == "chars":
+            values, token_weights = blocks[block].token_weights(*weights[block])
+            parts.append(values)
+            coefs.append(token_weights)
+            names.append(features.display_names("tokens", blocks[block].new_names))
+        else:
+            parts.append(sparse.csr_matrix(blocks[block], dtype=np.float64))
+            coefs.append(weights[block])
+            names.append(features.display_names(block))
+    matrix = sparse.hstack(parts, format="csr")
+    coef = np.vstack(coefs).T
+    all_names = np.concatenate(names)
+    classes = [str(label) for label in linear_model(pipeline).classes_]
     if coef.shape[0] == 1:
         coef = np.vstack([-coef[0], coef[0]])
-    results = []
-    for row in range(matrix.shape[0]):
-        start, end = matrix.indptr[row], matrix.indptr[row + 1]
-        columns, values = matrix.indices[start:end], matrix.data[start:end]
-        per_label = {}
-        for k, label in enumerate(classes):
-            contributions = values * coef[k, columns]
-            order = np.argsort(-np.abs(contributions))[:top]
-            per_label[str(label)] = [(str(names[columns[i]]), round(float(contributions[i]), 4))
-                                     for i in order if contributions[i] != 0]  # fmt: skip
-        results.append(per_label)
+    n_rows = matrix.shape[0]
+    wanted = [labels] if labels is not None else [[label] * n_rows for label in classes]
+    results: list[dict[str, list[tuple[str, float]]]] = [{} for _ in range(n_rows)]
+    counts = np.diff(matrix.indptr)
+    row_of = np.repeat(np.arange(n_rows), counts)
+    for per_row in wanted:
+        label_index = np.asarray([classes.index(str(label)) for label in per_row], dtype=np.int64)
+        contributions = matrix.data * coef[label_index[row_of], matrix.indices]
+        strength = np.abs(contributions)
+        strongest = np.zeros(n_rows)
+        nonempty = counts > 0
+        if nonempty.any():
+            strongest[nonempty] = np.maximum.reduceat(strength, matrix.indptr[:-1][nonempty])
+        chosen = np.flatnonzero((strength > 0) & (strength >= MIN_SHARE * strongest[row_of]))
+        chosen = chosen[np.lexsort((-strength[chosen], row_of[chosen]))]
+        rows = row_of[chosen]
+        rank = np.arange(len(chosen)) - np.searchsorted(rows, rows)
+        chosen, rows = chosen[rank < top], rows[rank < top]
+        for row in range(n_rows):
+            results[row][classes[label_index[row]]] = []
+        items = zip(rows.tolist(), all_names[matrix.indices[chosen]].tolist(), np.round(contributions[chosen], 4).tolist(), strict=True)
+        for row, name, value in items:
+            results[row][classes[label_index[row]]].append((name, value))
     return results

@@ -13,7 +13,7 @@ import os
 import platform
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,13 +26,12 @@ if TYPE_CHECKING:
     from moderation.train import TaskResult
 
 SLICE_ROWS = 4_096
-"""Rows scored by all heads before the next slice: fewer than the feature caches hold
-(features.CACHE_ROWS), so each comment is normalised and tokenised once, and memory
-stays flat however long the queue."""
+"""Rows scored by all heads at a time: large enough that the array work per slice costs
+little per row, small enough that memory stays flat however long the queue."""
 MODEL_FILE = "model.joblib"
 META_FILE = "meta.json"
 CARD_FILE = "README.md"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "default"
 """The checkout's models/default; an installed package finds its copy as package data."""
 
@@ -63,6 +62,7 @@ class Model:
     heads: dict[str, Any]
     meta: dict[str, Any]
     path: Path | None = None
+    _weights: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def id(self) -> str:
@@ -76,14 +76,15 @@ class Model:
         return self.predict_explained(frame, tasks, explain_top=0)[0]
 
     def predict_explained(
-        self, frame: pd.DataFrame, tasks: list[str] | None = None, explain_top: int = 6
+        self, frame: pd.DataFrame, tasks: list[str] | None = None, explain_top: int = 6, explain_all: bool = False
     ) -> tuple[dict[str, tuple[Any, list[str]]], list[dict[str, Any]] | None]:
-        """`_predict_slice` over slices of `SLICE_ROWS` rows, joined."""
+        """`_predict_slice` over slices of `SLICE_ROWS` rows, joined. Explanations are for
+        each row's most probable label per task, or for every label with `explain_all`."""
         import numpy as np
 
         if len(frame) <= SLICE_ROWS:
-            return self._predict_slice(frame, tasks, explain_top)
-        parts = [self._predict_slice(_rows_slice(frame, start, start + SLICE_ROWS), tasks, explain_top)
+            return self._predict_slice(frame, tasks, explain_top, explain_all)
+        parts = [self._predict_slice(_rows_slice(frame, start, start + SLICE_ROWS), tasks, explain_top, explain_all)
                  for start in range(0, len(frame), SLICE_ROWS)]  # fmt: skip
         joined = {task: (np.vstack([part[0][task][0] for part in parts]), [label for part in parts for label in part[0][task][1]])
                   for task in parts[0][0]}  # fmt: skip
@@ -91,7 +92,7 @@ class Model:
         return joined, explanations
 
     def _predict_slice(
-        self, frame: pd.DataFrame, tasks: list[str] | None = None, explain_top: int = 6
+        self, frame: pd.DataFrame, tasks: list[str] | None = None, explain_top: int = 6, explain_all: bool = False
     ) -> tuple[dict[str, tuple[Any, list[str]]], list[dict[str, Any]] | None]:
         """Per task: calibrated probabilities (rows, labels) in `labels(task)` order, and
         the label each row gets.
@@ -104,16 +105,27 @@ class Model:
         With `explain_top`, also the explanations (per row, per task), computed from the
         same features, which saves a second pass over the text.
         """
-        from moderation.heads import explain, predict, transform
+        from moderation import heads
 
+        chosen = {task: pipeline for task, pipeline in self.heads.items() if tasks is None or task in tasks}
+        # Heads sharing one features object tokenise the slice once, for the union of
+        # the blocks they read.
+        computed: dict[int, dict[str, Any]] = {}
+        for pipeline in chosen.values():
+            features = pipeline.named_steps["features"]
+            needed = tuple(dict.fromkeys(block for other in chosen.values() if other.named_steps["features"] is features
+                                         for block in heads.head_block_names(other)))  # fmt: skip
+            if id(features) not in computed:
+                computed[id(features)] = features.transform_blocks(frame, needed)
         out = {}
         per_task = {}
-        for task, pipeline in self.heads.items():
-            if tasks is not None and task not in tasks:
-                continue
+        for task, pipeline in chosen.items():
             labels = self.labels(task)
-            matrix = transform(pipeline, frame)
-            proba, balanced = predict(pipeline, matrix)
+            blocks = computed[id(pipeline.named_steps["features"])]
+            weights = self._weights.get(task)
+            if weights is None:
+                weights = self._weights[task] = heads.block_weights(pipeline)
+            proba, balanced = heads.predict(pipeline, decision_values=heads.decision(pipeline, blocks, weights))
             classes = [str(label) for label in pipeline.named_steps["model"].classes_]
             proba = proba[:, [classes.index(label) for label in labels]]
             if len(labels) == 2:
@@ -123,7 +135,8 @@ class Model:
                 decided = [str(label) for label in balanced]
             out[task] = (proba, decided)
             if explain_top:
-                per_task[task] = explain(pipeline, frame, explain_top, matrix=matrix)
+                top_labels = None if explain_all else [labels[i] for i in proba.argmax(axis=1)]
+                per_task[task] = heads.explain(pipeline, frame, explain_top, blocks, top_labels, weights)
         if not explain_top:
             return out, None
         return out, [{task: per_task[task][row] for task in per_task} for row in range(len(frame))]

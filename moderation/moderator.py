@@ -38,9 +38,25 @@ class _History:
         return self.seen[author]
 
 
-def _shingles(text: str) -> frozenset[str]:
-    folded = re.sub(r"\W+", " ", text.casefold()).strip()
-    return frozenset(folded[i : i + 4] for i in range(max(len(folded) - 3, 1)))
+def _shingles(text: str) -> frozenset[Any]:
+    """Word pairs (w-shingling, w = 2), or the words of a comment shorter than two: near
+    copies share most of them, and they cost a fraction of character shingles."""
+    words = _WORDS.findall(text.casefold())
+    return frozenset(zip(words, words[1:], strict=False)) if len(words) > 1 else frozenset(words)
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _could_reach(a: frozenset[Any], b: frozenset[Any], threshold: float) -> bool:
+    """Whether two sets' sizes allow a Jaccard similarity of `threshold` at all."""
+    small, large = sorted((len(a), len(b)))
+    return large > 0 and small >= threshold * large
+
+
+def _jaccard(a: frozenset[Any], b: frozenset[Any]) -> float:
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)
 
 
 class Moderator:
@@ -49,7 +65,7 @@ class Moderator:
     def __init__(self, policy: Policy | None = None, model: Model | None = None, model_dir: str | Path | None = None) -> None:
         self.policy = policy or Policy()
         self._model = model
-        self._model_dir = model_dir
+        self.model_dir = model_dir
         self._history = _History(window=self.policy["repeat_window"])
         self._flood: dict[str, deque[float]] = defaultdict(deque)
 
@@ -64,7 +80,7 @@ class Moderator:
         if self._model is None:
             from moderation.model import load
 
-            self._model = load(self._model_dir)
+            self._model = load(self.model_dir)
         return self._model
 
     def _history_reasons(self, text: str, author: str | None, now: float) -> list[Reason]:
@@ -73,7 +89,8 @@ class Moderator:
         reasons = []
         shingles = _shingles(text)
         recent = self._history.recent(author)
-        best = max((len(shingles & old) / len(shingles | old) for _t, old in recent if shingles | old), default=0.0)
+        best = max((_jaccard(shingles, old) for _t, old in recent if _could_reach(shingles, old, self.policy["repeat_similarity"])),
+                   default=0.0)  # fmt: skip
         if best >= self.policy["repeat_similarity"]:
             reasons.append(Reason("repeat", "hold", round(best, 3), self.policy["repeat_similarity"],
                                   "the same or nearly the same as a recent comment by this author"))  # fmt: skip
@@ -87,19 +104,32 @@ class Moderator:
                                   f"{len(times)} comments by this author within {self.policy['flood_seconds']} s"))  # fmt: skip
         return reasons
 
-    def decide_many(self, rows: list[dict[str, Any]], explain: bool = True) -> list[dict[str, Any]]:
-        """Decisions for rows of `text` (and optionally `author`, `article_title`,
-        `article_text`, `min_chars`, `max_chars` from the page); the order is kept."""
+    def history_reasons(self, rows: list[dict[str, Any]]) -> list[list[Reason]]:
+        """The repeat and flood reasons of each row, remembering the rows as seen.
+
+        Split out so that a queue scored in parallel keeps one memory, in input order,
+        in the process that reads it: the decisions are then those of a serial run.
+        """
         now = time.time()
+        return [self._history_reasons(row["text"], row.get("author") or None, now) if _usable(row.get("text")) else []
+                for row in rows]  # fmt: skip
+
+    def decide_many(self, rows: list[dict[str, Any]], explain: bool = True,
+                    history: list[list[Reason]] | None = None) -> list[dict[str, Any]]:  # fmt: skip
+        """Decisions for rows of `text` (and optionally `author`, `article_title`,
+        `article_text`, `min_chars`, `max_chars` from the page); the order is kept.
+        `history` is `history_reasons(rows)` when already taken."""
+        if history is None:
+            history = self.history_reasons(rows)
         decisions: list[dict[str, Any]] = []
         needs_model: list[int] = []
-        for row in rows:
+        for row, remembered in zip(rows, history, strict=True):
             text = row.get("text")
-            if not isinstance(text, str) or not text.strip():
+            if not _usable(text):
                 decisions.append({"error": "empty text" if not row.get("parse_error") else row["parse_error"]})
                 continue
             reasons = rule_reasons(text, self.policy, _int(row.get("min_chars")), _int(row.get("max_chars")))
-            reasons += self._history_reasons(text, row.get("author") or None, now)
+            reasons += remembered
             decision: dict[str, Any] = {"reasons": reasons, "length": visible_length(text), "error": None}
             if action_of(reasons) != "reject":
                 needs_model.append(len(decisions))
@@ -129,8 +159,7 @@ class Moderator:
             decision["scores"] = scores
             decision["predicted"] = {task: labels[offset] for task, (_proba, labels) in predictions.items()}
             if explanations is not None:
-                decision["explain"] = {task: {top: explanations[offset][task][top]}
-                                       for task, labels in scores.items() for top in [max(labels, key=labels.get)]}  # fmt: skip
+                decision["explain"] = explanations[offset]
             decision["reasons"] += score_reasons(scores, self.policy, bool(rows[offset].get("article_title")))
             constructive = scores.get("constructive", {}).get("constructive")
             decision["featured"] = constructive is not None and constructive >= self.policy["feature_threshold"]
@@ -164,11 +193,11 @@ class Moderator:
                "min_chars": article.get("min_chars"), "max_chars": article.get("max_chars")}  # fmt: skip
         return self.decide_many([row], explain=explain)[0]
 
-    def score(self, frame: pd.DataFrame, explain: bool = True) -> pd.DataFrame:
+    def score(self, frame: pd.DataFrame, explain: bool = True, history: list[list[Reason]] | None = None) -> pd.DataFrame:
         """`frame` with the decision columns added; rows in = rows out, errors kept."""
         import pandas as pd
 
-        decisions = self.decide_many(rows_for_decisions(frame), explain=explain)
+        decisions = self.decide_many(rows_for_decisions(frame), explain=explain, history=history)
         out = frame.reset_index(drop=True).copy()
         for column in (*DECISION_COLUMNS, "length"):
             out[column] = pd.Series([decision.get(column) for decision in decisions], dtype=object)
@@ -194,6 +223,10 @@ def rows_for_decisions(frame: pd.DataFrame) -> list[dict[str, Any]]:
             "parse_error": record.get("parse_error"),
         })  # fmt: skip
     return rows
+
+
+def _usable(text: Any) -> bool:
+    return isinstance(text, str) and bool(text.strip())
 
 
 def _text(value: Any) -> str | None:

@@ -123,7 +123,7 @@ def load_policy(path: str | Path | None) -> Policy:
 
 @functools.lru_cache(maxsize=1)
 def _grapheme_pattern() -> Any:
-    """Extended grapheme clusters (`\X`), compiled on first use: `regex` is not needed
+    r"""Extended grapheme clusters (`\X`), compiled on first use: `regex` is not needed
     by commands that never count characters."""
     import regex
 
@@ -144,7 +144,24 @@ def visible_text(text: str) -> str:
 def visible_length(text: str) -> int:
     """User-visible characters: grapheme clusters of `visible_text` (an emoji or a letter
     with combining marks counts once)."""
-    return len(_graphemes(visible_text(text)))
+    if text.isascii():
+        # No combining marks or zero-width characters: every character is a cluster.
+        return len(" ".join(text.split()))
+    visible = visible_text(text)
+    return len(_graphemes(visible)) if _joins_clusters(visible) else len(visible)
+
+
+def _joins_clusters(text: str) -> bool:
+    """Whether any character can join a neighbour into one cluster (marks, joiners, Hangul
+    jamo, regional indicators...); without one, every character is its own cluster."""
+    return _cluster_joiner().search(text) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _cluster_joiner() -> Any:
+    import regex
+
+    return regex.compile(r"[^\p{GCB=Other}\p{GCB=Control}\p{GCB=CR}\p{GCB=LF}]")
 
 
 def substantive_length(text: str, limit: int | None = None) -> int:
@@ -155,11 +172,22 @@ def substantive_length(text: str, limit: int | None = None) -> int:
     punctuation or symbols counts once ("Nice!!!!!!!!" as "Nice!"). With `limit`, counting
     stops there: the minimum-length rule only needs to know whether it is reached.
     """
-    squeezed = re.sub(r"\b(\w+)(?:\W+\1\b){2,}", r"\1", visible_text(text), flags=re.IGNORECASE)
+    visible = " ".join(text.split()) if text.isascii() else visible_text(text)
+    if limit is not None and len(visible) > 2 * limit + 100:
+        # Only the opening can decide whether `limit` is reached; the last two words of
+        # the cut are dropped so that a repeated word cut short cannot count extra.
+        visible = visible[: 2 * limit + 100].rsplit(" ", 3)[0]
+    words = _WORD.findall(visible.lower())
+    squeezed = _REPEATED_WORDS.sub(r"\1", visible) if any(map(str.__eq__, words, words[1:])) else visible
+    if squeezed.isascii():
+        # Characters are clusters: the same two rules as the loop below, as substitutions.
+        squeezed = _ASCII_PADDING_RUN.sub(r"\1", _CHARACTER_RUN.sub(r"\1\1", squeezed))
+        return len(squeezed) if limit is None else min(len(squeezed), limit)
+    simple = not _joins_clusters(squeezed)
+    clusters = squeezed if simple else (match.group() for match in _grapheme_pattern().finditer(squeezed))
     count = 0
     last = second_last = ""
-    for match in _grapheme_pattern().finditer(squeezed):
-        cluster = match.group()
+    for cluster in clusters:
         repeated = cluster == last == second_last
         padding_run = bool(last) and _is_padding(cluster) and _is_padding(last)
         second_last, last = last, cluster
@@ -169,6 +197,14 @@ def substantive_length(text: str, limit: int | None = None) -> int:
         if limit is not None and count >= limit:
             break
     return count
+
+
+_REPEATED_WORDS = re.compile(r"\b(\w+)(?:\W+\1\b){2,}", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+_CHARACTER_RUN = re.compile(r"(.)\1\1+")
+_ASCII_PADDING_RUN = re.compile(r"([^A-Za-z0-9\s])[^A-Za-z0-9\s]+")
 
 
 def _is_padding(cluster: str) -> bool:
@@ -228,18 +264,30 @@ def rule_reasons(text: str, policy: Policy, page_min: int | None = None, page_ma
     for match in find_terms(text, policy["banned_terms"]):
         reasons.append(Reason("banned_term", "reject", match.term, None, f"contains a banned term ({match.term})",
                               (match.start, match.end), match.text))  # fmt: skip
-    links = len(_LINK.findall(text))
+    links = len(_LINK.findall(text)) if "/" in text or "www." in text.lower() else 0  # every link form has one
     if links > policy["max_links"]:
         reasons.append(Reason("max_links", "hold", links, policy["max_links"], f"{links} links, more than {policy['max_links']}"))
     for match in find_terms(text, policy["suspect_terms"]):
         reasons.append(Reason("suspect_term", "hold", match.term, None, f"contains a term held for review ({match.term})",
                               (match.start, match.end), match.text))  # fmt: skip
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) >= policy["shouting_min_letters"]:
-        share = sum(ch.isupper() for ch in letters) / len(letters)
+    letters, capitals = _letters_and_capitals(text)
+    if letters >= policy["shouting_min_letters"]:
+        share = capitals / letters
         if share >= policy["shouting_share"]:
             reasons.append(Reason("shouting", "hold", round(share, 3), policy["shouting_share"], "written mostly in capitals"))
     return reasons
+
+
+_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+_NOT_CAPITALS = bytes(c for c in range(128) if not chr(c).isupper())
+
+
+def _letters_and_capitals(text: str) -> tuple[int, int]:
+    if text.isascii():
+        raw = text.encode()
+        return len(raw.translate(None, _NOT_LETTERS)), len(raw.translate(None, _NOT_CAPITALS))
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters), sum(ch.isupper() for ch in letters)
 
 
 def score_reasons(scores: dict[str, dict[str, float]], policy: Policy, has_article: bool) -> list[Reason]:

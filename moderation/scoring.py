@@ -1,15 +1,20 @@
 """The rows to score: queues read in chunks (memory stays flat on millions of rows), and
-pages parsed to one row per comment with their article's fields and stated policy.
+pages parsed to one row per comment with their article's fields and stated policy; and
+the chunks scored, here or in worker processes.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from moderation.moderator import Moderator
+    from moderation.policy import Policy, Reason
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet"}
 
@@ -37,3 +42,56 @@ def frames_from_inputs(inputs: list[str], chunk_rows: int = 20_000) -> Iterator[
                 rows.append(comment.to_dict())
         if rows:
             yield pd.DataFrame(rows)
+
+
+def score_records(frames: Iterator[pd.DataFrame], moderator: Moderator, explain: bool = True,
+                  jobs: int = 1) -> Iterator[list[dict[str, Any]]]:  # fmt: skip
+    """Each chunk's rows with their decisions, as plain records, in input order.
+
+    With `jobs` other than 1, chunks are scored in that many worker processes (-1: one
+    per core), each loading the model once. The repeat and flood memory stays here, in
+    input order, so the decisions are exactly those of the serial path.
+    """
+    frames = iter(frames)
+    first = next(frames, None)
+    second = next(frames, None) if first is not None else None
+    frames = itertools.chain([frame for frame in (first, second) if frame is not None], frames)
+    if jobs == 1 or second is None:
+        # One chunk: starting workers (each loading the model) would cost more than it saves.
+        for frame in frames:
+            yield _records(moderator.score(frame, explain=explain))
+        return
+    from joblib import Parallel, delayed
+
+    from moderation.moderator import rows_for_decisions
+
+    model_dir = str(moderator.model_dir) if moderator.model_dir is not None else None
+
+    def tasks() -> Iterator[Any]:
+        for frame in frames:
+            history = moderator.history_reasons(rows_for_decisions(frame))
+            yield delayed(_score_chunk)(frame, model_dir, moderator.policy, explain, history)
+
+    with Parallel(n_jobs=jobs, return_as="generator", pre_dispatch="2*n_jobs") as parallel:
+        yield from parallel(tasks())
+
+
+_WORKER: dict[tuple[str | None, str], Moderator] = {}
+
+
+def _score_chunk(frame: pd.DataFrame, model_dir: str | None, policy: Policy, explain: bool,
+                 history: list[list[Reason]]) -> list[dict[str, Any]]:  # fmt: skip
+    """One chunk in a worker process; the worker keeps its moderator between chunks."""
+    from moderation.moderator import Moderator
+
+    key = (model_dir, policy.hash)
+    if key not in _WORKER:
+        _WORKER.clear()
+        _WORKER[key] = Moderator(policy=policy, model_dir=model_dir)
+    return _records(_WORKER[key].score(frame, explain=explain, history=history))
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as dicts, NaN (pandas' missing value) as None so JSON output stays valid."""
+    return [{key: None if isinstance(value, float) and value != value else value for key, value in record.items()}
+            for record in frame.to_dict(orient="records")]  # fmt: skip

@@ -68,6 +68,8 @@ def _compiled(terms: tuple[str, ...]) -> Any:
 
 def find_terms(text: str, terms: list[str] | tuple[str, ...]) -> list[Match]:
     """Every whole-word occurrence of any term in `text`, however disguised."""
+    if not terms:
+        return []
     usable = tuple(term for term in terms if any(ch.isalnum() for ch in skeleton(term)[0]))
     pattern = _compiled(usable)
     if pattern is None or not text:

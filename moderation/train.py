@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     import pandas as pd
     from sklearn.pipeline import Pipeline
 
+    from moderation.vectorize import TextFeatures
+
 C_GRID = (0.5, 2.0)
 """Regularisation strengths tried per head; small on purpose, to keep training in minutes."""
 CV_FOLDS = 3
@@ -78,8 +80,10 @@ def tasks_in(frame: pd.DataFrame) -> list[str]:
 
 
 def task_rows(frame: pd.DataFrame, task: str) -> tuple[pd.DataFrame, dict[str, int]]:
-    """The rows usable for `task`: labelled, non-empty text, no exact duplicates."""
+    """The rows usable for `task`: labelled, non-empty text, no exact duplicates; their
+    positions in `frame` are in the `_position` column."""
     dropped: dict[str, int] = {}
+    frame = frame.reset_index(drop=True)
     rows = frame[frame[task].notna() & frame[task].astype(str).str.strip().ne("")]
     texts = rows["text"]
     empty = texts.isna() | texts.astype(str).str.strip().eq("")
@@ -90,6 +94,7 @@ def task_rows(frame: pd.DataFrame, task: str) -> tuple[pd.DataFrame, dict[str, i
     before = len(rows)
     rows = rows.drop_duplicates(subset=key)
     dropped["duplicates"] = before - len(rows)
+    rows["_position"] = rows.index
     return rows.reset_index(drop=True), dropped
 
 
@@ -163,11 +168,16 @@ def train_task(
     task: str,
     config: TrainConfig | None = None,
     progress: Callable[[str], None] = lambda message: None,
+    shared: tuple[TextFeatures, Any] | None = None,
 ) -> TaskResult:
-    """Fit one head; raises DataError when the labels cannot train a classifier."""
+    """Fit one head; raises DataError when the labels cannot train a classifier.
+
+    `shared` is the features fitted on all of `frame` and their matrix, when several
+    heads are trained together: they then tokenise every text once, and share one
+    vocabulary in the saved bundle.
+    """
     from joblib import Parallel, delayed
     from sklearn.model_selection import GroupKFold
-    from sklearn.pipeline import Pipeline
 
     from moderation import heads
 
@@ -189,8 +199,9 @@ def train_task(
         raise DataError(f"{task}: needs rows from at least two groups (articles or claims) to cross-validate")
 
     progress(f"{task}: {len(rows)} rows, classes {({str(k): int(v) for k, v in rows[task].value_counts().items()})}")
-    union = heads.feature_union(task)
-    matrix = union.fit_transform(rows)
+    text_features, full = shared if shared is not None else fit_features(frame, progress)
+    columns = heads.head_columns(text_features, task)
+    matrix = full[rows["_position"].to_numpy()][:, columns]
     examples = soft_examples(rows, task, labels, weights)
     splitter = GroupKFold(n_splits=folds)
     folds_list = list(splitter.split(matrix, truth, groups))
@@ -211,8 +222,8 @@ def train_task(
     example_rows, example_labels, example_weights = examples
     keep = example_weights > 0
     model.fit(matrix[example_rows[keep]], example_labels[keep], sample_weight=example_weights[keep])
-    # The union is already fitted on exactly these rows: the pipeline joins the two parts.
-    pipeline = heads.compact(Pipeline([("features", union), ("model", model)]))
+    # The features are already fitted: the pipeline joins them to the fitted model.
+    pipeline = heads.assemble(text_features, task, model)
     metric = "roc_auc" if len(labels) == 2 else "macro_f1"
     cv = {
         "metric": metric,
@@ -253,4 +264,18 @@ def train(
         tasks = available
     if not tasks:
         raise DataError(f"no label column; expected one of {', '.join(TASKS)}; present: {', '.join(map(str, frame.columns))}")
-    return {task: train_task(frame, task, config, progress) for task in tasks}
+    shared = fit_features(frame, progress)
+    return {task: train_task(frame, task, config, progress, shared) for task in tasks}
+
+
+def fit_features(frame: pd.DataFrame, progress: Callable[[str], None] = lambda message: None) -> tuple[TextFeatures, Any]:
+    """The shared features fitted on every text of `frame`, and `frame`'s feature matrix."""
+    from moderation.vectorize import TextFeatures
+
+    started = time.perf_counter()
+    progress(f"features: {len(frame)} texts")
+    text_features = TextFeatures().fit(frame)
+    matrix = text_features.transform(frame)
+    progress(f"features: {len(text_features.word_idf_)} word n-grams, {len(text_features.gram_idf_)} character grams "
+             f"in {time.perf_counter() - started:.0f}s")  # fmt: skip
+    return text_features, matrix

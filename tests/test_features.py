@@ -1,56 +1,156 @@
-"""Text normalisation against obfuscation, and the comment-versus-article features."""
+"""Tokens undone from obfuscation, and the features every head reads."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from moderation import features
+from moderation import vectorize
+from moderation.features import MAX_CHARS
+from moderation.vectorize import PAIR, SHAPE, TextFeatures, as_matrix
+
+CORPUS = [
+    "The ferry timetable cut will hurt commuters who rely on the harbour ferry.",
+    "The council should fund the harbour ferry because commuters need it.",
+    "You are an idiot and a liar, this is fake news.",
+    "What an idiot, total nonsense from the council.",
+    "My cat likes sleeping in the sun all afternoon.",
+    "Cats sleep in the sun, the ferry is late again.",
+    "I agree with the council, the timetable cut is sensible.",
+    "This is false, a hoax, and I deny it: the ferry runs.",
+]
+CORPUS += [f"{text} Really." for text in CORPUS]  # every word in two distinct texts
+
+
+@pytest.fixture(scope="module")
+def fitted() -> TextFeatures:
+    return TextFeatures(min_df=2).fit(pd.DataFrame({"text": CORPUS}))
 
 
 @pytest.mark.parametrize(
     ("obfuscated", "plain"),
     [
-        ("i d i o t", "idiot"),
-        ("i.d.i.o.t", "idiot"),
-        ("id\u200biot", "idiot"),
-        ("1d10t", "idiot"),
-        ("st00pid", "stoopid"),
-        ("stuuuuupid", "stuupid"),
-        ("ＩＤＩＯＴ", "idiot"),
+        ("i d i o t", ["idiot"]),
+        ("i.d.i.o.t", ["idiot"]),
+        ("id\u200biot", ["idiot"]),
+        ("1d10t", ["idiot"]),
+        ("st00pid", ["stoopid"]),
+        ("stuuuuupid", ["stuupid"]),
+        ("ＩＤＩＯＴ", ["idiot"]),
+        ("You're an ID10T!!", ["you're", "an", "idiot"]),
+        ("It\u2019s \u2018fine\u2019", ["it's", "fine"]),
     ],
 )
-def test_normalize_undoes_obfuscation(obfuscated, plain):
-    assert features.normalize(obfuscated) == plain
+def test_tokens_undo_obfuscation(obfuscated, plain):
+    assert vectorize.tokenize(obfuscated) == plain
 
 
-def test_normalize_leaves_ordinary_numbers_alone():
-    assert features.normalize("The 2024 budget rose 15%") == "the 2024 budget rose 15%"
+def test_ordinary_numbers_are_left_alone():
+    assert vectorize.tokenize("The 2024 budget rose 15%, 1 2 3") == ["the", "2024", "budget", "rose", "15", "1", "2", "3"]
 
 
-def test_pair_features_separate_related_from_unrelated_comments():
+def test_an_obfuscated_insult_gets_the_plain_words_features(fitted):
+    plain = fitted.transform_blocks(pd.DataFrame({"text": ["what an idiot"]}), ("words",))["words"]
+    disguised = fitted.transform_blocks(pd.DataFrame({"text": ["WHAT an 1d10t!!!"]}), ("words",))["words"]
+    assert (plain != disguised).nnz == 0
+
+
+def test_unseen_words_still_get_character_grams(fitted):
+    grams = as_matrix(fitted.transform_blocks(pd.DataFrame({"text": ["idiotic"]}), ("chars",))["chars"])
+    assert grams.nnz > 0
+    # ...and a second batch sees the same features for the same text.
+    again = as_matrix(fitted.transform_blocks(pd.DataFrame({"text": ["idiotic", "ferries"]}), ("chars",))["chars"])
+    np.testing.assert_allclose(again[0].toarray(), grams.toarray(), rtol=1e-6)
+
+
+def test_pair_features_separate_related_from_unrelated_comments(fitted):
     frame = pd.DataFrame({
         "text": ["The ferry timetable cut will hurt commuters who rely on the harbour ferry.",
                  "My cat likes sleeping in the sun all afternoon."],
         "article_title": ["Harbour ferry timetable cut from May"] * 2,
     })  # fmt: skip
-    rows = features.pair_features(frame)
-    overlap = features.PAIR_FEATURES.index("overlap_title_share")
+    rows = fitted.transform_blocks(frame, ("pair",))["pair"]
+    overlap = PAIR.index("overlap_title_share")
     assert rows[0, overlap] > 0.5 > rows[1, overlap]
 
 
-def test_refuting_words_are_counted():
+def test_refuting_words_are_counted(fitted):
     frame = pd.DataFrame({"text": ["This is false, a hoax, and I deny it."], "article_title": ["Claim"]})
-    assert features.pair_features(frame)[0, features.PAIR_FEATURES.index("refuting_rate")] > 0
+    assert fitted.transform_blocks(frame, ("pair",))["pair"][0, PAIR.index("refuting_rate")] > 0
 
 
-def test_features_accept_missing_and_empty_values():
-    frame = pd.DataFrame({"text": ["", None, float("nan")]})
-    assert features.shape_features(frame).shape == (3, len(features.SHAPE_FEATURES))
-    assert features.pair_features(frame).shape == (3, len(features.PAIR_FEATURES))
-    assert features.comment_text(frame) == ["", "", ""]
+def test_the_blocks_add_up_to_the_whole_matrix(fitted):
+    frame = pd.DataFrame({"text": CORPUS[:5], "article_title": ["Harbour ferry timetable cut"] * 5})
+    whole = fitted.transform(frame)
+    assert whole.shape == (5, fitted.n_features_out_) == (5, len(fitted.get_feature_names_out()))
+    blocks = fitted.transform_blocks(frame)
+    for name, part in blocks.items():
+        np.testing.assert_allclose(whole[:, fitted.block_columns(name)].toarray(), as_matrix(part).toarray())
+
+
+def test_character_grams_decide_token_by_token_as_the_matrix_does(fitted):
+    frame = pd.DataFrame({"text": ["What an idiotic plan, the ferry", "", "zzyzx ferry ferry"]})
+    grams = fitted.transform_blocks(frame, ("chars",))["chars"]
+    weights = np.random.default_rng(0).normal(size=(len(fitted.gram_idf_), 2))
+    np.testing.assert_allclose(grams.decision(weights, fitted.gram_weights_by_token(weights)),
+                               grams.matrix() @ weights, rtol=1e-5, atol=1e-6)  # fmt: skip
+    values, token_weights = grams.token_weights(weights, fitted.gram_weights_by_token(weights))
+    np.testing.assert_allclose(values @ token_weights, grams.matrix() @ weights, rtol=1e-5, atol=1e-6)
+
+
+def test_features_accept_missing_and_empty_values(fitted):
+    frame = pd.DataFrame({"text": ["", None, float("nan")], "article_title": [None, "x", ""]})
+    blocks = fitted.transform_blocks(frame)
+    assert blocks["shape"].shape == (3, len(SHAPE))
+    assert blocks["pair"].shape == (3, len(PAIR))
+    assert blocks["words"].nnz == 0
+    assert as_matrix(blocks["chars"]).nnz == 0
 
 
 def test_a_megabyte_comment_is_read_only_up_to_the_cap():
-    frame = pd.DataFrame({"text": ["word " * 200_000]})
-    assert len(features.comment_text(frame)[0]) <= features.MAX_CHARS
+    assert len(vectorize.split("word " * 200_000)) == MAX_CHARS // 5
+
+
+def test_the_fitted_features_pickle_without_what_a_process_learned(fitted):
+    import pickle
+
+    fitted.transform(pd.DataFrame({"text": ["a brand new zzyzx word"]}))
+    copy = pickle.loads(pickle.dumps(fitted))
+    assert "_state" not in copy.__dict__
+    frame = pd.DataFrame({"text": ["a brand new zzyzx word", "ferry"]})
+    assert (copy.transform(frame) != fitted.transform(frame)).nnz == 0
+
+
+def test_a_batch_splits_as_its_texts_do_one_by_one():
+    texts = ["Hello, World!", "", "i d i o t here", "Ünïcode ＩＤＩＯＴ\u200b text", "a\x02b \x02\x02 c", "x" * 30_000, "1 2 3"]
+    for batch in (texts, texts[:3], [texts[3]], [texts[4], texts[0]]):
+        flat = vectorize.split_batch(batch)
+        separator = np.asarray([token == vectorize.SEPARATOR for token in flat], dtype=bool)
+        for start, end, tokens in reversed(vectorize.spaced_segments(flat, separator)):
+            flat[start:end] = tokens
+        per_text, current = [], []
+        for token in [*flat, vectorize.SEPARATOR]:
+            if token == vectorize.SEPARATOR:
+                per_text.append(current)
+                current = []
+            else:
+                current.append(token)
+        assert per_text == [vectorize._join_spaced(vectorize.split(text.replace("\x02", " "))) for text in batch]
+
+
+def test_tokens_are_the_same_alone_and_in_a_batch(fitted):
+    texts = ["what an i d i o t", "ferry", "f u c k this ferry", "1 2 3 go"]
+    together = fitted.transform(pd.DataFrame({"text": texts}))
+    for index, text in enumerate(texts):
+        alone = fitted.transform(pd.DataFrame({"text": [text]}))
+        np.testing.assert_allclose(alone.toarray(), together[index].toarray(), rtol=1e-6)
+
+
+def test_the_int_table_finds_every_key_and_nothing_else():
+    rng = np.random.default_rng(1)
+    keys = np.unique(rng.integers(0, 10**12, size=50_000))
+    table = vectorize.IntTable(keys, np.arange(len(keys)))
+    np.testing.assert_array_equal(table.get(keys), np.arange(len(keys)))
+    absent = np.setdiff1d(rng.integers(0, 10**12, size=50_000), keys)
+    assert (table.get(absent) == -1).all()

@@ -226,3 +226,43 @@ def test_model_from_another_patch_release_loads_with_a_warning(small_model, tmp_
     (copy / "meta.json").write_text(json.dumps(meta))
     with pytest.warns(UserWarning, match="same minor release"):
         assert bundle.load(copy).heads
+
+
+def test_parallel_scoring_gives_the_serial_answers(small_model, tmp_path):
+    queue = tmp_path / "queue.csv"
+    texts = (CIVIL + UNCIVIL) * 3 + ["", "Too short.", "i d i o t, you are an 1d10t and a m o r o n", "zzyzx qwfp new words here " * 4]
+    authors = [f"reader{i % 4}" for i in range(len(texts))]  # repeats and floods by the same readers
+    pd.DataFrame({"comment_id": range(len(texts)), "text": texts, "author": authors}).to_csv(queue, index=False)
+    outputs = {}
+    for jobs in ("1", "2"):
+        result = runner.invoke(app, ["score", str(queue), "--model", str(small_model), "--chunk-rows", "7", "--jobs", jobs])
+        assert result.exit_code == 0, result.stderr
+        outputs[jobs] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(outputs["1"]) == len(texts)
+    assert {reason["rule"] for row in outputs["1"] for reason in row["reasons"] or []} >= {"repeat", "flood"}
+    assert outputs["2"] == outputs["1"]
+
+
+def test_the_dask_engine_decides_as_the_local_engine(small_model, tmp_path):
+    pytest.importorskip("distributed", reason="the dask engine needs the dask extra: pip install '.[dask]'")
+    queue = tmp_path / "queue.csv"
+    texts = (CIVIL + UNCIVIL) * 20 + ["", "Too short.", "i d i o t, you are an 1d10t and a m o r o n"]
+    pd.DataFrame({"comment_id": range(len(texts)), "text": texts}).to_csv(queue, index=False)
+    local, distributed = tmp_path / "local.parquet", tmp_path / "dask"
+    result = runner.invoke(app, ["score", str(queue), "--model", str(small_model), "--format", "parquet", "-o", str(local), "--jobs", "1"])
+    assert result.exit_code == 0, result.stderr
+    from moderation.dask_engine import read_frame, score_dask
+    from moderation.policy import Policy
+
+    assert read_frame([str(queue)], blocksize="2KB").npartitions > 1  # several partitions, several workers
+    actions = score_dask([str(queue)], str(distributed), str(small_model), Policy(), workers=2, blocksize="2KB")
+    assert sum(actions.values()) == len(texts)
+    ours = pd.read_parquet(distributed).sort_values("comment_id", key=lambda c: c.astype(int)).reset_index(drop=True)
+    theirs = pd.read_parquet(local)
+    def cells(frame: pd.DataFrame, column: str) -> list:
+        return [None if pd.isna(value) else str(value) for value in frame[column].tolist()]
+
+    for column in ("comment_id", "action", "reasons", "scores", "explain", "error"):
+        assert cells(ours, column) == cells(theirs, column), column
+    refused = runner.invoke(app, ["score", str(queue), "--model", str(small_model), "--engine", "dask", "-o", str(distributed)])
+    assert refused.exit_code == 73 and "exists" in refused.stderr

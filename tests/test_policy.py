@@ -153,3 +153,21 @@ def test_every_setting_is_documented_in_the_readme():
     for name, setting in SETTINGS.items():
         assert f"| `{name}` |" in readme, name
         assert setting.help in readme, name
+
+
+@pytest.mark.parametrize("text", [
+    "Nice!!!!!!!! " * 3, "sooooo goooood!!! ?!?! really", "aa!!! bb___cc -- -- --", "spam spam spam spam and eggs",
+    "x" * 80, "Well... I think - honestly - it's fine?!", "  lots   of    space\t\there  ", "a!a!a!a!a!a!a!",
+])
+def test_the_ascii_shortcut_counts_as_the_cluster_loop(text):
+    from moderation import policy as rules
+
+    visible = rules.visible_text(text)
+    squeezed = rules._REPEATED_WORDS.sub(r"\1", visible)
+    count, last, second_last = 0, "", ""
+    for cluster in squeezed:
+        skip = cluster == last == second_last or (bool(last) and rules._is_padding(cluster) and rules._is_padding(last))
+        second_last, last = last, cluster
+        count += not skip
+    assert rules.substantive_length(text) == count
+    assert rules.substantive_length(text.strip() + "é\u0301") == count + 1  # the Unicode path agrees

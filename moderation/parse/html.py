@@ -344,7 +344,7 @@ def element_text(element: Any, skip: set[Any] | frozenset[Any] = frozenset()) ->
     def walk(node: Any) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in _DROP_TAGS or tag == "form" or node in skip:
-            if node.tail:
+            if node.tail and node is not element:
                 parts.append(node.tail)
             return
         if tag in _BLOCK_TAGS:
@@ -355,14 +355,11 @@ def element_text(element: Any, skip: set[Any] | frozenset[Any] = frozenset()) ->
             walk(child)
         if tag in _BLOCK_TAGS:
             parts.append("\n")
-        if node.tail:
+        if node.tail and node is not element:  # the element's own tail belongs to its parent
             parts.append(node.tail)
 
-    tail, element.tail = element.tail, None
-    try:
-        walk(element)
-    finally:
-        element.tail = tail
+    # The tree is only read: lxml refuses to set back a tail holding a control character.
+    walk(element)
     return clean_text("".join(parts))
 
 

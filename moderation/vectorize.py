@@ -1,0 +1,845 @@
+"""All heads' features from one pass over the text: word n-grams, character grams of
+the words, the comment's shape, and how it relates to its article.
+
+Why one pass: tokenising is most of what a linear text model costs, and three heads
+each tokenising the same comment (and scanning its characters for n-grams) made
+scoring thirty times slower than a one-head profanity filter. Here each comment is
+split once with C string methods, each token becomes an integer id through one
+dictionary lookup, and everything after that (bigrams, character grams, overlap with
+the article, tf-idf weighting) is array arithmetic over the whole batch.
+
+Obfuscation is undone per token type, not per character of every text: a token seen
+before costs one lookup, and only a new one is folded (leetspeak, stretched letters,
+quote marks). Spaced-out words ("i d i o t") are joined from runs of one-letter tokens.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from moderation.features import AGREEING, HEDGING, MAX_CHARS, REASONING, REFUTING, STOP, column
+
+_ZERO_WIDTH = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
+_KEEP = set("'@$")
+_ASCII_TABLE = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum() and chr(c) not in _KEEP})
+_UNICODE_TABLE: dict[int, Any] = {}
+_NON_ASCII_MARKS: list[re.Pattern[str]] = []
+_ASCII_BYTES_TABLE = bytes(c if c >= 128 or chr(c).isalnum() or chr(c) in "'@$\x02" else 32 for c in range(256))
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+_LEET_CHARS = frozenset("0134579@$")
+_STRETCH = re.compile(r"(.)\1{2,}")
+
+SHAPE = (
+    "log_chars", "log_words", "sentences", "mean_word_length", "caps_share", "exclaim_rate",
+    "question_rate", "digit_share", "has_link", "reason_words",
+)  # fmt: skip
+PAIR = (
+    "overlap_title_share", "overlap_jaccard", "bigram_overlap", "char_gram_jaccard", "title_in_lead",
+    "refuting_rate", "hedging_rate", "agreeing_rate", "question_rate", "negated_overlap", "log_words",
+)  # fmt: skip
+BLOCKS = ("words", "chars", "shape", "pair")
+LEAD_WORDS = 40
+MAX_DYNAMIC = 200_000
+"""How many token types unseen in training are remembered between batches (with their
+character grams); past this the memory starts again, so a stream of junk cannot grow it."""
+
+
+def _unicode_table() -> dict[int, Any]:
+    """Punctuation, symbols, spaces and controls to spaces (built on first non-ASCII text)."""
+    if not _UNICODE_TABLE:
+        ranges = [range(0x3000), range(0x3000, 0x3040), range(0xFE30, 0xFF00), range(0x1F000, 0x1FB00)]
+        for block in ranges:
+            for code in block:
+                char = chr(code)
+                if unicodedata.category(char)[0] in "PSZC" and char not in _KEEP:
+                    _UNICODE_TABLE[code] = " "
+        _UNICODE_TABLE[ord("\u2019")] = "'"
+        _UNICODE_TABLE[ord("\u2018")] = "'"
+    return _UNICODE_TABLE
+
+
+def split(text: str) -> list[str]:
+    """Raw lower-case tokens of one text: letters, digits and the in-word marks ' @ $."""
+    text = text[:MAX_CHARS]
+    if text.isascii():
+        return text.lower().translate(_ASCII_TABLE).split()
+    text = unicodedata.normalize("NFKC", _ZERO_WIDTH.sub("", text)).lower()
+    return text.translate(_unicode_table()).split()
+
+
+SEPARATOR = "\x02\x02"
+SEPARATOR_ID = -2
+_ASCII_BATCH_TABLE = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum() and chr(c) not in _KEEP | {"\x02"}})
+
+
+def split_batch(texts: list[str]) -> list[str]:
+    """`split` of every text, in one flat list with `SEPARATOR` between texts (spaced-out
+    words are joined afterwards, by `spaced_segments`).
+
+    One join and one pass of C string methods over the whole batch, instead of a few
+    calls per text: for short comments the calls cost more than the characters. Only
+    the texts with non-ASCII characters get Unicode folding, each on its own.
+    """
+    if not texts:
+        return []
+    parts = [text[:MAX_CHARS] if text.isascii() else _fold_unicode(text[:MAX_CHARS]) for text in texts]
+    big = " \x02\x02 ".join(parts)
+    if big.count("\x02") != 2 * (len(texts) - 1):
+        # A text holds the separator's character: split text by text instead.
+        return [token for text in texts for token in (*split(text.replace("\x02", " ")), SEPARATOR)][:-1]
+    if big.isascii():
+        return big.lower().translate(_ASCII_BATCH_TABLE).split()
+    # str.translate is fast on ASCII only: translate the ASCII marks on the UTF-8 bytes.
+    return big.lower().encode("utf-8", "surrogatepass").translate(_ASCII_BYTES_TABLE).decode("utf-8", "surrogatepass").split()
+
+
+def _fold_unicode(text: str) -> str:
+    """NFKC, zero-width characters out, Unicode punctuation and symbols to spaces."""
+    return _non_ascii_marks().sub(_mark, unicodedata.normalize("NFKC", _ZERO_WIDTH.sub("", text)))
+
+
+def _mark(match: re.Match[str]) -> str:
+    return "'" if match.group(0) in "\u2018\u2019" else " "
+
+
+def _non_ascii_marks() -> re.Pattern[str]:
+    if not _NON_ASCII_MARKS:
+        codes = sorted(code for code in _unicode_table() if code >= 128)
+        ranges, start, previous = [], codes[0], codes[0]
+        for code in [*codes[1:], -1]:
+            if code != previous + 1:
+                ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(previous))}" if previous > start else re.escape(chr(start)))
+                start = code
+            previous = code
+        _NON_ASCII_MARKS.append(re.compile("[" + "".join(ranges) + "\u2018\u2019]"))
+    return _NON_ASCII_MARKS[0]
+
+
+def spaced_segments(flat: list[str], separator: np.ndarray) -> list[tuple[int, int, list[str]]]:
+    """For each text of a flat batch (texts between `separator` marks) with a run of three
+    one-character tokens: (start, end, its tokens with the runs joined). Found with array
+    operations, since few texts have one."""
+    if len(flat) < 3:
+        return []
+    single = np.fromiter(map(len, flat), dtype=np.int32, count=len(flat)) == 1
+    runs = np.flatnonzero(single[:-2] & single[1:-1] & single[2:])
+    if not len(runs):
+        return []
+    marks = np.flatnonzero(separator)
+    bounds = np.concatenate([[-1], marks, [len(flat)]])
+    segments = []
+    for text in _unique(np.searchsorted(marks, runs)):
+        start, end = int(bounds[text]) + 1, int(bounds[text + 1])
+        segments.append((start, end, _join_spaced(flat[start:end])))
+    return segments
+
+
+def fold(token: str) -> str:
+    """A token's canonical form: leetspeak inside a word mapped back ("1d10t" is
+    "idiot"), letters stretched past two shrunk ("stuuupid" is "stuupid"), quotes off."""
+    token = token.strip("'@$") or token
+    if not _LEET_CHARS.isdisjoint(token) and any(ch.isalpha() for ch in token):
+        token = token.translate(_LEET)
+    if len(token) > 2:
+        token = _STRETCH.sub(r"\1\1", token)
+    return token
+
+
+def _join_spaced(tokens: list[str]) -> list[str]:
+    """Join runs of three or more one-character tokens ("i d i o t") that hold at least
+    two letters; "1 2 3" stays a list of numbers."""
+    out: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if len(token) == 1:
+            run.append(token)
+            continue
+        if len(run) >= 3 and sum(ch.isalpha() for ch in run) >= 2:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run = []
+        if token:
+            out.append(token)
+    return out
+
+
+def tokenize(text: str) -> list[str]:
+    """The canonical tokens of one text, as the features see them."""
+    tokens = split(text)
+    if sum(len(token) == 1 for token in tokens) >= 3:
+        tokens = _join_spaced(tokens)
+    return [fold(token) for token in tokens]
+
+
+def _grams(token: str, low: int, high: int) -> list[str]:
+    padded = f" {token} "
+    return [padded[i : i + n] for n in range(low, high + 1) for i in range(len(padded) - n + 1)]
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+class IntTable:
+    """A read-only hash table from int64 keys to int64 values, looked up a whole array at
+    a time (open addressing, at most a quarter full): a bigram's column in a few vector
+    gathers instead of a binary search through every bigram."""
+
+    def __init__(self, keys: np.ndarray, values: np.ndarray) -> None:
+        self.bits = max(int(np.ceil(np.log2(max(len(keys), 1) * 4))), 4)
+        size = 1 << self.bits
+        self.keys = np.full(size, -1, dtype=np.int64)
+        self.values = np.full(size, -1, dtype=np.int64)
+        slots = self._slots(keys)
+        pending = np.arange(len(keys))
+        while len(pending):
+            free = self.keys[slots[pending]] == -1
+            candidates = pending[free]
+            taken, first = np.unique(slots[candidates], return_index=True)
+            winners = candidates[first]
+            self.keys[taken] = keys[winners]
+            self.values[taken] = values[winners]
+            placed = np.zeros(len(keys), dtype=bool)
+            placed[winners] = True
+            pending = pending[~placed[pending]]
+            slots[pending] = (slots[pending] + 1) & (size - 1)
+
+    def _slots(self, keys: np.ndarray) -> np.ndarray:
+        mixed = keys.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        return (mixed >> np.uint64(64 - self.bits)).astype(np.int64)
+
+    def get(self, keys: np.ndarray) -> np.ndarray:
+        """Each key's value, -1 where absent."""
+        result = np.full(len(keys), -1, dtype=np.int64)
+        slots = self._slots(keys)
+        active = np.arange(len(keys))
+        mask = len(self.keys) - 1
+        while len(active):
+            stored = self.keys[slots[active]]
+            hit = stored == keys[active]
+            result[active[hit]] = self.values[slots[active[hit]]]
+            active = active[~hit & (stored != -1)]
+            slots[active] = (slots[active] + 1) & mask
+        return result
+
+
+def _csr(rows: np.ndarray, columns: np.ndarray, shape: tuple[int, int]) -> Any:
+    """Counts of (row, column) pairs as a CSR matrix with sorted, summed entries."""
+    from scipy import sparse
+
+    matrix = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, columns)), shape=shape)
+    matrix.sum_duplicates()
+    return matrix
+
+
+def _l2(matrix: Any) -> Any:
+    """Rows scaled to unit length, in place."""
+    counts = np.diff(matrix.indptr)
+    nonempty = counts > 0
+    sums = np.ones(matrix.shape[0])
+    if nonempty.any():
+        sums[nonempty] = np.add.reduceat(matrix.data * matrix.data, matrix.indptr[:-1][nonempty], dtype=np.float64)
+    matrix.data /= np.repeat(np.sqrt(sums), counts).astype(matrix.data.dtype)
+    return matrix
+
+
+class TokenGrams:
+    """The character-gram block of a batch, kept as token counts until someone needs it.
+
+    A text's grams are the sum of its tokens' grams (tf-idf weighted), scaled by the
+    length those would have if tokens shared no grams. That scale makes the block linear
+    in its tokens, so a linear model's decision on it is a per-token weight (the gram
+    weights summed over each token type, computed once) and needs no text-by-gram
+    matrix: most of what character n-grams used to cost. It also makes each token's
+    share of a score exact, which is what explanations show.
+    """
+
+    def __init__(self, features: TextFeatures, counts: Any, new_names: np.ndarray, new_counts: Any, new_grams: Any,
+                 norm: np.ndarray) -> None:  # fmt: skip
+        self.features = features
+        self.counts = counts
+        self.new_names = new_names
+        self.new_counts = new_counts
+        self.new_grams = new_grams
+        self.norm = norm
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.counts.shape[0], len(self.features.gram_idf_)
+
+    def __getitem__(self, rows: np.ndarray) -> TokenGrams:
+        new_counts = None if self.new_counts is None else self.new_counts[rows]
+        return TokenGrams(self.features, self.counts[rows], self.new_names, new_counts, self.new_grams, self.norm[rows])
+
+    def matrix(self) -> Any:
+        """The block as a (texts, grams) matrix."""
+        from scipy import sparse
+
+        grams = self.counts @ self.features.token_grams_
+        if self.new_counts is not None:
+            grams = grams + self.new_counts @ self.new_grams
+        grams = sparse.csr_matrix(grams, dtype=np.float32)
+        grams.data *= self.features.gram_idf_[grams.indices]
+        grams.data /= np.repeat(self.norm, np.diff(grams.indptr)).astype(np.float32)
+        return grams
+
+    def presence(self) -> Any:
+        """Which grams each text has (1 or absent)."""
+        from scipy import sparse
+
+        grams = self.counts @ self.features.token_grams_
+        if self.new_counts is not None:
+            grams = grams + self.new_counts @ self.new_grams
+        grams = sparse.csr_matrix(grams, dtype=np.float32)
+        grams.data[:] = 1
+        return grams
+
+    def token_weights(self, weights: np.ndarray, known: np.ndarray) -> tuple[Any, np.ndarray]:
+        """Per-token values (texts, tokens: known then this batch's new) and their
+        weights, from gram weights `weights` and their per-known-token sums `known`."""
+        from scipy import sparse
+
+        values = self.counts
+        token_weights = known
+        if self.new_counts is not None:
+            new = self.new_grams @ (self.features.gram_idf_[:, None].astype(np.float64) * weights)
+            values = sparse.hstack([self.counts, self.new_counts], format="csr")
+            token_weights = np.vstack([known, new])
+        values = sparse.csr_matrix(values, dtype=np.float64)
+        values.data /= np.repeat(self.norm, np.diff(values.indptr))
+        return values, token_weights
+
+    def decision(self, weights: np.ndarray, known: np.ndarray) -> np.ndarray:
+        """`matrix() @ weights`, from the per-token weights."""
+        decision = self.counts @ known
+        if self.new_counts is not None:
+            decision = decision + self.new_counts @ (self.new_grams @ (self.features.gram_idf_[:, None].astype(np.float64) * weights))
+        return np.asarray(decision) / self.norm[:, None]
+
+    def token_names(self) -> np.ndarray:
+        dynamic = self.features._runtime()["dynamic"]
+        n_known = len(self.features.tokens_)
+        return np.concatenate([self.features.tokens_, np.asarray([dynamic[i - n_known] for i in self.new_ids], dtype=object)])
+
+
+def as_matrix(block: Any) -> Any:
+    """A block as a sparse matrix, whatever form `transform_blocks` gave it."""
+    from scipy import sparse
+
+    return block.matrix() if isinstance(block, TokenGrams) else sparse.csr_matrix(block)
+
+
+class TextFeatures(TransformerMixin, BaseEstimator):
+    """Fitted once on all training texts and shared by every head's pipeline.
+
+    Output columns, in order: word 1-2-grams (tf-idf), character 3-5-grams of the words
+    (tf-idf), the `SHAPE` features, the `PAIR` features. `block_columns(name)` gives a
+    block's column indices, which each head selects.
+    """
+
+    def __init__(self, max_words: int = 150_000, max_grams: int = 100_000, min_df: int = 2,
+                 max_df: float = 0.9, gram_range: tuple[int, int] = (3, 5)) -> None:  # fmt: skip
+        self.max_words = max_words
+        self.max_grams = max_grams
+        self.min_df = min_df
+        self.max_df = max_df
+        self.gram_range = gram_range
+
+    # ----- tokens to ids ---------------------------------------------------------------
+
+    def gram_weights_by_token(self, weights: np.ndarray) -> np.ndarray:
+        """Gram weights (grams, outputs) summed over each known token's idf-weighted grams."""
+        return np.asarray(self.token_grams_ @ (self.gram_idf_[:, None].astype(np.float64) * weights))
+
+    def _runtime(self, fresh_if_full: bool = True) -> dict[str, Any]:
+        """What this process has learned about new tokens; not part of the fitted state."""
+        state = self.__dict__.get("_state")
+        if state is None or (fresh_if_full and len(state["dynamic"]) > MAX_DYNAMIC):
+            import threading
+
+            state = {"ids": {SEPARATOR: SEPARATOR_ID}, "dynamic": [], "dynamic_grams": [], "lock": threading.Lock()}
+            self.__dict__["_state"] = state
+        return state
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {key: value for key, value in self.__dict__.items() if key not in ("_state", "_names", "_bigram_table")}
+
+    def display_names(self, block: str, new_tokens: np.ndarray | None = None) -> np.ndarray:
+        """Names to show in explanations: words and bigrams as they are, a token's
+        character grams as the token in quotes, other features in brackets."""
+        cache = self.__dict__.setdefault("_names", {})
+        if block not in cache:
+            if block == "words":
+                cache[block] = self.word_names_
+            elif block == "tokens":
+                cache[block] = np.asarray([f"'{token}'" for token in self.tokens_], dtype=object)
+            else:
+                cache[block] = np.asarray([f"[{name}]" for name in (SHAPE if block == "shape" else PAIR)], dtype=object)
+        if new_tokens is None or not len(new_tokens):
+            return cache[block]
+        return np.concatenate([cache[block], np.asarray([f"'{token}'" for token in new_tokens], dtype=object)])
+
+    def _token_ids(self, texts: list[str], state: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
+        """Per token of every text, its id (known tokens below `len(tokens_)`, new ones
+        above, remembered with their character grams) and its row."""
+        ids_of = state["ids"]
+        flat = split_batch(texts)
+        found = list(map(ids_of.get, flat))
+        if None in found:
+            with state["lock"]:
+                for index, value in enumerate(found):
+                    if value is None:
+                        again = ids_of.get(flat[index])
+                        found[index] = self._new_id(flat[index], state) if again is None else again
+        ids = np.fromiter(found, dtype=np.int64, count=len(found))
+        separator = ids == SEPARATOR_ID
+        segments = spaced_segments(flat, separator)
+        if segments:
+            pieces, previous = [], 0
+            for start, end, tokens in segments:
+                pieces += [ids[previous:start], np.asarray([self._id(token, state) for token in tokens], dtype=np.int64)]
+                previous = end
+            ids = np.concatenate([*pieces, ids[previous:]])
+            separator = ids == SEPARATOR_ID
+        rows = np.cumsum(separator)
+        return ids[~separator], rows[~separator]
+
+    def _id(self, raw: str, state: dict[str, Any]) -> int:
+        known = state["ids"].get(raw)
+        if known is None:
+            with state["lock"]:
+                known = state["ids"].get(raw)
+                return self._new_id(raw, state) if known is None else known
+        return known
+
+    def _new_id(self, raw: str, state: dict[str, Any]) -> int:
+        canonical = fold(raw)
+        known = self.index_.get(canonical)
+        if known is None:
+            known = len(self.tokens_) + len(state["dynamic"])
+            state["dynamic"].append(canonical)
+            grams = [self.gram_index_.get(g) for g in _grams(canonical, *self.gram_range)]
+            state["dynamic_grams"].append(np.asarray([g for g in grams if g is not None], dtype=np.int64))
+        state["ids"][raw] = known
+        return known
+
+    # ----- fit -------------------------------------------------------------------------
+
+    def fit(self, frame: Any, y: Any = None) -> TextFeatures:
+        """Learn the token, word n-gram and character-gram vocabularies and their idf."""
+        from scipy import sparse
+
+        import pandas as pd
+
+        # Each distinct text counts once: a news body paired with thirty headlines is
+        # one document, not thirty.
+        texts = list(dict.fromkeys(column(frame, "text")))
+        n_docs = max(len(texts), 1)
+        # Fold each distinct raw token once, then number the canonical forms.
+        flat = split_batch(texts)
+        segments = spaced_segments(flat, np.fromiter(map(SEPARATOR.__eq__, flat), dtype=bool, count=len(flat)))
+        if segments:
+            pieces, previous = [], 0
+            for start, end, tokens in segments:
+                pieces += [flat[previous:start], tokens]
+                previous = end
+            flat = [token for piece in [*pieces, flat[previous:]] for token in piece]
+        raw_codes, raw_tokens = pd.factorize(pd.Series(flat, dtype=object), sort=False)
+        separator = raw_codes == (list(raw_tokens).index(SEPARATOR) if SEPARATOR in set(raw_tokens) else -9)
+        rows = np.cumsum(separator)[~separator]
+        raw_codes = raw_codes[~separator]
+        ids, canonical = pd.factorize(pd.Series([fold(t) for t in raw_tokens], dtype=object), sort=False)
+        ids = np.asarray(ids, dtype=np.int64)[raw_codes]
+        vocabulary = {str(token): i for i, token in enumerate(canonical)}
+        tokens = np.asarray(list(vocabulary), dtype=object)
+        token_df = _doc_freq(rows, ids, len(tokens))
+        # Token types seen in one comment only are left to the character grams.
+        keep = token_df >= min(self.min_df, 2)
+        remap = np.full(len(tokens) + 1, -1, dtype=np.int64)
+        remap[np.flatnonzero(keep)] = np.arange(int(keep.sum()))
+        self.tokens_ = tokens[keep]
+        self.index_ = {str(token): int(i) for i, token in enumerate(self.tokens_)}
+        token_df = token_df[keep]
+        ids = remap[ids]
+        n_tokens = len(self.tokens_)
+
+        # Word 1- and 2-grams, chosen by document frequency.
+        unigram_ok = (token_df >= self.min_df) & (token_df <= self.max_df * n_docs)
+        pair = (rows[:-1] == rows[1:]) & (ids[:-1] >= 0) & (ids[1:] >= 0)
+        keys = ids[:-1][pair] * n_tokens + ids[1:][pair]
+        unique_keys, key_df = _unique_counts(_unique(rows[:-1][pair] * (n_tokens * n_tokens) + keys) % (n_tokens * n_tokens))
+        bigram_ok = (key_df >= self.min_df) & (key_df <= self.max_df * n_docs)
+        candidates_df = np.concatenate([token_df[unigram_ok], key_df[bigram_ok]])
+        candidates = np.concatenate([np.flatnonzero(unigram_ok), -1 - np.flatnonzero(bigram_ok)])
+        order = np.lexsort((candidates, -candidates_df))[: self.max_words]
+        chosen, chosen_df = candidates[order], candidates_df[order]
+        self.unigram_columns_ = np.full(n_tokens + 1, -1, dtype=np.int64)
+        is_unigram = chosen >= 0
+        self.unigram_columns_[chosen[is_unigram]] = np.flatnonzero(is_unigram)
+        bigram_positions = -1 - chosen[~is_unigram]
+        bigram_keys = unique_keys[bigram_positions]
+        sort = np.argsort(bigram_keys)
+        self.bigram_keys_ = bigram_keys[sort]
+        self.bigram_columns_ = np.flatnonzero(~is_unigram)[sort]
+        self.word_idf_ = (np.log((1 + n_docs) / (1 + chosen_df)) + 1).astype(np.float32)
+        names = [str(self.tokens_[i]) if i >= 0 else "" for i in chosen]
+        for position, key in zip(np.flatnonzero(~is_unigram), bigram_keys, strict=True):
+            names[position] = f"{self.tokens_[key // n_tokens]} {self.tokens_[key % n_tokens]}"
+        self.word_names_ = np.asarray(names, dtype=object)
+
+        # Character grams of each token type, chosen by the documents they appear in.
+        gram_ids: dict[str, int] = {}
+        indptr, indices = [0], []
+        for token in self.tokens_:
+            grams = {gram_ids.setdefault(g, len(gram_ids)) for g in _grams(str(token), *self.gram_range)}
+            indices.extend(grams)
+            indptr.append(len(indices))
+        token_grams = sparse.csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr),
+                                        shape=(n_tokens, len(gram_ids)))  # fmt: skip
+        presence = _presence(rows, ids, len(texts), n_tokens)
+        gram_df = np.zeros(len(gram_ids), dtype=np.int64)
+        for start in range(0, len(texts), 20_000):
+            block = presence[start : start + 20_000] @ token_grams
+            gram_df += np.bincount(block.indices, minlength=len(gram_ids))
+        ok = np.flatnonzero((gram_df >= max(self.min_df, 3)) & (gram_df <= self.max_df * n_docs))
+        ok = ok[np.lexsort((ok, -gram_df[ok]))][: self.max_grams]
+        gram_names = np.asarray(list(gram_ids), dtype=object)
+        self.gram_names_ = gram_names[ok]
+        self.gram_index_ = {str(g): int(i) for i, g in enumerate(self.gram_names_)}
+        self.token_grams_ = token_grams[:, ok].tocsr()
+        self.gram_idf_ = (np.log((1 + n_docs) / (1 + gram_df[ok])) + 1).astype(np.float32)
+        self.token_norms_ = np.asarray(self.token_grams_ @ (self.gram_idf_.astype(np.float64) ** 2)).ravel()
+
+        # Token classes the shape and pair features count.
+        words = [str(t) for t in self.tokens_]
+        self.content_ = np.asarray([w.isalpha() and len(w) > 2 and w not in STOP for w in words] + [False])
+        stems: dict[str, int] = {}
+        self.stem_ = np.asarray([stems.setdefault(_stem(w), len(stems)) for w in words] + [-1], dtype=np.int64)
+        self.n_stems_ = len(stems)
+        self.cues_ = np.asarray([[w in REFUTING, w in HEDGING, w in AGREEING, w in REASONING] for w in words]
+                                + [[False] * 4], dtype=np.float32)  # fmt: skip
+        self.n_features_out_ = len(self.word_idf_) + len(self.gram_idf_) + len(SHAPE) + len(PAIR)
+        self.__dict__.pop("_state", None)
+        return self
+
+    # ----- transform -------------------------------------------------------------------
+
+    def block_columns(self, name: str) -> np.ndarray:
+        """The column indices of one block of the output (see `BLOCKS`)."""
+        sizes = {"words": len(self.word_idf_), "chars": len(self.gram_idf_), "shape": len(SHAPE), "pair": len(PAIR)}
+        start = 0
+        for block in BLOCKS:
+            if block == name:
+                return np.arange(start, start + sizes[block])
+            start += sizes[block]
+        raise KeyError(name)
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        return np.concatenate([
+            self.word_names_, np.asarray([f"'{g}'" for g in self.gram_names_], dtype=object),
+            np.asarray([f"[{f}]" for f in SHAPE], dtype=object), np.asarray([f"[{f}]" for f in PAIR], dtype=object),
+        ])  # fmt: skip
+
+    def transform(self, frame: Any) -> Any:
+        """All blocks side by side, in `BLOCKS` order (scikit-learn's contract)."""
+        from scipy import sparse
+
+        blocks = self.transform_blocks(frame)
+        return sparse.hstack([as_matrix(blocks[name]) for name in BLOCKS], format="csr", dtype=np.float32)
+
+    def transform_blocks(self, frame: Any, blocks: tuple[str, ...] = BLOCKS) -> dict[str, Any]:
+        """The requested blocks, each on its own: sparse for words and grams, dense
+        arrays for shape and pair. Heads read the blocks they use without joining them.
+
+        Each distinct text is read once (a training set pairs one news body with many
+        headlines; a queue repeats spam), and its rows share the result.
+        """
+        texts = column(frame, "text")
+        distinct: dict[str, int] = {}
+        inverse = np.fromiter((distinct.setdefault(text, len(distinct)) for text in texts), dtype=np.int64, count=len(texts))
+        unique_texts = list(distinct) if len(distinct) < len(texts) else texts
+        state = self._runtime()
+        ids, rows = self._token_ids(unique_texts, state)
+        n_unique = len(unique_texts)
+        n_words = np.maximum(np.bincount(rows, minlength=n_unique), 1).astype(np.float32)
+        n_known = len(self.tokens_)
+        safe = np.where(ids < n_known, ids, n_known)
+        cues = np.zeros((n_unique, 4), dtype=np.float32)
+        if len(ids):
+            for k in range(4):
+                cues[:, k] = np.bincount(rows, weights=self.cues_[safe, k], minlength=n_unique)
+        out: dict[str, Any] = {}
+        if "words" in blocks:
+            out["words"] = self._words(ids, rows, n_unique)
+        if "chars" in blocks or "pair" in blocks:
+            out["chars"] = self._chars(ids, rows, n_unique, state)
+        if "shape" in blocks:
+            out["shape"] = _shape(unique_texts, n_words, cues[:, 3])
+        if unique_texts is not texts:
+            out = {name: block[inverse] for name, block in out.items()}
+        if "pair" in blocks:
+            out["pair"] = self._pair(frame, state, (ids, rows, inverse), n_words[inverse], cues[inverse], out["chars"])
+        return {name: out[name] for name in blocks}
+
+    def _words(self, ids: np.ndarray, rows: np.ndarray, n: int) -> Any:
+        """Word 1- and 2-grams, tf-idf weighted (sublinear tf), unit length."""
+        n_known = len(self.tokens_)
+        known = ids < n_known
+        uni_cols = self.unigram_columns_[np.where(known, ids, n_known)]
+        hit = uni_cols >= 0
+        doc_parts, col_parts = [rows[hit]], [uni_cols[hit]]
+        if len(ids) > 1 and len(self.bigram_keys_):
+            pair = (rows[:-1] == rows[1:]) & known[:-1] & known[1:]
+            keys = ids[:-1][pair] * n_known + ids[1:][pair]
+            table = self.__dict__.get("_bigram_table")
+            if table is None:
+                table = self.__dict__["_bigram_table"] = IntTable(self.bigram_keys_, self.bigram_columns_)
+            columns = table.get(keys)
+            found = columns >= 0
+            doc_parts.append(rows[:-1][pair][found])
+            col_parts.append(columns[found])
+        words = _csr(np.concatenate(doc_parts), np.concatenate(col_parts), (n, len(self.word_idf_)))
+        words.data = (1 + np.log(words.data)) * self.word_idf_[words.indices]
+        return _l2(words)
+
+    def _chars(self, ids: np.ndarray, rows: np.ndarray, n: int, state: dict[str, Any]) -> TokenGrams:
+        """Character grams: a text's are the grams of its tokens, known or new."""
+        from scipy import sparse
+
+        n_known = len(self.tokens_)
+        known = ids < n_known
+        counts = _csr(rows[known], ids[known], (n, n_known))
+        counts.data = 1 + np.log(counts.data)
+        new_ids = np.zeros(0, dtype=np.int64)
+        new_counts = new_grams = None
+        if not known.all():
+            new_ids, position = np.unique(ids[~known], return_inverse=True)  # few: hashing is fine
+            extra = state["dynamic_grams"]
+            lists = [extra[i - n_known] for i in new_ids]
+            indptr = np.concatenate([[0], np.cumsum([len(g) for g in lists])])
+            new_grams = sparse.csr_matrix((np.ones(indptr[-1], dtype=np.float32), np.concatenate(lists), indptr),
+                                          shape=(len(new_ids), len(self.gram_idf_)))  # fmt: skip
+            new_counts = _csr(rows[~known], position.ravel(), (n, len(new_ids)))
+            new_counts.data = 1 + np.log(new_counts.data)
+        squares = counts.multiply(counts) @ self.token_norms_
+        if new_counts is not None:
+            squares = squares + new_counts.multiply(new_counts) @ (new_grams @ (self.gram_idf_ * self.gram_idf_))
+        norm = np.sqrt(np.asarray(squares, dtype=np.float64).ravel())
+        norm[norm == 0] = 1.0
+        new_names = np.asarray([state["dynamic"][i - n_known] for i in new_ids], dtype=object)
+        return TokenGrams(self, counts, new_names, new_counts, new_grams, norm)
+
+    def _pair(self, frame: Any, state: dict[str, Any], tokens: tuple[np.ndarray, np.ndarray, np.ndarray],
+              n_words: np.ndarray, cues: np.ndarray, comment_grams: TokenGrams) -> np.ndarray:  # fmt: skip
+        """The `PAIR` features. Nothing here is learned from the articles themselves,
+        which is what lets stance carry over to articles and claims never seen.
+
+        Sets of (row, stem) are int64 codes, so every overlap is one sorted-array test.
+        """
+        ids, text_rows, text_of = tokens
+        texts = column(frame, "text")
+        n = len(texts)
+        out = np.zeros((n, len(PAIR)), dtype=np.float32)
+        out[:, PAIR.index("refuting_rate")] = cues[:, 0] / n_words * 10
+        out[:, PAIR.index("hedging_rate")] = cues[:, 1] / n_words * 10
+        out[:, PAIR.index("agreeing_rate")] = cues[:, 2] / n_words * 10
+        out[:, PAIR.index("question_rate")] = np.asarray([t.count("?") for t in texts], dtype=np.float32) / n_words * 10
+        out[:, PAIR.index("log_words")] = np.log1p(n_words) / 8
+        titles = column(frame, "article_title")
+        bodies = column(frame, "article_text")
+        articles = [f"{title} {body[:2000]}".strip() for title, body in zip(titles, bodies, strict=True)]
+        if not any(articles):
+            return out
+        distinct: dict[str, int] = {}
+        article_of = np.fromiter((distinct.setdefault(a, len(distinct)) for a in articles), dtype=np.int64, count=n)
+        a_ids, a_rows = self._token_ids(list(distinct), state)
+        n_known = len(self.tokens_)
+        stems = np.int64(self.n_stems_ + 1)
+        square = stems * stems
+
+        def content(token_ids: np.ndarray, token_rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            safe = np.where(token_ids < n_known, token_ids, n_known)
+            keep = self.content_[safe]
+            return self.stem_[safe][keep], token_rows[keep], np.flatnonzero(keep)
+
+        # Per distinct text and per distinct article: stems, leading stems, stem bigrams.
+        c_stems, c_rows, c_positions = content(ids, text_rows)
+        rank = _rank_in_group(c_rows)
+        text_sets = _unique(c_rows * stems + c_stems)
+        lead_sets = _unique((c_rows * stems + c_stems)[rank < LEAD_WORDS])
+        text_pairs = _unique(_pair_codes(c_stems, c_rows, stems))
+        s_stems, s_rows, _ = content(a_ids, a_rows)
+        article_sets = _unique(s_rows * stems + s_stems)
+        article_pairs = _unique(_pair_codes(s_stems, s_rows, stems))
+        # Refuting words followed within three tokens by a content word: (text, stem).
+        safe = np.where(ids < n_known, ids, n_known)
+        refuting = self.cues_[safe, 0] > 0
+        negated_codes = []
+        follows = np.zeros(len(ids), dtype=bool)
+        follows[c_positions] = True
+        for step in (1, 2, 3):
+            if len(ids) > step:
+                hit = refuting[:-step] & follows[step:] & (text_rows[:-step] == text_rows[step:])
+                where = np.flatnonzero(hit) + step
+                negated_codes.append(text_rows[where] * stems + self.stem_[safe[where]])
+        negated_sets = np.concatenate(negated_codes) if negated_codes else np.zeros(0, dtype=np.int64)
+
+        # Each row's text sets against its article's: expand both to rows, then test.
+        def per_row(codes: np.ndarray, modulus: np.int64, owner_of_row: np.ndarray, owners: int) -> tuple[np.ndarray, np.ndarray]:
+            return _expand(codes // modulus, codes % modulus, owners, owner_of_row)
+
+        a_row, a_value = per_row(article_sets, stems, article_of, len(distinct))
+        a_codes = a_row * stems + a_value
+        t_row, t_value = per_row(text_sets, stems, text_of, int(text_of.max(initial=-1)) + 1)
+        shared = np.bincount(t_row[_member(t_row * stems + t_value, a_codes)], minlength=n).astype(np.float32)
+        title_size = np.bincount(a_row, minlength=n).astype(np.float32)
+        comment_size = np.bincount(t_row, minlength=n).astype(np.float32)
+        union = title_size + comment_size - shared
+        out[:, PAIR.index("overlap_title_share")] = shared / np.maximum(title_size, 1)
+        out[:, PAIR.index("overlap_jaccard")] = shared / np.maximum(union, 1)
+        l_row, l_value = per_row(lead_sets, stems, text_of, int(text_of.max(initial=-1)) + 1)
+        lead_shared = np.bincount(l_row[_member(l_row * stems + l_value, a_codes)], minlength=n)
+        out[:, PAIR.index("title_in_lead")] = lead_shared / np.maximum(title_size, 1)
+        ap_row, ap_value = per_row(article_pairs, square, article_of, len(distinct))
+        tp_row, tp_value = per_row(text_pairs, square, text_of, int(text_of.max(initial=-1)) + 1)
+        bigram_shared = np.bincount(tp_row[_member(tp_row * square + tp_value, ap_row * square + ap_value)], minlength=n)
+        out[:, PAIR.index("bigram_overlap")] = bigram_shared / (np.bincount(ap_row, minlength=n) + 1)
+        negated_sets = _unique(negated_sets)
+        ng_row, ng_value = per_row(negated_sets, stems, text_of, int(text_of.max(initial=-1)) + 1)
+        out[:, PAIR.index("negated_overlap")] = np.bincount(ng_row[_member(ng_row * stems + ng_value, a_codes)], minlength=n) / n_words * 10
+        # Character-gram overlap with the article.
+        a_grams = self._grams_of(a_ids, a_rows, len(distinct))[article_of]
+        c_bin = comment_grams.presence()
+        a_grams.data[:] = 1
+        both = np.asarray(c_bin.multiply(a_grams).sum(axis=1)).ravel()
+        either = np.diff(c_bin.indptr) + np.diff(a_grams.indptr) - both
+        out[:, PAIR.index("char_gram_jaccard")] = both / np.maximum(either, 1)
+        return out
+
+    def _grams_of(self, ids: np.ndarray, rows: np.ndarray, n: int) -> Any:
+        from scipy import sparse
+
+        n_known = len(self.tokens_)
+        known = ids < n_known
+        presence = sparse.csr_matrix((np.ones(int(known.sum()), dtype=np.float32), (rows[known], ids[known])), shape=(n, n_known))
+        return sparse.csr_matrix(presence @ self.token_grams_)
+
+
+def _unique(codes: np.ndarray) -> np.ndarray:
+    """Sorted distinct values: by sorting, which is faster here than NumPy's hashing `unique`."""
+    codes = np.sort(codes)
+    return codes[np.concatenate([[True], codes[1:] != codes[:-1]])] if len(codes) else codes
+
+
+def _unique_counts(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted distinct values and how often each occurs."""
+    codes = np.sort(codes)
+    if not len(codes):
+        return codes, np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.concatenate([[True], codes[1:] != codes[:-1]]))
+    return codes[starts], np.diff(np.concatenate([starts, [len(codes)]]))
+
+
+def _member(codes: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """Which `codes` are in `sorted_set` (sorted, distinct)."""
+    if not len(sorted_set):
+        return np.zeros(len(codes), dtype=bool)
+    where = np.minimum(np.searchsorted(sorted_set, codes), len(sorted_set) - 1)
+    return sorted_set[where] == codes
+
+
+def _rank_in_group(groups: np.ndarray) -> np.ndarray:
+    """Position of each element within its run of equal (sorted) group values."""
+    if not len(groups):
+        return groups
+    starts = np.concatenate([[True], groups[1:] != groups[:-1]])
+    first = np.maximum.accumulate(np.where(starts, np.arange(len(groups)), 0))
+    return np.arange(len(groups)) - first
+
+
+def _expand(owners: np.ndarray, values: np.ndarray, n_owners: int, owner_of_row: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Give each row a copy of its owner's values (owners sorted): (row, value) arrays."""
+    per_owner = np.bincount(owners, minlength=n_owners)
+    starts = np.concatenate([[0], np.cumsum(per_owner)])
+    sizes = per_owner[owner_of_row]
+    row = np.repeat(np.arange(len(owner_of_row)), sizes)
+    offsets = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    return row, values[starts[owner_of_row][row] + offsets]
+
+
+def _pair_codes(stems: np.ndarray, rows: np.ndarray, n_stems: int) -> np.ndarray:
+    same = rows[:-1] == rows[1:]
+    return rows[:-1][same] * (n_stems * n_stems) + stems[:-1][same] * n_stems + stems[1:][same]
+
+
+def _doc_freq(rows: np.ndarray, ids: np.ndarray, n_ids: int) -> np.ndarray:
+    pairs = _unique(rows * n_ids + ids)
+    return np.bincount(pairs % n_ids, minlength=n_ids)
+
+
+def _presence(rows: np.ndarray, ids: np.ndarray, n_rows: int, n_ids: int) -> Any:
+    from scipy import sparse
+
+    keep = ids >= 0
+    matrix = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.float32), (rows[keep], ids[keep])), shape=(n_rows, n_ids))
+    matrix.sum_duplicates()
+    matrix.data[:] = 1
+    return matrix
+
+
+_OTHER, _UPPER, _LOWER, _DIGIT, _BANG, _QUESTION, _STOP, _SPACE = range(8)
+_CLASSES = np.zeros(256, dtype=np.int64)
+for _code in range(128):
+    _char = chr(_code)
+    _CLASSES[_code] = (_UPPER if _char.isupper() else _LOWER if _char.isalpha() else _DIGIT if _char.isdigit()
+                       else _BANG if _char == "!" else _QUESTION if _char == "?" else _STOP if _char == "."
+                       else _SPACE if _char.isspace() or _code == 0 else _OTHER)  # fmt: skip
+
+
+def _shape(texts: list[str], n_words: np.ndarray, reasoning: np.ndarray) -> np.ndarray:
+    """Length and form: long, reasoned comments are the constructive ones; shouting is not
+    civil. Character classes are counted over the batch's bytes at once (letters, capitals
+    and digits of the ASCII range: what shouting and numbers look like)."""
+    n = len(texts)
+    out = np.zeros((n, len(SHAPE)), dtype=np.float32)
+    if not n:
+        return out
+    texts = [text[:MAX_CHARS] for text in texts]
+    big = "\x00".join(texts)
+    if big.count("\x00") != n - 1:
+        texts = [text.replace("\x00", " ") for text in texts]
+        big = "\x00".join(texts)
+    data = np.frombuffer(big.encode("utf-8", "replace") + b"\x00", dtype=np.uint8)
+    classes = _CLASSES[data]
+    ends = np.flatnonzero(data == 0)
+    lengths = np.diff(np.concatenate([[-1], ends]))
+    text_of = np.repeat(np.arange(n), lengths)
+    counts = np.bincount(text_of * 8 + classes, minlength=n * 8).reshape(n, 8).astype(np.float32)
+    # A sentence ends at . ! or ? followed by a space or the end of the text.
+    stops = np.flatnonzero((classes[:-1] >= _BANG) & (classes[:-1] <= _STOP) & (classes[1:] == _SPACE))
+    sentences = np.bincount(text_of[stops], minlength=n).astype(np.float32)
+    chars = np.fromiter(map(len, texts), dtype=np.float32, count=n)
+    spaces = counts[:, _SPACE] - 1  # every text's bytes end with the 0 that separates them
+    letters = counts[:, _UPPER] + counts[:, _LOWER]
+    words = n_words.astype(np.float32)
+    out[:, 0] = np.log1p(chars) / 8
+    out[:, 1] = np.where(chars > 0, np.log1p(words) / 7, 0)
+    out[:, 2] = np.minimum(sentences, 30) / 10
+    out[:, 3] = (chars - spaces) / words / 10
+    out[:, 4] = counts[:, _UPPER] / np.maximum(letters, 1)
+    out[:, 5] = counts[:, _BANG] / words * 10
+    out[:, 6] = counts[:, _QUESTION] / words * 10
+    out[:, 7] = counts[:, _DIGIT] / np.maximum(chars, 1)
+    out[:, 8] = [("http" in text or "www." in text) for text in texts]
+    out[:, 9] = reasoning / words * 10
+    return out
