@@ -20,6 +20,8 @@ import typer
 from moderation.errors import ModerationError, OutputError, UsageError
 
 if TYPE_CHECKING:
+    from collections import Counter
+
     from moderation.moderator import Moderator
 
 app = typer.Typer(
@@ -225,8 +227,8 @@ def score(
 
     with errors_to_exit():
         from moderation.moderator import Moderator
-        from moderation.output import emit
-        from moderation.scoring import frames_from_inputs, score_records
+        from moderation.output import emit, emit_text
+        from moderation.scoring import Scored, frames_from_inputs, score_records
 
         moderator = Moderator.load(model_dir, policy)
         moderator.model  # noqa: B018 - a model that fails its checks is refused before any output
@@ -237,14 +239,21 @@ def score(
         rules: Counter[str] = Counter()
         frames = frames_from_inputs(inputs, chunk_rows)
 
-        def records() -> Iterator[dict]:
-            for chunk in _with_progress(score_records(frames, moderator, explain, jobs)):
-                for record in chunk:
-                    actions[record["action"] or "error"] += 1
-                    rules.update(reason["rule"] for reason in record["reasons"] or [])
-                    yield record
+        streaming_jsonl = fmt is ScoreFormat.jsonl and sort is SortOrder.input
+        chunks = _with_progress(score_records(frames, moderator, explain, jobs, as_jsonl=streaming_jsonl))
 
-        rows = records()
+        def counted(chunks: Iterator[Scored]) -> Iterator[Scored]:
+            for chunk in chunks:
+                actions.update(chunk.actions)
+                rules.update(chunk.rules)
+                yield chunk
+
+        if streaming_jsonl:
+            # Worker processes wrote the lines; this process only copies them out.
+            emit_text((chunk.text or "" for chunk in counted(chunks)), output, force=force)
+            _summary(actions, rules)
+            return
+        rows = (record for chunk in counted(chunks) for record in chunk.records or [])
         if sort is SortOrder.priority:
             rows = iter(sorted(rows, key=_priority, reverse=True))
         if fmt is ScoreFormat.table:
@@ -257,6 +266,10 @@ def score(
             write_parquet(rows, output, force=force)
         else:
             emit(rows, output, fmt.value, force=force)
+    _summary(actions, rules)
+
+
+def _summary(actions: Counter[str], rules: Counter[str]) -> None:
     summary = ", ".join(f"{action} {count}" for action, count in sorted(actions.items()))
     say(f"{sum(actions.values())} row(s): {summary or 'none'}" + (f"; reasons: {', '.join(f'{r} {n}' for r, n in rules.most_common())}" if rules else ""))
 

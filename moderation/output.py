@@ -75,6 +75,19 @@ def write_records(records: Iterable[dict[str, Any]], stream: IO[str], fmt: str) 
     return count
 
 
+def emit_text(pieces: Iterable[str], output: str | None, force: bool = False) -> None:
+    """Write text already formatted (JSON Lines from worker processes) like `emit`."""
+    if output in (None, "-"):
+        if hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(encoding="utf-8")
+        for piece in pieces:
+            sys.stdout.write(piece)
+        return
+    with atomic_open(output, force=force) as stream:
+        for piece in pieces:
+            stream.write(piece)
+
+
 def emit(records: Iterable[dict[str, Any]], output: str | None, fmt: str, force: bool = False) -> int:
     """Write records to `output` (atomically) or to stdout when output is None or "-"."""
     if output in (None, "-"):

@@ -6,7 +6,9 @@ the chunks scored, here or in worker processes.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,9 +46,24 @@ def frames_from_inputs(inputs: list[str], chunk_rows: int = 20_000) -> Iterator[
             yield pd.DataFrame(rows)
 
 
+@dataclass
+class Scored:
+    """One chunk's decisions: as records, or already written as JSON Lines (`text`) when
+    that is the output, so that worker processes do the writing work too."""
+
+    rows: int
+    records: list[dict[str, Any]] | None
+    text: str | None
+    actions: Counter[str]
+    rules: Counter[str]
+
+    def __len__(self) -> int:
+        return self.rows
+
+
 def score_records(frames: Iterator[pd.DataFrame], moderator: Moderator, explain: bool = True,
-                  jobs: int = 1) -> Iterator[list[dict[str, Any]]]:  # fmt: skip
-    """Each chunk's rows with their decisions, as plain records, in input order.
+                  jobs: int = 1, as_jsonl: bool = False) -> Iterator[Scored]:  # fmt: skip
+    """Each chunk's rows with their decisions, in input order.
 
     With `jobs` other than 1, chunks are scored in that many worker processes (-1: one
     per core), each loading the model once. The repeat and flood memory stays here, in
@@ -59,7 +76,7 @@ def score_records(frames: Iterator[pd.DataFrame], moderator: Moderator, explain:
     if jobs == 1 or second is None:
         # One chunk: starting workers (each loading the model) would cost more than it saves.
         for frame in frames:
-            yield _records(moderator.score(frame, explain=explain))
+            yield _scored(moderator.score(frame, explain=explain), as_jsonl)
         return
     from joblib import Parallel, delayed
 
@@ -70,7 +87,7 @@ def score_records(frames: Iterator[pd.DataFrame], moderator: Moderator, explain:
     def tasks() -> Iterator[Any]:
         for frame in frames:
             history = moderator.history_reasons(rows_for_decisions(frame))
-            yield delayed(_score_chunk)(frame, model_dir, moderator.policy, explain, history)
+            yield delayed(_score_chunk)(frame, model_dir, moderator.policy, explain, history, as_jsonl)
 
     with Parallel(n_jobs=jobs, return_as="generator", pre_dispatch="2*n_jobs") as parallel:
         yield from parallel(tasks())
@@ -80,7 +97,7 @@ _WORKER: dict[tuple[str | None, str], Moderator] = {}
 
 
 def _score_chunk(frame: pd.DataFrame, model_dir: str | None, policy: Policy, explain: bool,
-                 history: list[list[Reason]]) -> list[dict[str, Any]]:  # fmt: skip
+                 history: list[list[Reason]], as_jsonl: bool) -> Scored:  # fmt: skip
     """One chunk in a worker process; the worker keeps its moderator between chunks."""
     from moderation.moderator import Moderator
 
@@ -88,10 +105,18 @@ def _score_chunk(frame: pd.DataFrame, model_dir: str | None, policy: Policy, exp
     if key not in _WORKER:
         _WORKER.clear()
         _WORKER[key] = Moderator(policy=policy, model_dir=model_dir)
-    return _records(_WORKER[key].score(frame, explain=explain, history=history))
+    return _scored(_WORKER[key].score(frame, explain=explain, history=history), as_jsonl)
 
 
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+def _scored(frame: pd.DataFrame, as_jsonl: bool) -> Scored:
     """Rows as dicts, NaN (pandas' missing value) as None so JSON output stays valid."""
-    return [{key: None if isinstance(value, float) and value != value else value for key, value in record.items()}
-            for record in frame.to_dict(orient="records")]  # fmt: skip
+    import json
+
+    records = [{key: None if isinstance(value, float) and value != value else value for key, value in record.items()}
+               for record in frame.to_dict(orient="records")]  # fmt: skip
+    actions = Counter(record["action"] or "error" for record in records)
+    rules = Counter(reason["rule"] for record in records for reason in record["reasons"] or [])
+    if as_jsonl:
+        text = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+        return Scored(len(records), None, text, actions, rules)
+    return Scored(len(records), records, None, actions, rules)

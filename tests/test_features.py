@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from moderation import vectorize
+from moderation import tokens, vectorize
 from moderation.features import MAX_CHARS
 from moderation.vectorize import PAIR, SHAPE, TextFeatures, as_matrix
 
@@ -43,11 +43,11 @@ def fitted() -> TextFeatures:
     ],
 )
 def test_tokens_undo_obfuscation(obfuscated, plain):
-    assert vectorize.tokenize(obfuscated) == plain
+    assert tokens.tokenize(obfuscated) == plain
 
 
 def test_ordinary_numbers_are_left_alone():
-    assert vectorize.tokenize("The 2024 budget rose 15%, 1 2 3") == ["the", "2024", "budget", "rose", "15", "1", "2", "3"]
+    assert tokens.tokenize("The 2024 budget rose 15%, 1 2 3") == ["the", "2024", "budget", "rose", "15", "1", "2", "3"]
 
 
 def test_an_obfuscated_insult_gets_the_plain_words_features(fitted):
@@ -109,7 +109,7 @@ def test_features_accept_missing_and_empty_values(fitted):
 
 
 def test_a_megabyte_comment_is_read_only_up_to_the_cap():
-    assert len(vectorize.split("word " * 200_000)) == MAX_CHARS // 5
+    assert len(tokens.split("word " * 200_000)) == MAX_CHARS // 5
 
 
 def test_the_fitted_features_pickle_without_what_a_process_learned(fitted):
@@ -125,18 +125,18 @@ def test_the_fitted_features_pickle_without_what_a_process_learned(fitted):
 def test_a_batch_splits_as_its_texts_do_one_by_one():
     texts = ["Hello, World!", "", "i d i o t here", "Ünïcode ＩＤＩＯＴ\u200b text", "a\x02b \x02\x02 c", "x" * 30_000, "1 2 3"]
     for batch in (texts, texts[:3], [texts[3]], [texts[4], texts[0]]):
-        flat = vectorize.split_batch(batch)
-        separator = np.asarray([token == vectorize.SEPARATOR for token in flat], dtype=bool)
-        for start, end, tokens in reversed(vectorize.spaced_segments(flat, separator)):
-            flat[start:end] = tokens
+        flat = tokens.split_batch(batch)
+        separator = np.asarray([token == tokens.SEPARATOR for token in flat], dtype=bool)
+        for start, end, joined in reversed(tokens.spaced_segments(flat, separator)):
+            flat[start:end] = joined
         per_text, current = [], []
-        for token in [*flat, vectorize.SEPARATOR]:
-            if token == vectorize.SEPARATOR:
+        for token in [*flat, tokens.SEPARATOR]:
+            if token == tokens.SEPARATOR:
                 per_text.append(current)
                 current = []
             else:
                 current.append(token)
-        assert per_text == [vectorize._join_spaced(vectorize.split(text.replace("\x02", " "))) for text in batch]
+        assert per_text == [tokens._join_spaced(tokens.split(text.replace("\x02", " "))) for text in batch]
 
 
 def test_tokens_are_the_same_alone_and_in_a_batch(fitted):
