@@ -154,12 +154,16 @@ def train(
     output: Annotated[str, typer.Option("-o", "--output", help="Model directory to write, e.g. models/mine.")],
     tasks: Annotated[Optional[list[str]], typer.Option("--tasks", help="Train only these tasks (repeatable).")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="TOML file: c_grid, folds, balance_sources.")] = None,
+    streaming: Annotated[bool, typer.Option("--streaming", help="Train out of core: read the data in chunks, hashed word n-grams, SGD; for histories larger than memory.")] = False,
+    epochs: Annotated[int, typer.Option("--epochs", min=1, help="With --streaming: passes over the data.")] = 2,
+    chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=100, help="With --streaming: rows read at a time.")] = 20_000,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing model directory.")] = False,
 ) -> None:
     """Train a head for each task the data has labels for, and save the bundle atomically.
 
     Writes model.joblib, meta.json (labels, library versions, hashes, grouped
-    cross-validation metrics) and a README.md model card.
+    cross-validation metrics) and a README.md model card. With --streaming the data is
+    never held whole; metrics are then those of held-out groups (one in ten).
     """
     with errors_to_exit():
         from moderation import model as bundle
@@ -177,9 +181,15 @@ def train(
                 settings = TrainConfig.from_mapping(tomllib.loads(config.read_text()))
             except (OSError, tomllib.TOMLDecodeError) as error:
                 raise DataError(f"{config}: {error}") from error
-        frame = load_training(data)
-        results = train_heads(frame, tasks, settings, progress=say)
-        command = "moderation train " + " ".join(data) + f" -o {output}"
+        if streaming:
+            if config is not None:
+                raise UsageError("--config sets the in-memory path's search; --streaming does not use it")
+            from moderation.streaming import train_streaming
+
+            results = train_streaming(data, tasks, progress=say, chunk_rows=chunk_rows, epochs=epochs)
+        else:
+            results = train_heads(load_training(data), tasks, settings, progress=say)
+        command = "moderation train " + " ".join(data) + f" -o {output}" + (f" --streaming --epochs {epochs}" if streaming else "")
         bundle.save(results, output, training_files=data, force=force, extra_meta={"command": command})
     say(f"saved {output}")
 

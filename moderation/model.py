@@ -307,8 +307,9 @@ def card(meta: dict[str, Any]) -> str:
               "| task | labels | rows | C | CV metric (grouped by article/claim) |", "|---|---|---|---|---|"]  # fmt: skip
     for task, info in meta["tasks"].items():
         cv = info["cross_validation"]
-        lines.append(f"| {task} | {', '.join(info['labels'])} | {info['rows']} | {info['C']} | "
-                     f"{cv['metric']} {cv['best']:.3f} over {cv['folds']} folds |")  # fmt: skip
+        scheme = cv.get("scheme") or f"over {cv['folds']} folds"
+        lines.append(f"| {task} | {', '.join(info['labels'])} | {info['rows']} | {info['C'] if info['C'] is not None else 'SGD'} | "
+                     f"{cv['metric']} {cv['best']:.3f} {scheme} |")  # fmt: skip
     heldout = meta.get("heldout")
     if heldout:
         lines += ["", "## Held-out evaluation", "", heldout.get("description", ""), "",

@@ -12,6 +12,7 @@ Tokens come from `tokens.py`.
 
 from __future__ import annotations
 
+import zlib
 from typing import Any
 
 import numpy as np
@@ -202,15 +203,21 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     Output columns, in order: word 1-2-grams (tf-idf), character 3-5-grams of the words
     (tf-idf), the `SHAPE` features, the `PAIR` features. `block_columns(name)` gives a
     block's column indices, which each head selects.
+
+    `hash_words=0` keeps a vocabulary of the `max_words` most frequent word n-grams, with
+    idf. `hash_words=N` hashes every word n-gram into N columns instead (no idf), so that
+    training out of core can fit the rest on a sample and still learn every n-gram of
+    the whole history.
     """
 
     def __init__(self, max_words: int = 150_000, max_grams: int = 100_000, min_df: int = 2,
-                 max_df: float = 0.9, gram_range: tuple[int, int] = (3, 5)) -> None:  # fmt: skip
+                 max_df: float = 0.9, gram_range: tuple[int, int] = (3, 5), hash_words: int = 0) -> None:  # fmt: skip
         self.max_words = max_words
         self.max_grams = max_grams
         self.min_df = min_df
         self.max_df = max_df
         self.gram_range = gram_range
+        self.hash_words = hash_words
 
     def gram_weights_by_token(self, weights: np.ndarray) -> np.ndarray:
         """Gram weights (grams, outputs) summed over each known token's idf-weighted grams."""
@@ -224,9 +231,15 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         if state is None or (fresh_if_full and len(state["dynamic"]) > MAX_DYNAMIC):
             import threading
 
-            state = {"ids": {SEPARATOR: SEPARATOR_ID}, "dynamic": [], "dynamic_grams": [], "lock": threading.Lock()}
+            state = {"ids": {SEPARATOR: SEPARATOR_ID}, "dynamic": [], "dynamic_grams": [], "dynamic_hash": [],
+                     "lock": threading.Lock()}  # fmt: skip
             self.__dict__["_state"] = state
         return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # Bundles written before `hash_words` existed used a vocabulary: the default.
+        state.setdefault("hash_words", 0)
+        super().__setstate__(state)
 
     def __getstate__(self) -> dict[str, Any]:
         return {key: value for key, value in self.__dict__.items() if key not in ("_state", "_names", "_bigram_table")}
@@ -236,6 +249,8 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         character grams as the token in quotes, other features in brackets."""
         cache = self.__dict__.setdefault("_names", {})
         if block not in cache:
+            if block == "words" and self.hash_words:
+                return self._runtime(fresh_if_full=False).get("hash_names", np.full(self.hash_words, "", dtype=object))
             if block == "words":
                 cache[block] = self.word_names_
             elif block == "tokens":
@@ -285,6 +300,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         if known is None:
             known = len(self.tokens_) + len(state["dynamic"])
             state["dynamic"].append(canonical)
+            state["dynamic_hash"].append(_stable_hash(canonical))
             grams = [self.gram_index_.get(g) for g in _grams(canonical, *self.gram_range)]
             state["dynamic_grams"].append(np.asarray([g for g in grams if g is not None], dtype=np.int64))
         state["ids"][raw] = known
@@ -330,29 +346,14 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         ids = remap[ids]
         n_tokens = len(self.tokens_)
 
-        # Word 1- and 2-grams, chosen by document frequency.
-        unigram_ok = (token_df >= self.min_df) & (token_df <= self.max_df * n_docs)
-        pair = (rows[:-1] == rows[1:]) & (ids[:-1] >= 0) & (ids[1:] >= 0)
-        keys = ids[:-1][pair] * n_tokens + ids[1:][pair]
-        unique_keys, key_df = _unique_counts(_unique(rows[:-1][pair] * (n_tokens * n_tokens) + keys) % (n_tokens * n_tokens))
-        bigram_ok = (key_df >= self.min_df) & (key_df <= self.max_df * n_docs)
-        candidates_df = np.concatenate([token_df[unigram_ok], key_df[bigram_ok]])
-        candidates = np.concatenate([np.flatnonzero(unigram_ok), -1 - np.flatnonzero(bigram_ok)])
-        order = np.lexsort((candidates, -candidates_df))[: self.max_words]
-        chosen, chosen_df = candidates[order], candidates_df[order]
-        self.unigram_columns_ = np.full(n_tokens + 1, -1, dtype=np.int64)
-        is_unigram = chosen >= 0
-        self.unigram_columns_[chosen[is_unigram]] = np.flatnonzero(is_unigram)
-        bigram_positions = -1 - chosen[~is_unigram]
-        bigram_keys = unique_keys[bigram_positions]
-        sort = np.argsort(bigram_keys)
-        self.bigram_keys_ = bigram_keys[sort]
-        self.bigram_columns_ = np.flatnonzero(~is_unigram)[sort]
-        self.word_idf_ = (np.log((1 + n_docs) / (1 + chosen_df)) + 1).astype(np.float32)
-        names = [str(self.tokens_[i]) if i >= 0 else "" for i in chosen]
-        for position, key in zip(np.flatnonzero(~is_unigram), bigram_keys, strict=True):
-            names[position] = f"{self.tokens_[key // n_tokens]} {self.tokens_[key % n_tokens]}"
-        self.word_names_ = np.asarray(names, dtype=object)
+        self.token_hash_ = np.asarray([_stable_hash(str(token)) for token in self.tokens_], dtype=np.int64)
+        if self.hash_words:
+            self.word_idf_ = np.ones(self.hash_words, dtype=np.float32)
+            self.unigram_columns_ = np.full(n_tokens + 1, -1, dtype=np.int64)
+            self.bigram_keys_ = self.bigram_columns_ = np.zeros(0, dtype=np.int64)
+            self.word_names_ = None
+        else:
+            self._fit_words(rows, ids, token_df, n_docs)
 
         # Character grams of each token type, chosen by the documents they appear in.
         gram_ids: dict[str, int] = {}
@@ -389,6 +390,32 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.__dict__.pop("_state", None)
         return self
 
+    def _fit_words(self, rows: np.ndarray, ids: np.ndarray, token_df: np.ndarray, n_docs: int) -> None:
+        """Word 1- and 2-grams, chosen by document frequency."""
+        n_tokens = len(self.tokens_)
+        unigram_ok = (token_df >= self.min_df) & (token_df <= self.max_df * n_docs)
+        pair = (rows[:-1] == rows[1:]) & (ids[:-1] >= 0) & (ids[1:] >= 0)
+        keys = ids[:-1][pair] * n_tokens + ids[1:][pair]
+        unique_keys, key_df = _unique_counts(_unique(rows[:-1][pair] * (n_tokens * n_tokens) + keys) % (n_tokens * n_tokens))
+        bigram_ok = (key_df >= self.min_df) & (key_df <= self.max_df * n_docs)
+        candidates_df = np.concatenate([token_df[unigram_ok], key_df[bigram_ok]])
+        candidates = np.concatenate([np.flatnonzero(unigram_ok), -1 - np.flatnonzero(bigram_ok)])
+        order = np.lexsort((candidates, -candidates_df))[: self.max_words]
+        chosen, chosen_df = candidates[order], candidates_df[order]
+        self.unigram_columns_ = np.full(n_tokens + 1, -1, dtype=np.int64)
+        is_unigram = chosen >= 0
+        self.unigram_columns_[chosen[is_unigram]] = np.flatnonzero(is_unigram)
+        bigram_positions = -1 - chosen[~is_unigram]
+        bigram_keys = unique_keys[bigram_positions]
+        sort = np.argsort(bigram_keys)
+        self.bigram_keys_ = bigram_keys[sort]
+        self.bigram_columns_ = np.flatnonzero(~is_unigram)[sort]
+        self.word_idf_ = (np.log((1 + n_docs) / (1 + chosen_df)) + 1).astype(np.float32)
+        names = [str(self.tokens_[i]) if i >= 0 else "" for i in chosen]
+        for position, key in zip(np.flatnonzero(~is_unigram), bigram_keys, strict=True):
+            names[position] = f"{self.tokens_[key // n_tokens]} {self.tokens_[key % n_tokens]}"
+        self.word_names_ = np.asarray(names, dtype=object)
+
     # ----- transform -------------------------------------------------------------------
 
     def block_columns(self, name: str) -> np.ndarray:
@@ -402,8 +429,9 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         raise KeyError(name)
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        words = self.word_names_ if self.word_names_ is not None else np.asarray([f"#{i}" for i in range(self.hash_words)], dtype=object)
         return np.concatenate([
-            self.word_names_, np.asarray([f"'{g}'" for g in self.gram_names_], dtype=object),
+            words, np.asarray([f"'{g}'" for g in self.gram_names_], dtype=object),
             np.asarray([f"[{f}]" for f in SHAPE], dtype=object), np.asarray([f"[{f}]" for f in PAIR], dtype=object),
         ])  # fmt: skip
 
@@ -442,14 +470,17 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             out["chars"] = self._chars(ids, rows, n_unique, state)
         if "shape" in blocks:
             out["shape"] = _shape(unique_texts, n_words, cues[:, 3])
+        text_grams = out.get("chars")
         if unique_texts is not texts:
             out = {name: block[inverse] for name, block in out.items()}
         if "pair" in blocks:
-            out["pair"] = self._pair(frame, state, (ids, rows, inverse), n_words[inverse], cues[inverse], out["chars"])
+            out["pair"] = self._pair(frame, state, (ids, rows, inverse), n_words[inverse], cues[inverse], text_grams)
         return {name: out[name] for name in blocks}
 
     def _words(self, ids: np.ndarray, rows: np.ndarray, n: int) -> Any:
         """Word 1- and 2-grams, tf-idf weighted (sublinear tf), unit length."""
+        if self.hash_words:
+            return self._hashed_words(ids, rows, n)
         n_known = len(self.tokens_)
         known = ids < n_known
         uni_cols = self.unigram_columns_[np.where(known, ids, n_known)]
@@ -467,6 +498,24 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             col_parts.append(columns[found])
         words = _csr(np.concatenate(doc_parts), np.concatenate(col_parts), (n, len(self.word_idf_)))
         words.data = (1 + np.log(words.data)) * self.word_idf_[words.indices]
+        return _l2(words)
+
+    def _hashed_words(self, ids: np.ndarray, rows: np.ndarray, n: int) -> Any:
+        """Word 1- and 2-grams hashed into `hash_words` columns (sublinear tf, unit length).
+        The last batch's n-grams name their columns, for explanations."""
+        state = self._runtime(fresh_if_full=False)
+        hashes = np.concatenate([self.token_hash_, np.asarray(state["dynamic_hash"], dtype=np.int64)])[ids]
+        same = rows[:-1] == rows[1:]
+        unigrams = hashes % self.hash_words
+        bigrams = ((hashes[:-1][same] * 1_000_003) ^ hashes[1:][same]) % self.hash_words
+        words = _csr(np.concatenate([rows, rows[:-1][same]]), np.concatenate([unigrams, bigrams]), (n, self.hash_words))
+        words.data = 1 + np.log(words.data)
+        names = state.get("hash_names")
+        if names is None:
+            names = state["hash_names"] = np.full(self.hash_words, "", dtype=object)
+        strings = np.concatenate([self.tokens_, np.asarray(state["dynamic"], dtype=object)])[ids]
+        names[unigrams] = strings
+        names[bigrams] = strings[:-1][same] + " " + strings[1:][same]
         return _l2(words)
 
     def _chars(self, ids: np.ndarray, rows: np.ndarray, n: int, state: dict[str, Any]) -> TokenGrams:
@@ -498,6 +547,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
 
     def _pair(self, frame: Any, state: dict[str, Any], tokens: tuple[np.ndarray, np.ndarray, np.ndarray],
               n_words: np.ndarray, cues: np.ndarray, comment_grams: TokenGrams) -> np.ndarray:  # fmt: skip
+        # `comment_grams` is per distinct text (`text_of` maps rows to them).
         """The `PAIR` features. Nothing here is learned from the articles themselves,
         which is what lets stance carry over to articles and claims never seen.
 
@@ -574,12 +624,18 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         negated_sets = _unique(negated_sets)
         ng_row, ng_value = per_row(negated_sets, stems, text_of, int(text_of.max(initial=-1)) + 1)
         out[:, PAIR.index("negated_overlap")] = np.bincount(ng_row[_member(ng_row * stems + ng_value, a_codes)], minlength=n) / n_words * 10
-        # Character-gram overlap with the article.
-        a_grams = self._grams_of(a_ids, a_rows, len(distinct))[article_of]
-        c_bin = comment_grams.presence()
-        a_grams.data[:] = 1
-        both = np.asarray(c_bin.multiply(a_grams).sum(axis=1)).ravel()
-        either = np.diff(c_bin.indptr) + np.diff(a_grams.indptr) - both
+        # Character-gram overlap with the article: the article's grams (few: titles and
+        # leads) looked up in its text's gram set, never a text's grams copied per row.
+        text_presence = comment_grams.presence()
+        n_grams = np.int64(max(text_presence.shape[1], 1))
+        text_rows_of_grams = np.repeat(np.arange(text_presence.shape[0]), np.diff(text_presence.indptr))
+        text_gram_codes = _unique(text_rows_of_grams * n_grams + text_presence.indices)
+        article_presence = self._grams_of(a_ids, a_rows, len(distinct))
+        owners = np.repeat(np.arange(article_presence.shape[0]), np.diff(article_presence.indptr))
+        order = np.argsort(owners, kind="stable")
+        g_row, g_value = _expand(owners[order], article_presence.indices[order].astype(np.int64), len(distinct), article_of)
+        both = np.bincount(g_row[_member(text_of[g_row] * n_grams + g_value, text_gram_codes)], minlength=n)
+        either = np.diff(text_presence.indptr)[text_of] + np.diff(article_presence.indptr)[article_of] - both
         out[:, PAIR.index("char_gram_jaccard")] = both / np.maximum(either, 1)
         return out
 
@@ -632,6 +688,11 @@ def _expand(owners: np.ndarray, values: np.ndarray, n_owners: int, owner_of_row:
     row = np.repeat(np.arange(len(owner_of_row)), sizes)
     offsets = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
     return row, values[starts[owner_of_row][row] + offsets]
+
+
+def _stable_hash(token: str) -> int:
+    """The same number for the same token in every process (Python's `hash` is salted)."""
+    return zlib.crc32(token.encode("utf-8", "surrogatepass"))
 
 
 def _pair_codes(stems: np.ndarray, rows: np.ndarray, n_stems: int) -> np.ndarray:

@@ -266,3 +266,29 @@ def test_the_dask_engine_decides_as_the_local_engine(small_model, tmp_path):
         assert cells(ours, column) == cells(theirs, column), column
     refused = runner.invoke(app, ["score", str(queue), "--model", str(small_model), "--engine", "dask", "-o", str(distributed)])
     assert refused.exit_code == 73 and "exists" in refused.stderr
+
+
+def test_streaming_training_learns_from_chunks_and_scores_like_any_model(tmp_path):
+    rows = []
+    for group in range(40):  # enough groups for one in ten to be held out
+        for i, text in enumerate(CIVIL):
+            rows.append({"text": f"{text} (item {group})", "civility": "civil", "group": f"g{group}", "source": "news" if i % 2 else "tweets"})
+        for i, text in enumerate(UNCIVIL):
+            rows.append({"text": f"{text} (item {group})", "civility": "uncivil", "group": f"g{group}", "source": "news" if i % 2 else "tweets"})
+    data = tmp_path / "history.csv"
+    pd.DataFrame(rows).to_csv(data, index=False)
+    out = tmp_path / "streamed"
+    result = runner.invoke(app, ["train", str(data), "-o", str(out), "--streaming", "--chunk-rows", "100", "--epochs", "3"])
+    assert result.exit_code == 0, result.stderr
+    assert "epoch 3/3" in result.stderr
+    meta = json.loads((out / "meta.json").read_text())
+    assert meta["tasks"]["civility"]["cross_validation"]["best"] > 0.9
+    assert "held-out groups" in (out / "README.md").read_text()
+    loaded = bundle.load(out)
+    frame = pd.DataFrame({"text": ["You pathetic idiot, what garbage.", "Thanks for the clear reporting on the ferry budget."]})
+    proba = loaded.predict_proba(frame)["civility"][:, 1]
+    assert proba[0] > proba[1]
+    explained = loaded.predict_explained(frame)[1]
+    assert explained[0]["civility"]  # hashed n-grams still explain with their words
+    reference = loaded.heads["civility"].predict_proba(frame)
+    np.testing.assert_allclose(loaded.predict_proba(frame)["civility"], reference, atol=1e-6)
