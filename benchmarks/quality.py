@@ -44,6 +44,22 @@ def split(frame: pd.DataFrame, by_group: bool) -> tuple[pd.DataFrame, pd.DataFra
     return frame.iloc[train_index].reset_index(drop=True), frame.iloc[test_index].reset_index(drop=True)
 
 
+def held_out_split(shared: Path) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, dict[str, pd.DataFrame]]:
+    """Every prepared dataset, the training part (80 % of each one's groups) and the
+    held-out part of each, by `split`."""
+    datasets = shared / "datasets"
+    if not datasets.is_dir():
+        sys.exit(f"no datasets at {datasets}: pass --shared")
+    parts = {name: prepare(name, [str(datasets / name)]) for name in ("c3", "davidson", "olid", "arc", "fnc1")}
+    held: dict[str, pd.DataFrame] = {}
+    training = []
+    for name, frame in parts.items():
+        fit, test = split(frame, by_group=name in ("c3", "arc", "fnc1"))
+        training.append(fit)
+        held[name] = test
+    return parts, pd.concat(training, ignore_index=True), held
+
+
 def attach(directory: Path, rows: list[tuple[str, str, float, float | None]]) -> None:
     """Write the held-out figures into a model's meta.json and regenerate its card.
 
@@ -73,18 +89,9 @@ def main() -> None:
     parser.add_argument("--json", help="also write the results here")
     parser.add_argument("--attach", help="record the held-out figures in this model's meta.json and card")
     args = parser.parse_args()
-    datasets = Path(args.shared) / "datasets"
-    if not datasets.is_dir():
-        sys.exit(f"no datasets at {datasets}: pass --shared")
-    parts = {name: prepare(name, [str(datasets / name)]) for name in ("c3", "davidson", "olid", "arc", "fnc1")}
-    held: dict[str, pd.DataFrame] = {}
-    training = []
-    for name, frame in parts.items():
-        fit, test = split(frame, by_group=name in ("c3", "arc", "fnc1"))
-        training.append(fit)
-        held[name] = test
+    parts, training_part, held = held_out_split(Path(args.shared))
     started = time.perf_counter()
-    results = train(pd.concat(training, ignore_index=True), progress=lambda m: print(m, file=sys.stderr))
+    results = train(training_part, progress=lambda m: print(m, file=sys.stderr))
     train_seconds = time.perf_counter() - started
     model = Model(heads={t: r.pipeline for t, r in results.items()},
                   meta={"tasks": {t: {"labels": r.labels, "class_counts": r.class_counts, "threshold": r.threshold}

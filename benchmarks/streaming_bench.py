@@ -22,14 +22,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from moderation.data import prepare
 from moderation.evaluate import fnc_score
 from moderation.model import Model
 from moderation.streaming import train_streaming
 from moderation.train import train
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quality import split  # noqa: E402  (the same split as the quality benchmark)
+from quality import held_out_split  # noqa: E402  (the same split as the quality benchmark)
 
 
 def measures(model: Model, held: dict[str, pd.DataFrame]) -> dict[str, float]:
@@ -58,7 +57,9 @@ def _model(results: dict) -> Model:
 def peak_memory(train_part: pd.DataFrame, rows: int, workdir: Path) -> dict[str, float]:
     data = workdir / f"history-{rows}.parquet"
     copies = -(-rows // len(train_part))
-    pd.concat([train_part] * copies, ignore_index=True).head(rows).to_parquet(data)
+    # Row groups of 50,000 rows: Parquet is read a row group at a time, as an archive
+    # written for streaming would be laid out.
+    pd.concat([train_part] * copies, ignore_index=True).head(rows).to_parquet(data, row_group_size=50_000)
     script = (
         "import resource, subprocess, sys, time\n"
         "t = time.perf_counter()\n"
@@ -79,16 +80,7 @@ def main() -> None:
     parser.add_argument("--skip-quality", action="store_true")
     parser.add_argument("--json", help="also write the results here")
     args = parser.parse_args()
-    datasets = Path(args.shared) / "datasets"
-    if not datasets.is_dir():
-        sys.exit(f"no datasets at {datasets}: pass --shared")
-    parts = {name: prepare(name, [str(datasets / name)]) for name in ("c3", "davidson", "olid", "arc", "fnc1")}
-    held, training = {}, []
-    for name, frame in parts.items():
-        fit, test = split(frame, by_group=name in ("c3", "arc", "fnc1"))
-        training.append(fit)
-        held[name] = test
-    train_part = pd.concat(training, ignore_index=True)
+    _parts, train_part, held = held_out_split(Path(args.shared))
     results: dict[str, object] = {}
     with tempfile.TemporaryDirectory() as workdir:
         if not args.skip_quality:

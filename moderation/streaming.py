@@ -36,7 +36,7 @@ CHUNK_ROWS = 20_000
 SAMPLE_ROWS = 100_000
 HASH_WORDS = 2**20
 HELD_OUT_EVERY = 10
-MAX_HELD_OUT = 50_000
+MAX_HELD_OUT = 20_000
 """At most this many held-out rows per task are kept (in memory) for calibration."""
 
 
@@ -168,8 +168,11 @@ def _finish(task: str, features: Any, model: Any, held: list[pd.DataFrame], labe
     truth = _labels(rows, task).to_numpy() if len(rows) else np.asarray([])
     if len(set(truth)) < len(labels):
         raise DataError(f"{task}: the held-out groups (one in {HELD_OUT_EVERY}) lack a class; add data or groups")
+    from scipy import sparse
+
     shell = heads.assemble(features, task, model)
-    matrix = heads.transform(shell, rows)
+    matrix = sparse.vstack([heads.transform(shell, rows.iloc[start : start + 5_000]) for start in range(0, len(rows), 5_000)],
+                           format="csr")  # fmt: skip
     calibrated = CalibratedClassifierCV(FrozenEstimator(model), method="sigmoid", ensemble=False)
     calibrated.fit(matrix, truth)
     pipeline = heads.assemble(features, task, calibrated)

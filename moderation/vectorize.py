@@ -13,6 +13,7 @@ Tokens come from `tokens.py`.
 from __future__ import annotations
 
 import zlib
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -111,6 +112,7 @@ def _l2(matrix: Any) -> Any:
     return matrix
 
 
+@dataclass
 class TokenGrams:
     """The character-gram block of a batch, kept as token counts until someone needs it.
 
@@ -122,14 +124,14 @@ class TokenGrams:
     share of a score exact, which is what explanations show.
     """
 
-    def __init__(self, features: TextFeatures, counts: Any, new_names: np.ndarray, new_counts: Any, new_grams: Any,
-                 norm: np.ndarray) -> None:  # fmt: skip
-        self.features = features
-        self.counts = counts
-        self.new_names = new_names
-        self.new_counts = new_counts
-        self.new_grams = new_grams
-        self.norm = norm
+    features: TextFeatures
+    counts: Any
+    """(texts, known tokens): 1 + log of each token's count."""
+    new_names: np.ndarray
+    new_counts: Any
+    """(texts, this batch's new tokens), or None."""
+    new_grams: Any
+    norm: np.ndarray
 
     @property
     def shape(self) -> tuple[int, int]:

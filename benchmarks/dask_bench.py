@@ -1,0 +1,65 @@
+"""The Dask engine's overhead: `score --engine dask` on a two-worker local cluster against
+the local engine with two workers, on the same queue, both writing Parquet.
+
+    python benchmarks/dask_bench.py [--rows 1000000] [--shared ../shared] [--json OUT]
+
+The queue is ROWS C3 comment texts (repeated in order) as CSV. Both runs are processes
+timed from start to exit; the table gives rows per second and the Dask run's overhead,
+and checks that the two outputs hold the same decisions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from score_bench import write_queue  # noqa: E402
+
+
+def timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "moderation", *command], check=True, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
+    parser.add_argument("--json", help="also write the results here")
+    args = parser.parse_args()
+    c3 = Path(args.shared) / "datasets" / "c3" / "c3_train.csv"
+    if not c3.exists():
+        sys.exit(f"no C3 data at {c3}: pass --shared")
+    texts = pd.read_csv(c3, usecols=["comment_text"])["comment_text"].dropna().astype(str).tolist()
+    with tempfile.TemporaryDirectory() as workdir:
+        queue = Path(workdir) / "queue.csv"
+        write_queue(queue, texts, args.rows)
+        local_out, dask_out = Path(workdir) / "local.parquet", Path(workdir) / "dask"
+        local = timed(["score", str(queue), "--jobs", "2", "--format", "parquet", "-o", str(local_out)])
+        distributed = timed(["score", str(queue), "--engine", "dask", "-o", str(dask_out)])
+        columns = ["id", "action", "reasons", "scores"]
+        ours = pd.read_parquet(dask_out, columns=columns).astype({"id": int}).sort_values("id").reset_index(drop=True)
+        theirs = pd.read_parquet(local_out, columns=columns).astype({"id": int})
+        same = all(ours[c].astype(str).tolist() == theirs[c].astype(str).tolist() for c in columns)
+    overhead = distributed / local - 1
+    print(f"| {args.rows:,} C3 comments, Parquet out | rows/s | seconds |")
+    print("|---|---|---|")
+    print(f"| local engine, --jobs 2 | {args.rows / local:,.0f} | {local:.0f} |")
+    print(f"| dask engine, LocalCluster of 2 workers | {args.rows / distributed:,.0f} | {distributed:.0f} |")
+    print(f"| dask overhead | {overhead * 100:+.1f} % | decisions identical: {'yes' if same else 'NO'} |")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"rows": args.rows, "local_s": local, "dask_s": distributed,
+                                               "overhead": overhead, "identical": same}, indent=2))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
