@@ -83,7 +83,7 @@ def train_streaming(
     started = time.perf_counter()
     counts: dict[str, Counter[str]] = {task: Counter() for task in TASKS}
     sources: dict[str, Counter[str]] = {task: Counter() for task in TASKS}
-    sample: list[pd.DataFrame] = []
+    sample: dict[str, None] = {}
     sampled = total = 0
     for frame in _chunks(paths, chunk_rows):
         total += len(frame)
@@ -93,8 +93,10 @@ def train_streaming(
             if "source" in frame.columns:
                 sources[task].update(frame.loc[labels.index, "source"].fillna("?").astype(str).tolist())
         if sampled < SAMPLE_ROWS:
-            sample.append(frame.head(SAMPLE_ROWS - sampled))
-            sampled += len(sample[-1])
+            # Only the distinct texts: the vocabulary is fitted on them alone.
+            texts = frame["text"].head(SAMPLE_ROWS - sampled).astype(str).tolist()
+            sampled += len(texts)
+            sample.update(dict.fromkeys(texts))
     available = [task for task in TASKS if len(counts[task]) >= 2]
     if tasks:
         missing = [task for task in tasks if task not in available]
@@ -104,7 +106,7 @@ def train_streaming(
     if not available:
         raise DataError(f"no label column with two classes; expected one of {', '.join(TASKS)}")
     progress(f"streaming: {total} rows; fitting the sample vocabulary on {sampled} rows")
-    features = TextFeatures(hash_words=hash_words).fit(pd.concat(sample, ignore_index=True))
+    features = TextFeatures(hash_words=hash_words).fit(pd.DataFrame({"text": list(sample)}))
     del sample
 
     labels_of = {task: _ordered(task, counts[task]) for task in available}
@@ -127,7 +129,8 @@ def train_streaming(
                 position = labels.index.to_numpy()
                 train = position[~out[position]]
                 if epoch == 0 and held_rows[task] < MAX_HELD_OUT:
-                    kept = frame.iloc[position[out[position]]].head(MAX_HELD_OUT - held_rows[task])
+                    columns = [c for c in ("text", "article_title", "article_text", "group", task) if c in frame.columns]
+                    kept = frame.iloc[position[out[position]]][columns].head(MAX_HELD_OUT - held_rows[task])
                     held[task].append(kept)
                     held_rows[task] += len(kept)
                 if not len(train):
