@@ -292,3 +292,12 @@ def test_streaming_training_learns_from_chunks_and_scores_like_any_model(tmp_pat
     assert explained[0]["civility"]  # hashed n-grams still explain with their words
     reference = loaded.heads["civility"].predict_proba(frame)
     np.testing.assert_allclose(loaded.predict_proba(frame)["civility"], reference, atol=1e-6)
+
+
+def test_the_dask_engine_needs_an_output_directory_and_input_order(small_model, tmp_path):
+    queue = tmp_path / "queue.csv"
+    pd.DataFrame({"text": CIVIL}).to_csv(queue, index=False)
+    result = runner.invoke(app, ["score", str(queue), "--model", str(small_model), "--engine", "dask"])
+    assert result.exit_code == 2 and "pass -o DIR" in result.stderr
+    result = runner.invoke(app, ["score", str(queue), "--model", str(small_model), "--engine", "dask", "-o", str(tmp_path / "d"), "--sort", "priority"])
+    assert result.exit_code == 2 and "input order" in result.stderr
