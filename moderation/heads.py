@@ -69,12 +69,6 @@ def linear_model(pipeline: Pipeline) -> LogisticRegression:
     return calibrated.calibrated_classifiers_[0].estimator
 
 
-def feature_names(pipeline: Pipeline) -> np.ndarray:
-    """Readable names for every column the head's model reads."""
-    columns = pipeline.named_steps["select"].kw_args["columns"]
-    return pipeline.named_steps["features"].get_feature_names_out()[columns]
-
-
 def transform(pipeline: Pipeline, frame: Any, blocks: dict[str, Any] | None = None) -> Any:
     """The head's feature matrix: `pipeline[:-1].transform(frame)`, built from only the
     blocks the head reads (pass `blocks` when they are already computed)."""
