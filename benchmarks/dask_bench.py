@@ -12,22 +12,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from score_bench import write_queue  # noqa: E402
-
-
-def timed(command: list[str]) -> float:
-    started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "moderation", *command], check=True, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - started
+from score_bench import c3_texts, run_moderation, write_queue  # noqa: E402
 
 
 def main() -> None:
@@ -36,16 +28,13 @@ def main() -> None:
     parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
     parser.add_argument("--json", help="also write the results here")
     args = parser.parse_args()
-    c3 = Path(args.shared) / "datasets" / "c3" / "c3_train.csv"
-    if not c3.exists():
-        sys.exit(f"no C3 data at {c3}: pass --shared")
-    texts = pd.read_csv(c3, usecols=["comment_text"])["comment_text"].dropna().astype(str).tolist()
+    texts = c3_texts(args.shared)
     with tempfile.TemporaryDirectory() as workdir:
         queue = Path(workdir) / "queue.csv"
         write_queue(queue, texts, args.rows)
         local_out, dask_out = Path(workdir) / "local.parquet", Path(workdir) / "dask"
-        local = timed(["score", str(queue), "--jobs", "2", "--format", "parquet", "-o", str(local_out)])
-        distributed = timed(["score", str(queue), "--engine", "dask", "-o", str(dask_out)])
+        local = run_moderation(["score", str(queue), "--jobs", "2", "--format", "parquet", "-o", str(local_out)])
+        distributed = run_moderation(["score", str(queue), "--engine", "dask", "-o", str(dask_out)])
         columns = ["id", "action", "reasons", "scores"]
         ours = pd.read_parquet(dask_out, columns=columns).astype({"id": int}).sort_values("id").reset_index(drop=True)
         theirs = pd.read_parquet(local_out, columns=columns).astype({"id": int})

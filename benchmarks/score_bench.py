@@ -43,11 +43,21 @@ def write_queue(path: Path, texts: list[str], rows: int) -> list[str]:
     return repeated
 
 
-def time_ours(queue: Path, out: Path, options: list[str]) -> float:
+def run_moderation(arguments: list[str]) -> float:
+    """Seconds that `moderation ARGUMENTS` takes as a process, from start to exit."""
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "moderation", "score", str(queue), "-o", str(out), "--force", *options],
-                   check=True, stderr=subprocess.DEVNULL)  # fmt: skip
+    subprocess.run([sys.executable, "-m", "moderation", *arguments], check=True, stderr=subprocess.DEVNULL)
     return time.perf_counter() - started
+
+
+def c3_texts(shared: str) -> list[str]:
+    """The C3 comment texts, in file order; exits with a message when the data is absent."""
+    import pandas as pd
+
+    c3 = Path(shared) / "datasets" / "c3" / "c3_train.csv"
+    if not c3.exists():
+        sys.exit(f"no C3 data at {c3}: pass --shared")
+    return pd.read_csv(c3, usecols=["comment_text"])["comment_text"].dropna().astype(str).tolist()
 
 
 def main() -> None:
@@ -57,13 +67,9 @@ def main() -> None:
     parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
     parser.add_argument("--json", help="also write the results here")
     args = parser.parse_args()
-    c3 = Path(args.shared) / "datasets" / "c3" / "c3_train.csv"
-    if not c3.exists():
-        sys.exit(f"no C3 data at {c3}: pass --shared")
-    import pandas as pd
+    texts = c3_texts(args.shared)
     from profanity_check import predict_prob
 
-    texts = pd.read_csv(c3, usecols=["comment_text"])["comment_text"].dropna().astype(str).tolist()
     rates: dict[str, list[float]] = {"alt-profanity-check predict_prob": []}
     ratios: dict[str, list[float]] = {name: [] for name in RUNS}
     with tempfile.TemporaryDirectory() as workdir:
@@ -75,7 +81,7 @@ def main() -> None:
             peer = args.rows / (time.perf_counter() - started)
             rates["alt-profanity-check predict_prob"].append(peer)
             for name, options in RUNS.items():
-                rate = args.rows / time_ours(queue, out, options)
+                rate = args.rows / run_moderation(["score", str(queue), "-o", str(out), "--force", *options])
                 rates.setdefault(name, []).append(rate)
                 ratios[name].append(rate / peer)
     print(f"| {'what (' + format(args.rows, ',') + ' C3 comments)':<48} | {'comments/s':>10} | {'vs peer, same round':>19} |")
