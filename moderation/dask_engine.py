@@ -57,21 +57,14 @@ def read_frame(inputs: list[str], blocksize: str = "32MB") -> Any:
     return frame
 
 
-_MODERATORS: dict[tuple[str | None, str], Any] = {}
-
-
 def score_partition(frame: pd.DataFrame, model_dir: str | None, policy: Policy, explain: bool) -> pd.DataFrame:
     """One partition's rows with their decisions; a worker keeps its moderator."""
     import pandas as pd
 
-    from moderation.moderator import Moderator
     from moderation.output import _parquet_cell
+    from moderation.scoring import worker_moderator
 
-    key = (model_dir, policy.hash)
-    if key not in _MODERATORS:
-        _MODERATORS.clear()
-        _MODERATORS[key] = Moderator(policy=policy, model_dir=model_dir)
-    scored = _MODERATORS[key].score(frame.reset_index(drop=True), explain=explain)
+    scored = worker_moderator(model_dir, policy).score(frame.reset_index(drop=True), explain=explain)
     for field in DECISION_FIELDS:
         scored[field] = pd.Series([_parquet_cell(value) for value in scored[field]], dtype=object).astype("string")
     scored["featured"] = scored["featured"].astype(bool)

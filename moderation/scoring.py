@@ -80,14 +80,11 @@ def score_records(frames: Iterator[pd.DataFrame], moderator: Moderator, explain:
         return
     from joblib import Parallel, delayed
 
-    from moderation.moderator import rows_for_decisions
-
     model_dir = str(moderator.model_dir) if moderator.model_dir is not None else None
 
     def tasks() -> Iterator[Any]:
         for frame in frames:
-            history = moderator.history_reasons(rows_for_decisions(frame))
-            yield delayed(_score_chunk)(frame, model_dir, moderator.policy, explain, history, as_jsonl)
+            yield delayed(_score_chunk)(frame, model_dir, moderator.policy, explain, _history(moderator, frame), as_jsonl)
 
     with Parallel(n_jobs=jobs, return_as="generator", pre_dispatch="2*n_jobs") as parallel:
         yield from parallel(tasks())
@@ -96,16 +93,32 @@ def score_records(frames: Iterator[pd.DataFrame], moderator: Moderator, explain:
 _WORKER: dict[tuple[str | None, str], Moderator] = {}
 
 
-def _score_chunk(frame: pd.DataFrame, model_dir: str | None, policy: Policy, explain: bool,
-                 history: list[list[Reason]], as_jsonl: bool) -> Scored:  # fmt: skip
-    """One chunk in a worker process; the worker keeps its moderator between chunks."""
+def worker_moderator(model_dir: str | None, policy: Policy) -> Moderator:
+    """The moderator of this worker process (joblib or Dask), loaded on its first chunk
+    and kept for the next ones while the model and policy stay the same."""
     from moderation.moderator import Moderator
 
     key = (model_dir, policy.hash)
     if key not in _WORKER:
         _WORKER.clear()
         _WORKER[key] = Moderator(policy=policy, model_dir=model_dir)
-    return _scored(_WORKER[key].score(frame, explain=explain, history=history), as_jsonl)
+    return _WORKER[key]
+
+
+def _score_chunk(frame: pd.DataFrame, model_dir: str | None, policy: Policy, explain: bool,
+                 history: list[list[Reason]], as_jsonl: bool) -> Scored:  # fmt: skip
+    """One chunk in a worker process."""
+    return _scored(worker_moderator(model_dir, policy).score(frame, explain=explain, history=history), as_jsonl)
+
+
+def _history(moderator: Moderator, frame: pd.DataFrame) -> list[list[Reason]]:
+    """The repeat and flood reasons of a chunk, taken here in input order. Only rows with
+    an author have any, and only their text and author are read."""
+    from moderation.moderator import rows_for_decisions
+
+    if "author" not in frame.columns:
+        return [[] for _ in range(len(frame))]
+    return moderator.history_reasons(rows_for_decisions(frame[["text", "author"]]))
 
 
 def _scored(frame: pd.DataFrame, as_jsonl: bool) -> Scored:
