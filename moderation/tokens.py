@@ -117,6 +117,18 @@ def spaced_segments(flat: list[str], separator: np.ndarray) -> list[tuple[int, i
     return segments
 
 
+def join_spaced(flat: list[str], separator: np.ndarray) -> list[str]:
+    """A flat batch with every text's spaced-out runs joined (see `spaced_segments`)."""
+    segments = spaced_segments(flat, separator)
+    if not segments:
+        return flat
+    pieces, previous = [], 0
+    for start, end, tokens in segments:
+        pieces += [flat[previous:start], tokens]
+        previous = end
+    return [token for piece in [*pieces, flat[previous:]] for token in piece]
+
+
 def fold(token: str) -> str:
     """A token's canonical form: leetspeak inside a word mapped back ("1d10t" is
     "idiot"), letters stretched past two shrunk ("stuuupid" is "stuupid"), quotes off."""

@@ -20,7 +20,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from moderation.features import AGREEING, HEDGING, MAX_CHARS, REASONING, REFUTING, STOP, column
-from moderation.tokens import SEPARATOR, SEPARATOR_ID, fold, spaced_segments, split_batch
+from moderation.tokens import SEPARATOR, SEPARATOR_ID, fold, join_spaced, spaced_segments, split_batch
 
 SHAPE = (
     "log_chars", "log_words", "sentences", "mean_word_length", "caps_share", "exclaim_rate",
@@ -322,21 +322,14 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         n_docs = max(len(texts), 1)
         # Fold each distinct raw token once, then number the canonical forms.
         flat = split_batch(texts)
-        segments = spaced_segments(flat, np.fromiter(map(SEPARATOR.__eq__, flat), dtype=bool, count=len(flat)))
-        if segments:
-            pieces, previous = [], 0
-            for start, end, tokens in segments:
-                pieces += [flat[previous:start], tokens]
-                previous = end
-            flat = [token for piece in [*pieces, flat[previous:]] for token in piece]
+        flat = join_spaced(flat, np.fromiter(map(SEPARATOR.__eq__, flat), dtype=bool, count=len(flat)))
         raw_codes, raw_tokens = pd.factorize(pd.Series(flat, dtype=object), sort=False)
-        separator = raw_codes == (list(raw_tokens).index(SEPARATOR) if SEPARATOR in set(raw_tokens) else -9)
+        separator = raw_codes == raw_tokens.get_indexer([SEPARATOR])[0]  # -1, matching nothing, if absent
         rows = np.cumsum(separator)[~separator]
         raw_codes = raw_codes[~separator]
         ids, canonical = pd.factorize(pd.Series([fold(t) for t in raw_tokens], dtype=object), sort=False)
         ids = np.asarray(ids, dtype=np.int64)[raw_codes]
-        vocabulary = {str(token): i for i, token in enumerate(canonical)}
-        tokens = np.asarray(list(vocabulary), dtype=object)
+        tokens = np.asarray(canonical, dtype=object)
         token_df = _doc_freq(rows, ids, len(tokens))
         # Token types seen in one comment only are left to the character grams.
         keep = token_df >= min(self.min_df, 2)

@@ -126,9 +126,7 @@ def test_a_batch_splits_as_its_texts_do_one_by_one():
     texts = ["Hello, World!", "", "i d i o t here", "Ünïcode ＩＤＩＯＴ\u200b text", "a\x02b \x02\x02 c", "x" * 30_000, "1 2 3"]
     for batch in (texts, texts[:3], [texts[3]], [texts[4], texts[0]]):
         flat = tokens.split_batch(batch)
-        separator = np.asarray([token == tokens.SEPARATOR for token in flat], dtype=bool)
-        for start, end, joined in reversed(tokens.spaced_segments(flat, separator)):
-            flat[start:end] = joined
+        flat = tokens.join_spaced(flat, np.asarray([token == tokens.SEPARATOR for token in flat], dtype=bool))
         per_text, current = [], []
         for token in [*flat, tokens.SEPARATOR]:
             if token == tokens.SEPARATOR:
