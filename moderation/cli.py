@@ -22,8 +22,6 @@ from moderation.errors import ModerationError, OutputError, UsageError
 if TYPE_CHECKING:
     from collections import Counter
 
-    from moderation.moderator import Moderator
-
 app = typer.Typer(
     name="moderation",
     help="Local, explainable reader-comment moderation: parse pages, train, evaluate, score.",
@@ -240,10 +238,19 @@ def score(
         from moderation.output import emit, emit_text
         from moderation.scoring import Scored, frames_from_inputs, score_records
 
+        if engine is Engine.dask:
+            if output in (None, "-"):
+                raise UsageError("--engine dask writes a directory of Parquet partitions: pass -o DIR")
+            if sort is not SortOrder.input:
+                raise UsageError("--engine dask keeps the input order; sort the output afterwards")
         moderator = Moderator.load(model_dir, policy)
         moderator.model  # noqa: B018 - a model that fails its checks is refused before any output
         if engine is Engine.dask:
-            _score_with_dask(inputs, output, moderator, explain, scheduler, sort, force)
+            from moderation.dask_engine import score_dask
+
+            model_path = str(moderator.model.path) if moderator.model.path is not None else None
+            actions = score_dask(inputs, output, model_path, moderator.policy, explain, scheduler, force)
+            _summary(actions, Counter(), f"; written to {output}")
             return
         actions: Counter[str] = Counter()
         rules: Counter[str] = Counter()
@@ -279,23 +286,10 @@ def score(
     _summary(actions, rules)
 
 
-def _summary(actions: Counter[str], rules: Counter[str]) -> None:
+def _summary(actions: Counter[str], rules: Counter[str], suffix: str = "") -> None:
     summary = ", ".join(f"{action} {count}" for action, count in sorted(actions.items()))
-    say(f"{sum(actions.values())} row(s): {summary or 'none'}" + (f"; reasons: {', '.join(f'{r} {n}' for r, n in rules.most_common())}" if rules else ""))
-
-
-def _score_with_dask(inputs: list[str], output: Optional[str], moderator: Moderator, explain: bool, scheduler: Optional[str],
-                     sort: SortOrder, force: bool) -> None:  # fmt: skip
-    from moderation.dask_engine import score_dask
-
-    if output in (None, "-"):
-        raise UsageError("--engine dask writes a directory of Parquet partitions: pass -o DIR")
-    if sort is not SortOrder.input:
-        raise UsageError("--engine dask keeps the input order; sort the output afterwards")
-    model_dir = str(moderator.model.path) if moderator.model.path is not None else None
-    actions = score_dask(inputs, output, model_dir, moderator.policy, explain, scheduler, force)
-    summary = ", ".join(f"{action} {count}" for action, count in sorted(actions.items()))
-    say(f"{sum(actions.values())} row(s): {summary or 'none'}; written to {output}")
+    reasons = f"; reasons: {', '.join(f'{r} {n}' for r, n in rules.most_common())}" if rules else ""
+    say(f"{sum(actions.values())} row(s): {summary or 'none'}{reasons}{suffix}")
 
 
 def _priority(record: dict) -> tuple[int, float]:

@@ -75,26 +75,28 @@ def write_records(records: Iterable[dict[str, Any]], stream: IO[str], fmt: str) 
     return count
 
 
-def emit_text(pieces: Iterable[str], output: str | None, force: bool = False) -> None:
-    """Write text already formatted (JSON Lines from worker processes) like `emit`."""
+@contextlib.contextmanager
+def output_stream(output: str | None, force: bool = False) -> Iterator[IO[str]]:
+    """stdout (as UTF-8) when `output` is None or "-", else `output` written atomically."""
     if output in (None, "-"):
         if hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8")
-        for piece in pieces:
-            sys.stdout.write(piece)
+        yield sys.stdout
         return
     with atomic_open(output, force=force) as stream:
+        yield stream
+
+
+def emit_text(pieces: Iterable[str], output: str | None, force: bool = False) -> None:
+    """Write text already formatted (JSON Lines from worker processes) like `emit`."""
+    with output_stream(output, force) as stream:
         for piece in pieces:
             stream.write(piece)
 
 
 def emit(records: Iterable[dict[str, Any]], output: str | None, fmt: str, force: bool = False) -> int:
     """Write records to `output` (atomically) or to stdout when output is None or "-"."""
-    if output in (None, "-"):
-        if hasattr(sys.stdout, "reconfigure"):
-            sys.stdout.reconfigure(encoding="utf-8")
-        return write_records(records, sys.stdout, fmt)
-    with atomic_open(output, force=force) as stream:
+    with output_stream(output, force) as stream:
         return write_records(records, stream, fmt)
 
 

@@ -136,7 +136,7 @@ def train_streaming(
                 if not len(train):
                     continue
                 # Only the labelled rows' features are built: a news body is long.
-                matrix = heads.transform(shells[task], None, {name: block[train] for name, block in blocks.items()})
+                matrix = heads.transform(shells[task], None, {name: blocks[name][train] for name in heads.head_block_names(shells[task])})
                 y = labels.loc[train].to_numpy()
                 weight = np.asarray([class_weight[task][label] for label in y])
                 if source_weight[task] and "source" in frame.columns:
