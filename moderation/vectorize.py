@@ -141,26 +141,25 @@ class TokenGrams:
         new_counts = None if self.new_counts is None else self.new_counts[rows]
         return TokenGrams(self.features, self.counts[rows], self.new_names, new_counts, self.new_grams, self.norm[rows])
 
-    def matrix(self) -> Any:
-        """The block as a (texts, grams) matrix."""
+    def _gram_counts(self) -> Any:
+        """(texts, grams): each gram's weighted count over the text's tokens."""
         from scipy import sparse
 
         grams = self.counts @ self.features.token_grams_
         if self.new_counts is not None:
             grams = grams + self.new_counts @ self.new_grams
-        grams = sparse.csr_matrix(grams, dtype=np.float32)
+        return sparse.csr_matrix(grams, dtype=np.float32)
+
+    def matrix(self) -> Any:
+        """The block as a (texts, grams) matrix."""
+        grams = self._gram_counts()
         grams.data *= self.features.gram_idf_[grams.indices]
         grams.data /= np.repeat(self.norm, np.diff(grams.indptr)).astype(np.float32)
         return grams
 
     def presence(self) -> Any:
         """Which grams each text has (1 or absent)."""
-        from scipy import sparse
-
-        grams = self.counts @ self.features.token_grams_
-        if self.new_counts is not None:
-            grams = grams + self.new_counts @ self.new_grams
-        grams = sparse.csr_matrix(grams, dtype=np.float32)
+        grams = self._gram_counts()
         grams.data[:] = 1
         return grams
 
