@@ -136,6 +136,8 @@ def _graphemes(text: str) -> list[str]:
 
 def visible_text(text: str) -> str:
     """NFC, zero-width characters gone, ends stripped, inner whitespace runs as one space."""
+    if text.isascii():
+        return " ".join(text.split())  # the same, for text that cannot need the rest
     text = unicodedata.normalize("NFC", text)
     text = re.sub("[\u200b\u2060\ufeff]", "", text)  # joiners (U+200C, U+200D) shape emoji: kept
     return re.sub(r"\s+", " ", text).strip()
@@ -144,11 +146,9 @@ def visible_text(text: str) -> str:
 def visible_length(text: str) -> int:
     """User-visible characters: grapheme clusters of `visible_text` (an emoji or a letter
     with combining marks counts once)."""
-    if text.isascii():
-        # No combining marks or zero-width characters: every character is a cluster.
-        return len(" ".join(text.split()))
     visible = visible_text(text)
-    return len(_graphemes(visible)) if _joins_clusters(visible) else len(visible)
+    # ASCII has no combining marks or joiners: every character is a cluster.
+    return len(_graphemes(visible)) if not visible.isascii() and _joins_clusters(visible) else len(visible)
 
 
 def _joins_clusters(text: str) -> bool:
@@ -172,7 +172,7 @@ def substantive_length(text: str, limit: int | None = None) -> int:
     punctuation or symbols counts once ("Nice!!!!!!!!" as "Nice!"). With `limit`, counting
     stops there: the minimum-length rule only needs to know whether it is reached.
     """
-    visible = " ".join(text.split()) if text.isascii() else visible_text(text)
+    visible = visible_text(text)
     if limit is not None and len(visible) > 2 * limit + 100:
         # Only the opening can decide whether `limit` is reached; the last two words of
         # the cut are dropped so that a repeated word cut short cannot count extra.
