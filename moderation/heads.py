@@ -57,16 +57,41 @@ def assemble(text_features: TextFeatures, task: str, model: Any) -> Pipeline:
     return Pipeline([("features", text_features), ("select", select), ("model", model)])
 
 
-def classifier(C: float) -> CalibratedClassifierCV:
-    """Balanced logistic regression, sigmoid-calibrated on held-out folds of the training data."""
+def classifier(C: float, text_features: TextFeatures | None = None, task: str = "", labels: list[str] = (),
+               calibrate: bool = True) -> Any:  # fmt: skip
+    """Balanced logistic regression, sigmoid-calibrated on held-out folds of the training
+    data; for stance with an unrelated label, the two-stage `stance.RelatedFirst` (its
+    first stage reads the comment-article block). Without `calibrate`, the bare model,
+    for the cross-validation that compares values of C."""
+    from moderation.stance import UNRELATED, RelatedFirst
+
+    if text_features is not None and "pair" in blocks_for(task) and UNRELATED in labels and len(labels) >= 3:
+        return RelatedFirst(block_positions(text_features, task, "pair"), C=C, calibrate=calibrate, random_state=RANDOM_STATE)
     model = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, random_state=RANDOM_STATE)
+    if not calibrate:
+        return model
     return CalibratedClassifierCV(model, method="sigmoid", cv=3, ensemble=False, n_jobs=-1)
 
 
-def linear_model(pipeline: Pipeline) -> LogisticRegression:
-    """The fitted logistic regression inside a calibrated head, for its weights."""
-    calibrated = pipeline.named_steps["model"]
-    return calibrated.calibrated_classifiers_[0].estimator
+def block_positions(text_features: TextFeatures, task: str, block: str) -> np.ndarray:
+    """Where a block's columns sit in the head's own matrix."""
+    limits = HEAD_LIMITS.get(task, {})
+    start = 0
+    for name in blocks_for(task):
+        size = len(text_features.block_columns(name)[: limits.get(name)])
+        if name == block:
+            return np.arange(start, start + size)
+        start += size
+    return np.arange(0)
+
+
+def linear_model(pipeline: Pipeline) -> Any:
+    """The fitted linear model inside a head, for its weights (`coef_`, `intercept_`,
+    `classes_`): the calibrated logistic regression, or the two-stage stance model."""
+    model = pipeline.named_steps["model"]
+    if hasattr(model, "proba_from_decision"):
+        return model
+    return model.calibrated_classifiers_[0].estimator
 
 
 def transform(pipeline: Pipeline, frame: Any, blocks: dict[str, Any] | None = None) -> Any:
@@ -139,9 +164,11 @@ def predict(pipeline: Pipeline, matrix: Any = None, decision_values: np.ndarray 
     """
     from scipy.special import expit
 
-    calibrated = pipeline.named_steps["model"].calibrated_classifiers_[0]
-    model = calibrated.estimator
+    model = linear_model(pipeline)
     decision = np.asarray(matrix @ model.coef_.T) + model.intercept_ if decision_values is None else decision_values
+    if hasattr(model, "proba_from_decision"):
+        return model.proba_from_decision(decision), model.labels_from_decision(decision)
+    calibrated = pipeline.named_steps["model"].calibrated_classifiers_[0]
     classes = list(pipeline.named_steps["model"].classes_)
     proba = np.zeros((decision.shape[0], len(classes)))
     if len(classes) == 2:
