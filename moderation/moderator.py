@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from moderation.model import Model
 
 DECISION_COLUMNS = ("action", "reasons", "scores", "predicted", "explain", "featured", "model", "policy_hash", "error")
+OUTPUT_COLUMNS = (*DECISION_COLUMNS, "length")
+"""The keys `score` adds to each row, in this order."""
 
 
 @dataclass
@@ -139,6 +141,8 @@ class Moderator:
         return [self._finish(decision) for decision in decisions]
 
     def _add_scores(self, rows: list[dict[str, Any]], decisions: list[dict[str, Any]], explain: bool) -> None:
+        import numpy as np
+
         from moderation.features import Rows
 
         model = self.model
@@ -153,9 +157,9 @@ class Moderator:
         # fit time: skipping both checks halves the cost of scoring a single comment.
         with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
             predictions, explanations = model.predict_explained(frame, explain_top=6 if explain else 0)
+        rounded = {task: (model.labels(task), np.round(proba, 4).tolist()) for task, (proba, _labels) in predictions.items()}
         for offset, decision in enumerate(decisions):
-            scores = {task: {label: round(float(p), 4) for label, p in zip(model.labels(task), proba[offset], strict=True)}
-                      for task, (proba, _labels) in predictions.items()}  # fmt: skip
+            scores = {task: dict(zip(labels, values[offset], strict=True)) for task, (labels, values) in rounded.items()}
             decision["scores"] = scores
             decision["predicted"] = {task: labels[offset] for task, (_proba, labels) in predictions.items()}
             if explanations is not None:
@@ -199,16 +203,44 @@ class Moderator:
 
         decisions = self.decide_many(rows_for_decisions(frame), explain=explain, history=history)
         out = frame.reset_index(drop=True).copy()
-        for column in (*DECISION_COLUMNS, "length"):
+        for column in OUTPUT_COLUMNS:
             out[column] = pd.Series([decision.get(column) for decision in decisions], dtype=object)
         return out
+
+    def score_records(self, frame: pd.DataFrame, explain: bool = True,
+                      history: list[list[Reason]] | None = None) -> list[dict[str, Any]]:  # fmt: skip
+        """`score` as one dict per row (missing values as None): what a queue's output is
+        written from, without building a table only to take it apart again."""
+        records = table_records(frame)
+        decisions = self.decide_many(_decision_rows(records), explain=explain, history=history)
+        for record, decision in zip(records, decisions, strict=True):
+            for column in OUTPUT_COLUMNS:
+                record[column] = decision.get(column)
+        return records
+
+
+def table_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A table's rows as dicts, with pandas' missing values (NaN) as None."""
+    records = frame.to_dict(orient="records")
+    missing = frame.columns[frame.isna().to_numpy().any(axis=0)] if len(frame) else []
+    for column in missing:
+        for record in records:
+            value = record[column]
+            if isinstance(value, float) and value != value:
+                record[column] = None
+    return records
 
 
 def rows_for_decisions(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The fields decisions read, from a queue or from parsed pages (article_ prefixes)."""
     if "text" not in frame.columns:
         raise DataError(f"no 'text' column to score; present: {', '.join(map(str, frame.columns))}")
-    records = frame.to_dict(orient="records")
+    return _decision_rows(frame.to_dict(orient="records"))
+
+
+def _decision_rows(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    if records and "text" not in records[0]:
+        raise DataError(f"no 'text' column to score; present: {', '.join(map(str, records[0]))}")
     rows = []
     for record in records:
         policy = record.get("article_comment_policy")

@@ -71,8 +71,9 @@ class Policy:
     def __getitem__(self, name: str) -> Any:
         return self.values[name]
 
-    @property
+    @functools.cached_property
     def hash(self) -> str:
+        """Computed once: every decision carries it."""
         canonical = json.dumps(self.values, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
@@ -134,8 +135,12 @@ def _graphemes(text: str) -> list[str]:
     return _grapheme_pattern().findall(text)
 
 
+@functools.lru_cache(maxsize=16)
 def visible_text(text: str) -> str:
-    """NFC, zero-width characters gone, ends stripped, inner whitespace runs as one space."""
+    """NFC, zero-width characters gone, ends stripped, inner whitespace runs as one space.
+
+    Remembered for the last few texts: a decision asks for the visible and the
+    substantive length of the same comment, and both start here."""
     if text.isascii():
         return " ".join(text.split())  # the same, for text that cannot need the rest
     text = unicodedata.normalize("NFC", text)
@@ -286,8 +291,8 @@ def _letters_and_capitals(text: str) -> tuple[int, int]:
     if text.isascii():
         raw = text.encode()
         return len(raw.translate(None, _NOT_LETTERS)), len(raw.translate(None, _NOT_CAPITALS))
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters), sum(ch.isupper() for ch in letters)
+    letters = "".join(filter(str.isalpha, text))
+    return len(letters), sum(map(str.isupper, letters))
 
 
 def score_reasons(scores: dict[str, dict[str, float]], policy: Policy, has_article: bool) -> list[Reason]:

@@ -76,7 +76,7 @@ def score_records(frames: Iterator[pd.DataFrame], moderator: Moderator, explain:
     if jobs == 1 or second is None:
         # One chunk: starting workers (each loading the model) would cost more than it saves.
         for frame in frames:
-            yield _scored(moderator.score(frame, explain=explain), as_jsonl)
+            yield _scored(moderator.score_records(frame, explain=explain), as_jsonl)
         return
     from joblib import Parallel, delayed
 
@@ -108,7 +108,7 @@ def worker_moderator(model_dir: str | None, policy: Policy) -> Moderator:
 def _score_chunk(frame: pd.DataFrame, model_dir: str | None, policy: Policy, explain: bool,
                  history: list[list[Reason]], as_jsonl: bool) -> Scored:  # fmt: skip
     """One chunk in a worker process."""
-    return _scored(worker_moderator(model_dir, policy).score(frame, explain=explain, history=history), as_jsonl)
+    return _scored(worker_moderator(model_dir, policy).score_records(frame, explain=explain, history=history), as_jsonl)
 
 
 def _history(moderator: Moderator, frame: pd.DataFrame) -> list[list[Reason]]:
@@ -121,15 +121,12 @@ def _history(moderator: Moderator, frame: pd.DataFrame) -> list[list[Reason]]:
     return moderator.history_reasons(rows_for_decisions(frame[["text", "author"]]))
 
 
-def _scored(frame: pd.DataFrame, as_jsonl: bool) -> Scored:
-    """Rows as dicts, NaN (pandas' missing value) as None so JSON output stays valid."""
-    import json
+def _scored(records: list[dict[str, Any]], as_jsonl: bool) -> Scored:
+    """A chunk's records, counted, and written as JSON Lines when that is the output."""
+    from moderation.output import jsonl_text
 
-    records = [{key: None if isinstance(value, float) and value != value else value for key, value in record.items()}
-               for record in frame.to_dict(orient="records")]  # fmt: skip
     actions = Counter(record["action"] or "error" for record in records)
     rules = Counter(reason["rule"] for record in records for reason in record["reasons"] or [])
     if as_jsonl:
-        text = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
-        return Scored(len(records), None, text, actions, rules)
+        return Scored(len(records), None, jsonl_text(records), actions, rules)
     return Scored(len(records), records, None, actions, rules)

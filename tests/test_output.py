@@ -1,0 +1,50 @@
+"""Writing results: valid JSON Lines whatever the rows hold, and files replaced atomically."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from moderation.errors import OutputError
+from moderation.moderator import table_records
+from moderation.output import atomic_open, jsonl_text, write_records
+
+
+def test_jsonl_keeps_text_as_written_and_missing_values_as_null():
+    records = [{"text": "Très bien — 👍", "score": float("nan"), "nested": {"a": [1, 2.5]}}, {"text": None}]
+    lines = jsonl_text(records).splitlines()
+    assert [json.loads(line) for line in lines] == [{"text": "Très bien — 👍", "score": None, "nested": {"a": [1, 2.5]}},
+                                                    {"text": None}]  # fmt: skip
+    assert "Très bien — 👍" in lines[0]  # UTF-8 as is, not \u escapes
+
+
+def test_jsonl_writes_values_json_does_not_know_as_text():
+    [line] = jsonl_text([{"when": pd.Timestamp("2026-11-22 10:00"), 3: "integer key"}]).splitlines()
+    assert json.loads(line) == {"when": "2026-11-22 10:00:00", "3": "integer key"}
+
+
+def test_write_records_counts_every_row_across_batches():
+    stream = io.StringIO()
+    assert write_records(({"n": n} for n in range(2_500)), stream, "jsonl") == 2_500
+    assert [json.loads(line)["n"] for line in stream.getvalue().splitlines()] == list(range(2_500))
+    assert write_records([], io.StringIO(), "jsonl") == 0
+
+
+def test_table_records_turn_missing_cells_into_none():
+    frame = pd.DataFrame({"text": ["a", None, "c"], "likes": [1.0, float("nan"), 3.0]})
+    assert table_records(frame) == [{"text": "a", "likes": 1.0}, {"text": None, "likes": None}, {"text": "c", "likes": 3.0}]
+
+
+def test_a_failed_write_leaves_the_old_file(tmp_path):
+    target = tmp_path / "out.jsonl"
+    target.write_text("old\n")
+    with pytest.raises(RuntimeError), atomic_open(target, force=True) as stream:
+        stream.write("half")
+        raise RuntimeError("disk full")
+    assert target.read_text() == "old\n"
+    assert list(tmp_path.iterdir()) == [target]
+    with pytest.raises(OutputError, match="exists"), atomic_open(target):
+        pass
