@@ -55,11 +55,17 @@ def _model(results: dict) -> Model:
 
 
 def peak_memory(train_part: pd.DataFrame, rows: int, workdir: Path) -> dict[str, float]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     data = workdir / f"history-{rows}.parquet"
-    copies = -(-rows // len(train_part))
-    # Row groups of 50,000 rows: Parquet is read a row group at a time, as an archive
-    # written for streaming would be laid out.
-    pd.concat([train_part] * copies, ignore_index=True).head(rows).to_parquet(data, row_group_size=50_000)
+    # The training part written again and again, so that 10,000,000 rows never sit in
+    # this process's memory either. Row groups of 50,000 rows: Parquet is read a row
+    # group at a time, as an archive written for streaming would be laid out.
+    table = pa.Table.from_pandas(train_part, preserve_index=False)
+    with pq.ParquetWriter(data, table.schema) as writer:
+        for start in range(0, rows, len(train_part)):
+            writer.write_table(table.slice(0, min(len(train_part), rows - start)), row_group_size=50_000)
     script = (
         "import resource, subprocess, sys, time\n"
         "t = time.perf_counter()\n"
