@@ -7,6 +7,7 @@ the probabilities mean what they say, so thresholds in a site's policy are meani
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -57,7 +58,7 @@ def assemble(text_features: TextFeatures, task: str, model: Any) -> Pipeline:
     return Pipeline([("features", text_features), ("select", select), ("model", model)])
 
 
-def classifier(C: float, text_features: TextFeatures | None = None, task: str = "", labels: list[str] = (),
+def classifier(C: float, text_features: TextFeatures | None = None, task: str = "", labels: Sequence[str] = (),
                calibrate: bool = True) -> Any:  # fmt: skip
     """Balanced logistic regression, sigmoid-calibrated on held-out folds of the training
     data; for stance with an unrelated label, the two-stage `stance.RelatedFirst` (its

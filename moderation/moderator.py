@@ -109,11 +109,15 @@ class Moderator:
     def history_reasons(self, rows: list[dict[str, Any]]) -> list[list[Reason]]:
         """The repeat and flood reasons of each row, remembering the rows as seen.
 
+        A row's time is its `posted_at` when that reads as a date (ISO 8601) or as epoch
+        seconds, else now: an archive re-scored in minutes is not a flood, but the
+        comments its authors posted within `flood_seconds` of each other are.
+
         Split out so that a queue scored in parallel keeps one memory, in input order,
         in the process that reads it: the decisions are then those of a serial run.
         """
         now = time.time()
-        return [self._history_reasons(row["text"], row.get("author") or None, now) if _usable(row.get("text")) else []
+        return [self._history_reasons(row["text"], row.get("author") or None, _time_of(row, now)) if _usable(row.get("text")) else []
                 for row in rows]  # fmt: skip
 
     def decide_many(self, rows: list[dict[str, Any]], explain: bool = True,
@@ -253,8 +257,42 @@ def _decision_rows(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "min_chars": policy.get("min_chars"),
             "max_chars": policy.get("max_chars"),
             "parse_error": record.get("parse_error"),
+            "posted_at": record.get("posted_at"),
         })  # fmt: skip
     return rows
+
+
+def _time_of(row: dict[str, Any], now: float) -> float:
+    seconds = _seconds(row.get("posted_at"))
+    return now if seconds is None else seconds
+
+
+def _seconds(value: Any) -> float | None:
+    """Epoch seconds from a `posted_at` value: a number, or ISO 8601 text (UTC when it
+    names no zone); None for anything else ("3 hours ago", empty, NaN)."""
+    from datetime import datetime, timezone
+
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value) if value == value and abs(value) != float("inf") else None
+    if hasattr(value, "timestamp"):  # datetime, pandas Timestamp
+        try:
+            moment = value if getattr(value, "tzinfo", None) else value.replace(tzinfo=timezone.utc)
+            return float(moment.timestamp())
+        except (ValueError, OverflowError, OSError):  # NaT, out of range
+            return None
+    text = str(value).strip()
+    try:
+        number = float(text)
+        return number if number == number and abs(number) != float("inf") else None
+    except ValueError:
+        pass
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).timestamp()
 
 
 def _usable(text: Any) -> bool:

@@ -113,12 +113,13 @@ def _score_chunk(frame: pd.DataFrame, model_dir: str | None, policy: Policy, exp
 
 def _history(moderator: Moderator, frame: pd.DataFrame) -> list[list[Reason]]:
     """The repeat and flood reasons of a chunk, taken here in input order. Only rows with
-    an author have any, and only their text and author are read."""
+    an author have any, and only their text, author and time are read."""
     from moderation.moderator import rows_for_decisions
 
     if "author" not in frame.columns:
         return [[] for _ in range(len(frame))]
-    return moderator.history_reasons(rows_for_decisions(frame[["text", "author"]]))
+    columns = ["text", "author"] + (["posted_at"] if "posted_at" in frame.columns else [])
+    return moderator.history_reasons(rows_for_decisions(frame[columns]))
 
 
 def _scored(records: list[dict[str, Any]], as_jsonl: bool) -> Scored:

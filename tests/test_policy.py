@@ -171,3 +171,26 @@ def test_the_ascii_shortcut_counts_as_the_cluster_loop(text):
         count += not skip
     assert rules.substantive_length(text) == count
     assert rules.substantive_length(text.strip() + "é\u0301") == count + 1  # the Unicode path agrees
+
+
+def test_floods_count_the_comments_own_times_when_the_queue_has_them(default_moderator):
+    """Re-scoring an archive in seconds is not a flood; posting within the window is."""
+    moderator = Moderator(make_policy({"flood_limit": 3, "flood_seconds": 600}), model=default_moderator.model)
+    texts = [*DISTINCT, LONG, DISTINCT[0] + " Also the timetable."]
+    daily = moderator.decide_many([{"text": text, "author": "dee", "posted_at": f"2024-03-0{day + 1}T09:00:00Z"}
+                                   for day, text in enumerate(texts)])  # fmt: skip
+    assert "flood" not in {reason["rule"] for result in daily for reason in result["reasons"]}
+    minutes = moderator.decide_many([{"text": text, "author": "eve", "posted_at": f"2024-03-01T09:0{minute}:00+01:00"}
+                                     for minute, text in enumerate(texts)])  # fmt: skip
+    assert [result["reasons"][-1]["rule"] if result["reasons"] else None for result in minutes][-2:] == ["flood", "flood"]
+
+
+@pytest.mark.parametrize(("value", "seconds"), [
+    ("2024-03-01T09:00:00Z", 1709283600.0), ("2024-03-01T10:00:00+01:00", 1709283600.0),
+    ("2024-03-01 09:00:00", 1709283600.0), (1709283600, 1709283600.0), ("1709283600", 1709283600.0),
+    ("3 hours ago", None), ("", None), (None, None), (float("nan"), None), ("nan", None), (True, None),
+])  # fmt: skip
+def test_posted_at_reads_as_epoch_seconds(value, seconds):
+    from moderation.moderator import _seconds
+
+    assert _seconds(value) == seconds
