@@ -51,14 +51,29 @@ class RelatedFirst(ClassifierMixin, BaseEstimator):
         related = y != UNRELATED
         self.related_ = self._model(self.related_C).fit(X[:, columns], related, sample_weight=weights)
         self.stance_ = self._model(self.C).fit(X[related], y[related], sample_weight=weights[related])
+        return self._join(X.shape[1])
+
+    @classmethod
+    def from_stages(cls, related_columns: Any, related: Any, stance: Any, n_features: int) -> RelatedFirst:
+        """The model of two stages fitted elsewhere (out-of-core training fits them by
+        `partial_fit`): `related` on the related columns with labels False / True,
+        `stance` on related rows with the other labels."""
+        model = cls(related_columns)
+        model.classes_ = np.asarray(sorted([UNRELATED, *map(str, _linear(stance).classes_)]))
+        model.related_, model.stance_ = related, stance
+        return model._join(n_features)
+
+    def _join(self, n_features: int) -> RelatedFirst:
+        """Both stages' weights as one `coef_` / `intercept_`, a row per class."""
+        columns = self._related_columns(n_features)
         first, second = _linear(self.related_), _linear(self.stance_)
-        self.coef_ = np.zeros((len(self.classes_), X.shape[1]))
+        self.coef_ = np.zeros((len(self.classes_), n_features))
         self.intercept_ = np.zeros(len(self.classes_))
         unrelated = self._unrelated_index()
         self.coef_[unrelated, columns] = -first.coef_[0]
         self.intercept_[unrelated] = -first.intercept_[0]
         for index, label in enumerate(second.classes_):
-            where = list(self.classes_).index(label)
+            where = list(self.classes_).index(str(label))
             self.coef_[where] = second.coef_[index]
             self.intercept_[where] = second.intercept_[index]
         return self

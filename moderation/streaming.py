@@ -6,7 +6,8 @@ that is not word n-grams (character grams, the cue words and stems of the stance
 features) is fitted on a sample of the first rows. Word n-grams are hashed
 (`TextFeatures(hash_words=...)`), so every n-gram of the whole history is learnt. Each head
 is a logistic regression fitted by stochastic gradient descent (`SGDClassifier.partial_fit`),
-with class weights from a first pass over the labels. One group in ten (article or claim,
+with class weights from a first pass over the labels; stance with an unrelated label is
+two of them, the stages of `stance.RelatedFirst`. One group in ten (article or claim,
 else the text) is held out: it calibrates the probabilities and gives the metrics in
 `meta.json`.
 
@@ -114,8 +115,15 @@ def train_streaming(
                     for task in available}  # fmt: skip
     source_weight = {task: {source: sum(sources[task].values()) / (len(sources[task]) * n) for source, n in sources[task].items()}
                      for task in available}  # fmt: skip
-    models = {task: SGDClassifier(loss="log_loss", alpha=alpha, random_state=heads.RANDOM_STATE) for task in available}
+    def sgd() -> SGDClassifier:
+        return SGDClassifier(loss="log_loss", alpha=alpha, random_state=heads.RANDOM_STATE)
+
+    models = {task: sgd() for task in available}
     shells = {task: heads.assemble(features, task, models[task]) for task in available}
+    # Stance with an unrelated label is fitted in two stages, as in memory (`stance.py`):
+    # relatedness on the comment-article columns, then the other labels on related rows.
+    stages = {task: (heads.block_positions(features, task, "pair"), sgd(), sgd()) for task in available
+              if _two_stage(task, labels_of[task])}  # fmt: skip
     needed = tuple(dict.fromkeys(block for task in available for block in heads.blocks_for(task)))
     held: dict[str, list[pd.DataFrame]] = {task: [] for task in available}
     held_rows = dict.fromkeys(available, 0)
@@ -138,14 +146,46 @@ def train_streaming(
                 # Only the labelled rows' features are built: a news body is long.
                 matrix = heads.transform(shells[task], None, {name: blocks[name][train] for name in heads.head_block_names(shells[task])})
                 y = labels.loc[train].to_numpy()
-                weight = np.asarray([class_weight[task][label] for label in y])
+                weight = np.ones(len(y))
                 if source_weight[task] and "source" in frame.columns:
                     weight *= frame["source"].iloc[train].fillna("?").astype(str).map(source_weight[task]).fillna(1.0).to_numpy()
+                if task in stages:
+                    _fit_stages(stages[task], matrix, y, weight, counts[task])
+                    continue
+                weight *= np.asarray([class_weight[task][label] for label in y])
                 models[task].partial_fit(matrix, y, classes=np.asarray(labels_of[task], dtype=object), sample_weight=weight)
             seen += len(frame)
             progress(f"streaming: epoch {epoch + 1}/{epochs}, {seen} of {total} rows")
-    return {task: _finish(task, features, models[task], held[task], labels_of[task], counts[task], started, progress)
+    return {task: _finish(task, features, stages.get(task, models[task]), held[task], labels_of[task], counts[task], started, progress)
             for task in available}  # fmt: skip
+
+
+def _two_stage(task: str, labels: list[str]) -> bool:
+    from moderation import heads
+    from moderation.stance import UNRELATED
+
+    return "pair" in heads.blocks_for(task) and UNRELATED in labels and len(labels) >= 3
+
+
+def _balanced(labels: np.ndarray, counts: dict[Any, int]) -> np.ndarray:
+    """sklearn's "balanced" class weights, from the counts of the whole history."""
+    total = sum(counts.values())
+    return np.asarray([total / (len(counts) * counts[label]) for label in labels])
+
+
+def _fit_stages(stages: tuple[np.ndarray, Any, Any], matrix: Any, y: np.ndarray, weight: np.ndarray, counts: Counter[str]) -> None:
+    """One chunk for both stance stages: every row teaches relatedness, related rows the rest."""
+    from moderation.stance import UNRELATED
+
+    columns, related_model, stance_model = stages
+    related = y != UNRELATED
+    related_counts = {False: counts[UNRELATED], True: sum(n for label, n in counts.items() if label != UNRELATED)}
+    related_model.partial_fit(matrix[:, columns], related, classes=np.asarray([False, True]),
+                              sample_weight=weight * _balanced(related, related_counts))  # fmt: skip
+    if related.any():
+        others = {label: n for label, n in counts.items() if label != UNRELATED}
+        stance_model.partial_fit(matrix[related], y[related], classes=np.asarray(sorted(others), dtype=object),
+                                 sample_weight=weight[related] * _balanced(y[related], others))  # fmt: skip
 
 
 def _ordered(task: str, counts: Counter[str]) -> list[str]:
@@ -173,17 +213,30 @@ def _finish(task: str, features: Any, model: Any, held: list[pd.DataFrame], labe
         raise DataError(f"{task}: the held-out groups (one in {HELD_OUT_EVERY}) lack a class; add data or groups")
     from scipy import sparse
 
-    shell = heads.assemble(features, task, model)
+    shell = heads.assemble(features, task, model[1] if isinstance(model, tuple) else model)
     matrix = sparse.vstack([heads.transform(shell, rows.iloc[start : start + 5_000]) for start in range(0, len(rows), 5_000)],
                            format="csr")  # fmt: skip
-    calibrated = CalibratedClassifierCV(FrozenEstimator(model), method="sigmoid", ensemble=False)
-    calibrated.fit(matrix, truth)
-    pipeline = heads.assemble(features, task, calibrated)
-    order = [list(model.classes_).index(label) for label in labels]
-    if len(labels) == 2:
-        proba = calibrated.predict_proba(matrix)[:, order]
+
+    def calibrate(estimator: Any, X: Any, y: np.ndarray) -> Any:
+        return CalibratedClassifierCV(FrozenEstimator(estimator), method="sigmoid", ensemble=False).fit(X, y)
+
+    if isinstance(model, tuple):
+        from moderation.stance import UNRELATED, RelatedFirst
+
+        columns, related_model, stance_model = model
+        related = truth != UNRELATED
+        calibrated = RelatedFirst.from_stages(columns, calibrate(related_model, matrix[:, columns], related),
+                                              calibrate(stance_model, matrix[related], truth[related]), matrix.shape[1])  # fmt: skip
+        predicted = calibrated.predict(matrix)
+        proba = np.eye(len(labels))[[labels.index(label) for label in predicted]]
     else:
-        proba = np.eye(len(labels))[np.argmax(model.decision_function(matrix)[:, order], axis=1)]
+        calibrated = calibrate(model, matrix, truth)
+        order = [list(model.classes_).index(label) for label in labels]
+        if len(labels) == 2:
+            proba = calibrated.predict_proba(matrix)[:, order]
+        else:
+            proba = np.eye(len(labels))[np.argmax(model.decision_function(matrix)[:, order], axis=1)]
+    pipeline = heads.assemble(features, task, calibrated)
     value = _score(labels, truth, proba)
     metric = "roc_auc" if len(labels) == 2 else "macro_f1"
     progress(f"{task}: held-out {metric} {value:.3f} on {len(truth)} rows")

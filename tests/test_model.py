@@ -301,3 +301,37 @@ def test_the_dask_engine_needs_an_output_directory_and_input_order(small_model, 
     assert result.exit_code == 2 and "pass -o DIR" in result.stderr
     result = runner.invoke(app, ["score", str(queue), "--model", str(small_model), "--engine", "dask", "-o", str(tmp_path / "d"), "--sort", "priority"])
     assert result.exit_code == 2 and "input order" in result.stderr
+
+
+def test_streaming_stance_is_fitted_in_two_stages(tmp_path):
+    from moderation.stance import RelatedFirst
+
+    topics = ["ferry timetable change", "harbour bridge tolls", "school lunch budget", "library opening hours",
+              "city bus fares", "park tree planting", "river flood defences", "market stall rents"]  # fmt: skip
+    leanings = {"agree": "I agree, this is right and exactly what we need", "disagree": "this is wrong, false and nonsense",
+                "discuss": "maybe, it is unclear and we will see what happens"}  # fmt: skip
+    rows = []
+    for group in range(40):
+        topic = topics[group % len(topics)]
+        other = topics[(group + 3) % len(topics)]
+        for stance, words in leanings.items():
+            rows.append({"text": f"The {topic} plan: {words} (reader {group})", "article_title": f"Council plans {topic}",
+                         "stance": stance, "group": f"g{group}"})  # fmt: skip
+        rows.append({"text": f"The {other} plan: {leanings['agree']} (reader {group})", "article_title": f"Council plans {topic}",
+                     "stance": "unrelated", "group": f"g{group}"})  # fmt: skip
+    data = tmp_path / "stance.csv"
+    pd.DataFrame(rows).to_csv(data, index=False)
+    out = tmp_path / "streamed"
+    result = runner.invoke(app, ["train", str(data), "-o", str(out), "--streaming", "--chunk-rows", "100", "--epochs", "5"])
+    assert result.exit_code == 0, result.stderr
+    loaded = bundle.load(out)
+    assert isinstance(loaded.heads["stance"].named_steps["model"], RelatedFirst)
+    frame = pd.DataFrame({"text": ["The city bus fares plan: this is wrong, false and nonsense",
+                                   "The park tree planting plan: this is wrong, false and nonsense"],
+                          "article_title": ["Council plans city bus fares"] * 2})  # fmt: skip
+    proba = loaded.predict_proba(frame)["stance"]
+    labels = loaded.labels("stance")
+    assert proba[1, labels.index("unrelated")] > proba[0, labels.index("unrelated")]
+    assert proba[0, labels.index("disagree")] > proba[0, labels.index("agree")]
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0)
+    np.testing.assert_allclose(proba, loaded.heads["stance"].predict_proba(frame)[:, [list(loaded.heads["stance"].classes_).index(label) for label in labels]], atol=1e-9)

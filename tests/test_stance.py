@@ -69,3 +69,11 @@ def test_refuses_labels_without_unrelated():
     X, y = pairs()
     with pytest.raises(ValueError, match="unrelated"):
         RelatedFirst(RELATED_COLUMNS).fit(X, np.where(y == "unrelated", "discuss", y))
+
+
+def test_stages_fitted_elsewhere_join_into_the_same_model(fitted):
+    model, X, _y = fitted
+    joined = RelatedFirst.from_stages(RELATED_COLUMNS, model.related_, model.stance_, X.shape[1])
+    assert list(joined.classes_) == list(model.classes_)
+    np.testing.assert_array_equal(joined.coef_, model.coef_)
+    np.testing.assert_allclose(joined.predict_proba(X), model.predict_proba(X), rtol=0, atol=0)
