@@ -232,8 +232,9 @@ def explain(pipeline: Pipeline, frame: Any, top: int = 8, blocks: dict[str, Any]
     results: list[dict[str, list[tuple[str, float]]]] = [{} for _ in range(n_rows)]
     counts = np.diff(matrix.indptr)
     row_of = np.repeat(np.arange(n_rows), counts)
+    position = {label: index for index, label in enumerate(classes)}
     for per_row in wanted:
-        label_index = np.asarray([classes.index(str(label)) for label in per_row], dtype=np.int64)
+        label_index = np.fromiter((position[str(label)] for label in per_row), dtype=np.int64, count=n_rows)
         contributions = matrix.data * coef[label_index[row_of], matrix.indices]
         strength = np.abs(contributions)
         strongest = np.zeros(n_rows)
@@ -245,9 +246,10 @@ def explain(pipeline: Pipeline, frame: Any, top: int = 8, blocks: dict[str, Any]
         rows = row_of[chosen]
         rank = np.arange(len(chosen)) - np.searchsorted(rows, rows)
         chosen, rows = chosen[rank < top], rows[rank < top]
-        for row in range(n_rows):
-            results[row][classes[label_index[row]]] = []
-        items = zip(rows.tolist(), all_names[matrix.indices[chosen]].tolist(), np.round(contributions[chosen], 4).tolist(), strict=True)
-        for row, name, value in items:
-            results[row][classes[label_index[row]]].append((name, value))
+        # One Python step per row, not per feature: each row's pairs are a slice.
+        pairs = list(zip(all_names[matrix.indices[chosen]].tolist(), np.round(contributions[chosen], 4).tolist(), strict=True))
+        bounds = np.searchsorted(rows, np.arange(n_rows + 1)).tolist()
+        names_of_rows = np.asarray(classes, dtype=object)[label_index].tolist()
+        for row, (label, start, end) in enumerate(zip(names_of_rows, bounds, bounds[1:], strict=False)):
+            results[row][label] = pairs[start:end]
     return results
