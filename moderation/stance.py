@@ -44,13 +44,15 @@ class RelatedFirst(ClassifierMixin, BaseEstimator):
         """Fit the relatedness stage on every row and the stance stage on related rows."""
         y = np.asarray(y).astype(str)
         self.classes_ = np.asarray(sorted(set(y)))
-        if UNRELATED not in self.classes_ or len(self.classes_) < 3:
-            raise ValueError(f"RelatedFirst needs {UNRELATED!r} and at least two other labels, got {list(self.classes_)}")
+        if UNRELATED not in self.classes_ or len(self.classes_) < 2:
+            raise ValueError(f"RelatedFirst needs {UNRELATED!r} and at least one other label, got {list(self.classes_)}")
         weights = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
         columns = self._related_columns(X.shape[1])
         related = y != UNRELATED
         self.related_ = self._model(self.related_C).fit(X[:, columns], related, sample_weight=weights)
-        self.stance_ = self._model(self.C).fit(X[related], y[related], sample_weight=weights[related])
+        # One related label (a small fold, say) leaves nothing to choose: it takes it all.
+        self.stance_ = self._model(self.C).fit(X[related], y[related], sample_weight=weights[related]) \
+            if len(self.classes_) > 2 else None  # fmt: skip
         return self._join(X.shape[1])
 
     @classmethod
@@ -60,22 +62,30 @@ class RelatedFirst(ClassifierMixin, BaseEstimator):
         `stance` on related rows with the other labels."""
         model = cls(related_columns)
         model.classes_ = np.asarray(sorted([UNRELATED, *map(str, _linear(stance).classes_)]))
+        # (`stance` is None only in `fit`, when the related rows have one label.)
         model.related_, model.stance_ = related, stance
         return model._join(n_features)
 
     def _join(self, n_features: int) -> RelatedFirst:
         """Both stages' weights as one `coef_` / `intercept_`, a row per class."""
         columns = self._related_columns(n_features)
-        first, second = _linear(self.related_), _linear(self.stance_)
+        first = _linear(self.related_)
+        second = None if self.stance_ is None else _linear(self.stance_)
         self.coef_ = np.zeros((len(self.classes_), n_features))
         self.intercept_ = np.zeros(len(self.classes_))
         unrelated = self._unrelated_index()
         self.coef_[unrelated, columns] = -first.coef_[0]
         self.intercept_[unrelated] = -first.intercept_[0]
+        if second is None:
+            return self
+        coef, intercept = second.coef_, second.intercept_
+        if len(second.classes_) == 2:
+            # A two-class model has one row, for its second class: the first gets its negation.
+            coef, intercept = np.vstack([-coef[0], coef[0]]), np.asarray([-intercept[0], intercept[0]])
         for index, label in enumerate(second.classes_):
             where = list(self.classes_).index(str(label))
-            self.coef_[where] = second.coef_[index]
-            self.intercept_[where] = second.intercept_[index]
+            self.coef_[where] = coef[index]
+            self.intercept_[where] = intercept[index]
         return self
 
     def decision_function(self, X: Any) -> np.ndarray:
@@ -95,7 +105,13 @@ class RelatedFirst(ClassifierMixin, BaseEstimator):
         proba = np.zeros_like(decision, dtype=float)
         proba[:, unrelated] = 1.0 - p_related
         # `classes_` is sorted, and so are the second stage's: the other columns line up.
-        proba[:, others] = _calibrated(self.stance_, decision[:, others]) * p_related[:, None]
+        if self.stance_ is None:
+            share = np.ones((len(decision), 1))
+        elif len(others) == 2:
+            share = _calibrated(self.stance_, decision[:, others[1:]])
+        else:
+            share = _calibrated(self.stance_, decision[:, others])
+        proba[:, others] = share * p_related[:, None]
         return proba
 
     def labels_from_decision(self, decision: np.ndarray) -> np.ndarray:

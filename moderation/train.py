@@ -27,6 +27,8 @@ TASK_C_GRID = {"stance": (0.5, 2.0, 8.0)}
 """Stance's second stage learns from few related pairs and may want weaker
 regularisation; the grouped cross-validation decides (on the shared data it picks 8)."""
 CV_FOLDS = 3
+MIN_CLASS_ROWS = 3
+"""Sigmoid calibration is fitted on 3 stratified folds, each of which needs every class."""
 
 
 @dataclass
@@ -194,6 +196,11 @@ def train_task(
     if len(labels) < 2:
         found = labels[0] if labels else "none"
         raise DataError(f"{task}: needs at least two classes to train, found only {found!r}")
+    counts = rows[task].value_counts()
+    rare = {str(label): int(n) for label, n in counts.items() if n < MIN_CLASS_ROWS}
+    if rare:
+        found = ", ".join(f"{label!r} has {n}" for label, n in rare.items())
+        raise DataError(f"{task}: every class needs at least {MIN_CLASS_ROWS} rows (calibration is cross-validated); {found}")
     known = TASKS.get(task)
     if known and set(labels) <= set(known):
         labels = [label for label in known if label in set(labels)]
@@ -214,11 +221,15 @@ def train_task(
     grid = config.c_grid or TASK_C_GRID.get(task, C_GRID)
     jobs = [(C, train_index, test_index) for C in grid for train_index, test_index in folds_list]
     # Folds are independent fits of a single-threaded solver: run them on every core.
-    fold_results = Parallel(n_jobs=config.n_jobs)(
-        delayed(_fold_score)(heads.classifier(C, text_features, task, labels, calibrate=False), matrix, truth, examples,
-                             labels, train_index, test_index)  # fmt: skip
-        for C, train_index, test_index in jobs
-    )
+    try:
+        fold_results = Parallel(n_jobs=config.n_jobs)(
+            delayed(_fold_score)(heads.classifier(C, text_features, task, labels, calibrate=False), matrix, truth, examples,
+                                 labels, train_index, test_index)  # fmt: skip
+            for C, train_index, test_index in jobs
+        )
+    except ValueError as error:  # a fold whose training part lacks a class the model needs
+        raise DataError(f"{task}: cannot fit a cross-validation fold ({str(error).splitlines()[0]}); "
+                        "add labelled rows or spread each class over more groups") from error  # fmt: skip
     scores: dict[float, list[float]] = {}
     for (C, _train, _test), value in zip(jobs, fold_results, strict=True):
         scores.setdefault(C, []).append(value)

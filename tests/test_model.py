@@ -161,6 +161,20 @@ def test_one_class_and_missing_columns_are_named(tmp_path):
     assert "missing column(s) text" in result.stderr and "present: body, label" in result.stderr
 
 
+def test_a_class_too_small_to_calibrate_is_named(tmp_path):
+    rows = [{"text": f"{topic} plan comment {n}", "article_title": f"{topic} plan", "stance": stance, "group": f"g{n}"}
+            for n, topic in enumerate(["ferry", "bridge", "school", "library", "bus", "park"] * 2)
+            for stance in ("agree", "unrelated")]  # fmt: skip
+    rows += [{"text": "nonsense, wrong", "article_title": "ferry plan", "stance": "disagree", "group": "g0"},
+             {"text": "false and wrong", "article_title": "bus plan", "stance": "disagree", "group": "g4"}]  # fmt: skip
+    table = tmp_path / "stance.csv"
+    pd.DataFrame(rows).to_csv(table, index=False)
+    result = runner.invoke(app, ["train", str(table), "-o", str(tmp_path / "m")])
+    assert result.exit_code == 65, result.stderr
+    assert "'disagree' has 2" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "m").exists()
+
+
 def test_non_utf8_csv_is_one_clear_line(tmp_path):
     table = tmp_path / "latin.csv"
     table.write_bytes("text,civility\ncaf\xe9 ol\xe9,civil\n".encode("latin-1"))

@@ -77,3 +77,25 @@ def test_stages_fitted_elsewhere_join_into_the_same_model(fitted):
     assert list(joined.classes_) == list(model.classes_)
     np.testing.assert_array_equal(joined.coef_, model.coef_)
     np.testing.assert_allclose(joined.predict_proba(X), model.predict_proba(X), rtol=0, atol=0)
+
+
+def test_two_related_labels_use_a_two_class_second_stage():
+    X, y = pairs()
+    y = np.where(y == "discuss", "agree", y)
+    model = RelatedFirst(RELATED_COLUMNS).fit(X, y)
+    assert list(model.classes_) == ["agree", "disagree", "unrelated"]
+    p_related = model.related_.predict_proba(X[:, RELATED_COLUMNS])[:, 1]
+    expected = np.column_stack([model.stance_.predict_proba(X) * p_related[:, None], 1 - p_related])
+    np.testing.assert_allclose(model.predict_proba(X), expected, rtol=0, atol=1e-12)
+    second = model.stance_.calibrated_classifiers_[0].estimator.predict(X)
+    related = model.predict(X) != "unrelated"
+    assert np.array_equal(model.predict(X)[related], second[related])
+
+
+def test_one_related_label_takes_all_the_related_probability():
+    X, y = pairs()
+    model = RelatedFirst(RELATED_COLUMNS).fit(X, np.where(y == "unrelated", y, "discuss"))
+    proba = model.predict_proba(X)
+    assert list(model.classes_) == ["discuss", "unrelated"] and model.stance_ is None
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0)
+    assert set(model.predict(X)) == {"discuss", "unrelated"}
