@@ -12,6 +12,7 @@ Tokens come from `tokens.py`.
 
 from __future__ import annotations
 
+import itertools
 import zlib
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +33,9 @@ PAIR = (
 )  # fmt: skip
 BLOCKS = ("words", "chars", "shape", "pair")
 LEAD_WORDS = 40
+_UNSEEN = -3
+"""The id a token lookup gives a token the model has not met yet (ids are >= 0, -2 is
+the separator between texts)."""
 MAX_DYNAMIC = 200_000
 """How many token types unseen in training are remembered between batches (with their
 character grams); past this the memory starts again, so a stream of junk cannot grow it."""
@@ -267,14 +271,13 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         above, remembered with their character grams) and its row."""
         ids_of = state["ids"]
         flat = split_batch(texts)
-        found = list(map(ids_of.get, flat))
-        if None in found:
+        ids = np.fromiter(map(ids_of.get, flat, itertools.repeat(_UNSEEN)), dtype=np.int64, count=len(flat))
+        unseen = np.flatnonzero(ids == _UNSEEN)
+        if len(unseen):
             with state["lock"]:
-                for index, value in enumerate(found):
-                    if value is None:
-                        again = ids_of.get(flat[index])
-                        found[index] = self._new_id(flat[index], state) if again is None else again
-        ids = np.fromiter(found, dtype=np.int64, count=len(found))
+                for index in unseen.tolist():
+                    again = ids_of.get(flat[index])
+                    ids[index] = self._new_id(flat[index], state) if again is None else again
         separator = ids == SEPARATOR_ID
         segments = spaced_segments(flat, separator)
         if segments:
