@@ -6,7 +6,7 @@ both with its own claim and with another one), so the word weights fit the train
 claims' topics, and on a new article the unrelated class drowns. Splitting the decision
 lets the first stage read only the comment-article features (overlap, shared grams), and
 the second stage learn agree / disagree / discuss from related pairs only. On ARC claims
-held out from training this lifts macro-F1 from 0.35 to 0.40 (`benchmarks/quality.py`).
+held out from training this lifts macro-F1 from 0.35 to 0.43 (`benchmarks/quality.py`).
 
 Both stages stay linear, so the head keeps the shape the rest of the code relies on:
 `coef_` has one row per class in `classes_` order (the unrelated row is the first stage's
@@ -62,7 +62,6 @@ class RelatedFirst(ClassifierMixin, BaseEstimator):
         `stance` on related rows with the other labels."""
         model = cls(related_columns)
         model.classes_ = np.asarray(sorted([UNRELATED, *map(str, _linear(stance).classes_)]))
-        # (`stance` is None only in `fit`, when the related rows have one label.)
         model.related_, model.stance_ = related, stance
         return model._join(n_features)
 
