@@ -29,9 +29,6 @@ if TYPE_CHECKING:
 
     from moderation.policy import Policy
 
-DECISION_FIELDS = ("action", "reasons", "scores", "predicted", "explain", "featured", "model", "policy_hash", "error", "length")
-
-
 def read_frame(inputs: list[str], blocksize: str = "32MB") -> Any:
     """One Dask DataFrame over the input files, CSV cells kept as written (strings)."""
     import dask.dataframe as dd
@@ -51,9 +48,10 @@ def read_frame(inputs: list[str], blocksize: str = "32MB") -> Any:
             parts.append(dd.read_json(name, lines=True, dtype=False, blocksize=blocksize))
         else:
             raise DataError(f"{name}: the dask engine reads .csv, .tsv, .jsonl and .parquet queues")
+    from moderation.moderator import require_text
+
     frame = parts[0] if len(parts) == 1 else dd.concat(parts)
-    if "text" not in frame.columns:
-        raise DataError(f"no 'text' column to score; present: {', '.join(map(str, frame.columns))}")
+    require_text(frame.columns)
     return frame
 
 
@@ -61,11 +59,12 @@ def score_partition(frame: pd.DataFrame, model_dir: str | None, policy: Policy, 
     """One partition's rows with their decisions; a worker keeps its moderator."""
     import pandas as pd
 
+    from moderation.moderator import OUTPUT_COLUMNS
     from moderation.output import _parquet_cell
     from moderation.scoring import worker_moderator
 
     scored = worker_moderator(model_dir, policy).score(frame.reset_index(drop=True), explain=explain)
-    for field in DECISION_FIELDS:
+    for field in OUTPUT_COLUMNS:
         scored[field] = pd.Series([_parquet_cell(value) for value in scored[field]], dtype=object).astype("string")
     scored["featured"] = scored["featured"].astype(bool)
     scored["length"] = pd.array(scored["length"], dtype="Int64")
@@ -75,8 +74,10 @@ def score_partition(frame: pd.DataFrame, model_dir: str | None, policy: Policy, 
 def _meta(frame: Any) -> pd.DataFrame:
     import pandas as pd
 
+    from moderation.moderator import OUTPUT_COLUMNS
+
     meta = frame._meta.copy()
-    for field in DECISION_FIELDS:
+    for field in OUTPUT_COLUMNS:
         meta[field] = pd.Series([], dtype="string")
     meta["featured"] = pd.Series([], dtype=bool)
     meta["length"] = pd.Series([], dtype="Int64")

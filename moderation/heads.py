@@ -64,14 +64,22 @@ def classifier(C: float, text_features: TextFeatures | None = None, task: str = 
     data; for stance with an unrelated label, the two-stage `stance.RelatedFirst` (its
     first stage reads the comment-article block). Without `calibrate`, the bare model,
     for the cross-validation that compares values of C."""
-    from moderation.stance import UNRELATED, RelatedFirst
+    from moderation.stance import RelatedFirst
 
-    if text_features is not None and "pair" in blocks_for(task) and UNRELATED in labels and len(labels) >= 3:
+    if text_features is not None and two_stage(task, labels):
         return RelatedFirst(block_positions(text_features, task, "pair"), C=C, calibrate=calibrate, random_state=RANDOM_STATE)
     model = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, random_state=RANDOM_STATE)
     if not calibrate:
         return model
     return CalibratedClassifierCV(model, method="sigmoid", cv=3, ensemble=False, n_jobs=-1)
+
+
+def two_stage(task: str, labels: Sequence[str]) -> bool:
+    """Whether a head is fitted as `stance.RelatedFirst`: it reads the comment-article
+    block, and its labels are "unrelated" and at least two others."""
+    from moderation.stance import UNRELATED
+
+    return "pair" in blocks_for(task) and UNRELATED in labels and len(labels) >= 3
 
 
 def block_positions(text_features: TextFeatures, task: str, block: str) -> np.ndarray:

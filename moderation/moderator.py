@@ -7,6 +7,7 @@ loaded on first need, so a comment the rules already reject costs no model load.
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from collections import defaultdict, deque
@@ -215,6 +216,7 @@ class Moderator:
                       history: list[list[Reason]] | None = None) -> list[dict[str, Any]]:  # fmt: skip
         """`score` as one dict per row (missing values as None): what a queue's output is
         written from, without building a table only to take it apart again."""
+        require_text(frame.columns)
         records = table_records(frame)
         decisions = self.decide_many(_decision_rows(records), explain=explain, history=history)
         for record, decision in zip(records, decisions, strict=True):
@@ -235,16 +237,19 @@ def table_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return records
 
 
+def require_text(columns: Any) -> None:
+    """DataError naming the columns present when a queue has no `text` column."""
+    if "text" not in columns:
+        raise DataError(f"no 'text' column to score; present: {', '.join(map(str, columns))}")
+
+
 def rows_for_decisions(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The fields decisions read, from a queue or from parsed pages (article_ prefixes)."""
-    if "text" not in frame.columns:
-        raise DataError(f"no 'text' column to score; present: {', '.join(map(str, frame.columns))}")
+    require_text(frame.columns)
     return _decision_rows(frame.to_dict(orient="records"))
 
 
 def _decision_rows(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    if records and "text" not in records[0]:
-        raise DataError(f"no 'text' column to score; present: {', '.join(map(str, records[0]))}")
     rows = []
     for record in records:
         policy = record.get("article_comment_policy")
@@ -275,7 +280,7 @@ def _seconds(value: Any) -> float | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int | float):
-        return float(value) if value == value and abs(value) != float("inf") else None
+        return float(value) if math.isfinite(value) else None
     if hasattr(value, "timestamp"):  # datetime, pandas Timestamp
         try:
             moment = value if getattr(value, "tzinfo", None) else value.replace(tzinfo=timezone.utc)
@@ -284,8 +289,7 @@ def _seconds(value: Any) -> float | None:
             return None
     text = str(value).strip()
     try:
-        number = float(text)
-        return number if number == number and abs(number) != float("inf") else None
+        return _seconds(float(text))
     except ValueError:
         pass
     try:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import time
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -111,10 +111,8 @@ def train_streaming(
     del sample
 
     labels_of = {task: _ordered(task, counts[task]) for task in available}
-    class_weight = {task: {label: sum(counts[task].values()) / (len(counts[task]) * n) for label, n in counts[task].items()}
-                    for task in available}  # fmt: skip
-    source_weight = {task: {source: sum(sources[task].values()) / (len(sources[task]) * n) for source, n in sources[task].items()}
-                     for task in available}  # fmt: skip
+    class_weight = {task: _balanced(counts[task]) for task in available}
+    source_weight = {task: _balanced(sources[task]) for task in available}
     def sgd() -> SGDClassifier:
         return SGDClassifier(loss="log_loss", alpha=alpha, random_state=heads.RANDOM_STATE)
 
@@ -123,7 +121,7 @@ def train_streaming(
     # Stance with an unrelated label is fitted in two stages, as in memory (`stance.py`):
     # relatedness on the comment-article columns, then the other labels on related rows.
     stages = {task: (heads.block_positions(features, task, "pair"), sgd(), sgd()) for task in available
-              if _two_stage(task, labels_of[task])}  # fmt: skip
+              if heads.two_stage(task, labels_of[task])}  # fmt: skip
     needed = tuple(dict.fromkeys(block for task in available for block in heads.blocks_for(task)))
     held: dict[str, list[pd.DataFrame]] = {task: [] for task in available}
     held_rows = dict.fromkeys(available, 0)
@@ -160,17 +158,11 @@ def train_streaming(
             for task in available}  # fmt: skip
 
 
-def _two_stage(task: str, labels: list[str]) -> bool:
-    from moderation import heads
-    from moderation.stance import UNRELATED
-
-    return "pair" in heads.blocks_for(task) and UNRELATED in labels and len(labels) >= 3
-
-
-def _balanced(labels: np.ndarray, counts: dict[Any, int]) -> np.ndarray:
-    """sklearn's "balanced" class weights, from the counts of the whole history."""
+def _balanced(counts: Mapping[Any, int]) -> dict[Any, float]:
+    """sklearn's "balanced" weight of each class (or source), from the counts of the
+    whole history: total / (classes x count)."""
     total = sum(counts.values())
-    return np.asarray([total / (len(counts) * counts[label]) for label in labels])
+    return {label: total / (len(counts) * n) for label, n in counts.items()}
 
 
 def _fit_stages(stages: tuple[np.ndarray, Any, Any], matrix: Any, y: np.ndarray, weight: np.ndarray, counts: Counter[str]) -> None:
@@ -179,13 +171,13 @@ def _fit_stages(stages: tuple[np.ndarray, Any, Any], matrix: Any, y: np.ndarray,
 
     columns, related_model, stance_model = stages
     related = y != UNRELATED
-    related_counts = {False: counts[UNRELATED], True: sum(n for label, n in counts.items() if label != UNRELATED)}
+    related_weight = _balanced({False: counts[UNRELATED], True: sum(n for label, n in counts.items() if label != UNRELATED)})
     related_model.partial_fit(matrix[:, columns], related, classes=np.asarray([False, True]),
-                              sample_weight=weight * _balanced(related, related_counts))  # fmt: skip
+                              sample_weight=weight * np.where(related, related_weight[True], related_weight[False]))  # fmt: skip
     if related.any():
-        others = {label: n for label, n in counts.items() if label != UNRELATED}
+        others = _balanced({label: n for label, n in counts.items() if label != UNRELATED})
         stance_model.partial_fit(matrix[related], y[related], classes=np.asarray(sorted(others), dtype=object),
-                                 sample_weight=weight[related] * _balanced(y[related], others))  # fmt: skip
+                                 sample_weight=weight[related] * np.asarray([others[label] for label in y[related]]))  # fmt: skip
 
 
 def _ordered(task: str, counts: Counter[str]) -> list[str]:

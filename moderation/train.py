@@ -211,7 +211,8 @@ def train_task(
     if folds < 2:
         raise DataError(f"{task}: needs rows from at least two groups (articles or claims) to cross-validate")
 
-    progress(f"{task}: {len(rows)} rows, classes {({str(k): int(v) for k, v in rows[task].value_counts().items()})}")
+    class_counts = {str(label): int(n) for label, n in counts.items()}
+    progress(f"{task}: {len(rows)} rows, classes {class_counts}")
     text_features, full = shared if shared is not None else fit_features(frame, progress)
     columns = heads.head_columns(text_features, task)
     matrix = full[rows["_position"].to_numpy()][:, columns]
@@ -259,7 +260,7 @@ def train_task(
         labels=labels,
         rows=len(rows),
         dropped=dropped,
-        class_counts={str(k): int(v) for k, v in rows[task].value_counts().items()},
+        class_counts=class_counts,
         C=best_C,
         cv=cv,
         threshold=0.5 if len(labels) == 2 else None,
