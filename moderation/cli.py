@@ -151,7 +151,7 @@ def train(
     data: Annotated[list[str], typer.Argument(help="Canonical tables (.csv, .jsonl, .parquet).")],
     output: Annotated[str, typer.Option("-o", "--output", help="Model directory to write, e.g. models/mine.")],
     tasks: Annotated[Optional[list[str]], typer.Option("--tasks", help="Train only these tasks (repeatable).")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", help="TOML file: c_grid, folds, balance_sources.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="TOML file: c_grid, folds, balance_sources, pool_sources, n_jobs.")] = None,
     streaming: Annotated[bool, typer.Option("--streaming", help="Train out of core: read the data in chunks, hashed word n-grams, SGD; for histories larger than memory.")] = False,
     epochs: Annotated[int, typer.Option("--epochs", min=1, help="With --streaming: passes over the data.")] = 2,
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=100, help="With --streaming: rows read at a time.")] = 20_000,

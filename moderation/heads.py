@@ -59,16 +59,22 @@ def assemble(text_features: TextFeatures, task: str, model: Any) -> Pipeline:
 
 
 def classifier(C: float, text_features: TextFeatures | None = None, task: str = "", labels: Sequence[str] = (),
-               calibrate: bool = True) -> Any:  # fmt: skip
+               calibrate: bool = True, pool_sources: bool = False) -> Any:  # fmt: skip
     """Balanced logistic regression, sigmoid-calibrated on held-out folds of the training
     data; for stance with an unrelated label, the two-stage `stance.RelatedFirst` (its
-    first stage reads the comment-article block). Without `calibrate`, the bare model,
-    for the cross-validation that compares values of C."""
+    first stage reads the comment-article block). With `pool_sources`, the regression
+    keeps only the weights its rows' sources share (`pooling.SharedAcrossSources`; fit it
+    with `sources=`). Without `calibrate`, the bare model, for the cross-validation that
+    compares values of C."""
+    from moderation.pooling import SharedAcrossSources
     from moderation.stance import RelatedFirst
 
     if text_features is not None and two_stage(task, labels):
         return RelatedFirst(block_positions(text_features, task, "pair"), C=C, calibrate=calibrate, random_state=RANDOM_STATE)
-    model = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, random_state=RANDOM_STATE)
+    if pool_sources:
+        model: Any = SharedAcrossSources(C=C, random_state=RANDOM_STATE)
+    else:
+        model = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, random_state=RANDOM_STATE)
     if not calibrate:
         return model
     return CalibratedClassifierCV(model, method="sigmoid", cv=3, ensemble=False, n_jobs=-1)

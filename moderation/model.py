@@ -313,6 +313,12 @@ def card(meta: dict[str, Any]) -> str:
         scheme = cv.get("scheme") or f"over {cv['folds']} folds"
         lines.append(f"| {task} | {', '.join(info['labels'])} | {info['rows']} | {info['C'] if info['C'] is not None else 'SGD'} | "
                      f"{cv['metric']} {cv['best']:.3f} {scheme} |")  # fmt: skip
+    pooled = [(task, info["cross_validation"]["pooled_sources"]) for task, info in meta["tasks"].items()
+              if info["cross_validation"].get("pooled_sources")]  # fmt: skip
+    if pooled:
+        lines.append("")
+        lines += [f"- {task} keeps the weights its sources share ({', '.join(sources)}); each source's own "
+                  "corrections were fitted beside them and dropped." for task, sources in pooled]  # fmt: skip
     heldout = meta.get("heldout")
     if heldout:
         lines += ["", "## Held-out evaluation", "", heldout.get("description", ""), "",

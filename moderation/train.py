@@ -46,6 +46,10 @@ class TaskResult:
     seconds: float
 
 
+SETTINGS = ("c_grid", "folds", "balance_sources", "pool_sources", "n_jobs")
+"""The keys a `--config` file may set; the README's training settings table lists each."""
+
+
 @dataclass
 class TrainConfig:
     """Knobs a newsroom may set in a `--config` TOML file (all optional)."""
@@ -54,15 +58,17 @@ class TrainConfig:
     """None: `TASK_C_GRID` for the task, else `C_GRID`."""
     folds: int = CV_FOLDS
     balance_sources: bool = True
+    pool_sources: bool = True
+    """With rows from two or more sources, keep only the weights they share
+    (`pooling.SharedAcrossSources`)."""
     n_jobs: int = -1
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> TrainConfig:
-        known = {"c_grid", "folds", "balance_sources", "n_jobs"}
-        unknown = sorted(set(data) - known)
+        unknown = sorted(set(data) - set(SETTINGS))
         if unknown:
-            raise DataError(f"unknown training setting(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+            raise DataError(f"unknown training setting(s): {', '.join(unknown)}; known: {', '.join(sorted(SETTINGS))}")
         config = cls()
         if "c_grid" in data:
             grid = tuple(float(value) for value in data["c_grid"])
@@ -77,6 +83,8 @@ class TrainConfig:
             config.n_jobs = int(data["n_jobs"])
         if "balance_sources" in data:
             config.balance_sources = bool(data["balance_sources"])
+        if "pool_sources" in data:
+            config.pool_sources = bool(data["pool_sources"])
         return config
 
 
@@ -108,6 +116,13 @@ def _groups(rows: pd.DataFrame) -> np.ndarray:
     if "group" in rows.columns and rows["group"].notna().all():
         return rows["group"].astype(str).to_numpy()
     return np.arange(len(rows)).astype(str)
+
+
+def sources_of(rows: pd.DataFrame) -> np.ndarray | None:
+    """Each row's source (dataset or site), or None when the data does not say."""
+    if "source" not in rows.columns:
+        return None
+    return rows["source"].fillna("?").astype(str).to_numpy()
 
 
 def source_weights(rows: pd.DataFrame) -> np.ndarray:
@@ -155,15 +170,17 @@ def soft_examples(rows: pd.DataFrame, task: str, labels: list[str], weights: np.
 
 
 def _fold_score(template: Any, matrix: Any, truth: np.ndarray, examples: tuple[np.ndarray, np.ndarray, np.ndarray],
-                labels: list[str], train_index: np.ndarray, test_index: np.ndarray) -> float:
+                labels: list[str], train_index: np.ndarray, test_index: np.ndarray, sources: np.ndarray | None = None) -> float:
     """The grouped-CV score of an uncalibrated copy of `template` fitted on one fold:
-    ROC-AUC for two classes, macro-F1 of the balanced model's labels for more."""
+    ROC-AUC for two classes, macro-F1 of the balanced model's labels for more. `sources`
+    (per row) is passed on to a model that pools sources."""
     from sklearn.base import clone
     from sklearn.metrics import f1_score
 
     rows, fit_labels, fit_weights = examples
     chosen = np.isin(rows, train_index) & (fit_weights > 0)
-    model = clone(template).fit(matrix[rows[chosen]], fit_labels[chosen], sample_weight=fit_weights[chosen])
+    extra = {} if sources is None else {"sources": sources[rows[chosen]]}
+    model = clone(template).fit(matrix[rows[chosen]], fit_labels[chosen], sample_weight=fit_weights[chosen], **extra)
     if len(labels) > 2:
         return float(f1_score(truth[test_index], model.predict(matrix[test_index]), average="macro"))
     proba = model.predict_proba(matrix[test_index])
@@ -217,6 +234,10 @@ def train_task(
     columns = heads.head_columns(text_features, task)
     matrix = full[rows["_position"].to_numpy()][:, columns]
     examples = soft_examples(rows, task, labels, weights)
+    sources = sources_of(rows)
+    pool = config.pool_sources and sources is not None and len(set(sources)) > 1 and not heads.two_stage(task, labels)
+    if not pool:
+        sources = None
     splitter = GroupKFold(n_splits=folds)
     folds_list = list(splitter.split(matrix, truth, groups))
     grid = config.c_grid or TASK_C_GRID.get(task, C_GRID)
@@ -224,8 +245,8 @@ def train_task(
     # Folds are independent fits of a single-threaded solver: run them on every core.
     try:
         fold_results = Parallel(n_jobs=config.n_jobs)(
-            delayed(_fold_score)(heads.classifier(C, text_features, task, labels, calibrate=False), matrix, truth, examples,
-                                 labels, train_index, test_index)  # fmt: skip
+            delayed(_fold_score)(heads.classifier(C, text_features, task, labels, calibrate=False, pool_sources=pool), matrix,
+                                 truth, examples, labels, train_index, test_index, sources)  # fmt: skip
             for C, train_index, test_index in jobs
         )
     except ValueError as error:  # a fold whose training part lacks a class the model needs
@@ -238,10 +259,11 @@ def train_task(
         progress(f"{task}: C={C} grouped-CV {'ROC-AUC' if len(labels) == 2 else 'macro-F1'} {np.mean(fold_scores):.3f}")
     best_C = max(scores, key=lambda C: np.mean(scores[C]))
 
-    model = heads.classifier(best_C, text_features, task, labels)
+    model = heads.classifier(best_C, text_features, task, labels, pool_sources=pool)
     example_rows, example_labels, example_weights = examples
     keep = example_weights > 0
-    model.fit(matrix[example_rows[keep]], example_labels[keep], sample_weight=example_weights[keep])
+    extra = {} if sources is None else {"sources": sources[example_rows[keep]]}
+    model.fit(matrix[example_rows[keep]], example_labels[keep], sample_weight=example_weights[keep], **extra)
     # The features are already fitted: the pipeline joins them to the fitted model.
     pipeline = heads.assemble(text_features, task, model)
     metric = "roc_auc" if len(labels) == 2 else "macro_f1"
@@ -253,6 +275,8 @@ def train_task(
         "best": round(float(np.mean(scores[best_C])), 4),
         "best_folds": [round(value, 4) for value in scores[best_C]],
     }
+    if sources is not None:
+        cv["pooled_sources"] = sorted(set(sources))
     seconds = time.perf_counter() - started
     progress(f"{task}: done in {seconds:.0f}s (C={best_C})")
     return TaskResult(

@@ -1,0 +1,127 @@
+"""Shared weights across sources: a word only one source uses one way does not steer the model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+from sklearn.utils.estimator_checks import parametrize_with_checks
+
+from moderation import heads
+from moderation.pooling import SharedAcrossSources
+from moderation.train import TrainConfig, train_task
+
+
+@parametrize_with_checks([SharedAcrossSources()])
+def test_follows_the_scikit_learn_contract(estimator, check):
+    check(estimator)
+
+
+def two_sources(rows: int = 4000, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Feature 0 marks uncivil comments in both sources; feature 1 marks them in source
+    "news" and marks civil ones in source "tweets" (a word each source uses its own way);
+    features 2-5 are noise."""
+    generator = np.random.default_rng(seed)
+    sources = np.where(np.arange(rows) % 2 == 0, "news", "tweets")
+    X = generator.standard_normal((rows, 6))
+    sign = np.where(sources == "news", 1.0, -1.0)
+    score = 1.5 * X[:, 0] + 2.5 * sign * X[:, 1] + 0.5 * generator.standard_normal(rows)
+    return X, np.where(score > 0, "uncivil", "civil"), sources
+
+
+def test_without_sources_it_is_the_balanced_logistic_regression():
+    X, y, _sources = two_sources()
+    plain = LogisticRegression(C=0.5, class_weight="balanced", max_iter=3000).fit(X, y)
+    for sources in (None, np.full(len(y), "news")):
+        pooled = SharedAcrossSources(C=0.5).fit(X, y, sources=sources)
+        np.testing.assert_allclose(pooled.coef_, plain.coef_, rtol=1e-6, atol=1e-8)
+        np.testing.assert_allclose(pooled.intercept_, plain.intercept_, rtol=1e-6, atol=1e-8)
+        assert pooled.sources_ == ([] if sources is None else ["news"])
+
+
+def test_keeps_what_the_sources_share_and_leaves_what_they_do_not():
+    X, y, sources = two_sources()
+    pooled = SharedAcrossSources(C=1.0).fit(X, y, sources=sources)
+    assert pooled.sources_ == ["news", "tweets"]
+    assert pooled.coef_.shape == (1, 6)
+    # Feature 1 means opposite things in the two sources: the shared weights leave it
+    # to the corrections, and lean on feature 0, which means the same in both.
+    assert abs(pooled.coef_[0, 1]) < 0.2 * pooled.coef_[0, 0]
+    # On a third source where only feature 0 holds, the shared weights rank as well as
+    # the pooled model does, or better.
+    generator = np.random.default_rng(5)
+    X_new = generator.standard_normal((2000, 6))
+    truth = 1.5 * X_new[:, 0] + 0.5 * generator.standard_normal(2000) > 0
+    plain = LogisticRegression(C=1.0, class_weight="balanced", max_iter=3000).fit(X, y)
+    assert roc_auc_score(truth, pooled.decision_function(X_new)) >= roc_auc_score(truth, plain.decision_function(X_new)) - 1e-3
+
+
+def test_refuses_sources_of_the_wrong_length():
+    X, y, sources = two_sources(200)
+    with pytest.raises(ValueError, match="sources has 100 entries for 200 rows"):
+        SharedAcrossSources().fit(X, y, sources=sources[:100])
+
+
+CIVIL = ["Thanks for the careful reporting on the ferry budget.", "I learned a lot about the harbour history here.",
+         "The council vote is explained clearly, well done.", "Could the author check the figures in paragraph three?"]  # fmt: skip
+UNCIVIL = ["You stupid idiot, this is garbage.", "What a pathetic moron of a writer.",
+           "Shut up, nobody cares about your dumb opinion.", "Idiotic hack writing total crap."]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def two_source_table() -> pd.DataFrame:
+    rows = []
+    for source in ("site_a", "site_b"):
+        for index, text in enumerate(CIVIL + UNCIVIL):
+            label = "civil" if text in CIVIL else "uncivil"
+            rows.append({"text": f"{text} ({source} {index})", "civility": label, "group": f"{source}{index % 3}", "source": source})
+    return pd.DataFrame(rows * 2)
+
+
+def test_training_pools_a_head_whose_rows_come_from_two_sources(two_source_table):
+    result = train_task(two_source_table, "civility", TrainConfig(n_jobs=1))
+    assert isinstance(heads.linear_model(result.pipeline), SharedAcrossSources)
+    assert result.cv["pooled_sources"] == ["site_a", "site_b"]
+    proba = result.pipeline.predict_proba(pd.DataFrame({"text": ["You pathetic idiot.", "Thanks for the careful reporting."]}))
+    assert proba[0, 1] > proba[1, 1]
+
+
+def test_training_does_not_pool_when_told_not_to_or_with_one_source(two_source_table):
+    result = train_task(two_source_table, "civility", TrainConfig(n_jobs=1, pool_sources=False))
+    assert type(heads.linear_model(result.pipeline)) is LogisticRegression
+    assert "pooled_sources" not in result.cv
+    one = two_source_table[two_source_table["source"] == "site_a"]
+    result = train_task(one, "civility", TrainConfig(n_jobs=1))
+    assert type(heads.linear_model(result.pipeline)) is LogisticRegression
+
+
+def test_the_setting_is_read_from_a_config_file():
+    assert TrainConfig.from_mapping({"pool_sources": False}).pool_sources is False
+    assert TrainConfig().pool_sources is True
+
+
+def test_every_training_setting_is_in_the_readme_table():
+    import re
+    from pathlib import Path
+
+    from moderation.train import SETTINGS
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    table = readme[readme.index("**Training settings.**") : readme.index("**The default model**")]
+    assert sorted(re.findall(r"^\| `(\w+)` \|", table, flags=re.MULTILINE)) == sorted(SETTINGS)
+
+
+def test_train_refuses_an_unknown_setting_with_one_line(tmp_path, two_source_table):
+    from typer.testing import CliRunner
+
+    from moderation.cli import app
+
+    data, config = tmp_path / "t.csv", tmp_path / "train.toml"
+    two_source_table.to_csv(data, index=False)
+    config.write_text("pool_source = false\n")
+    result = CliRunner().invoke(app, ["train", str(data), "-o", str(tmp_path / "m"), "--config", str(config)])
+    assert result.exit_code == 65
+    assert "unknown training setting(s): pool_source; known: balance_sources, c_grid, folds, n_jobs, pool_sources" in result.stderr
+    assert not (tmp_path / "m").exists()
