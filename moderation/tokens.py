@@ -98,13 +98,15 @@ def _non_ascii_marks() -> re.Pattern[str]:
     return _NON_ASCII_MARKS[0]
 
 
-def spaced_segments(flat: list[str], separator: np.ndarray) -> list[tuple[int, int, list[str]]]:
+def spaced_segments(flat: list[str], separator: np.ndarray, single: np.ndarray | None = None) -> list[tuple[int, int, list[str]]]:
     """For each text of a flat batch (texts between `separator` marks) with a run of three
     one-character tokens: (start, end, its tokens with the runs joined). Found with array
-    operations, since few texts have one."""
+    operations, since few texts have one. `single` (which tokens are one character) is
+    measured here unless the caller knows it."""
     if len(flat) < 3:
         return []
-    single = np.fromiter(map(len, flat), dtype=np.int32, count=len(flat)) == 1
+    if single is None:
+        single = np.fromiter(map(len, flat), dtype=np.int32, count=len(flat)) == 1
     runs = np.flatnonzero(single[:-2] & single[1:-1] & single[2:])
     if not len(runs):
         return []

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from moderation import tokens, vectorize
-from moderation.features import MAX_CHARS
+from moderation.features import AGREEING, MAX_CHARS, REASONING, REFUTING
 from moderation.vectorize import PAIR, SHAPE, TextFeatures, as_matrix
 
 CORPUS = [
@@ -152,3 +152,74 @@ def test_the_int_table_finds_every_key_and_nothing_else():
     np.testing.assert_array_equal(table.get(keys), np.arange(len(keys)))
     absent = np.setdiff1d(rng.integers(0, 10**12, size=50_000), keys)
     assert (table.get(absent) == -1).all()
+
+
+def test_spaced_out_letters_join_the_same_when_first_met_and_when_known(fitted):
+    import pickle
+
+    fresh = pickle.loads(pickle.dumps(fitted))  # a process that has met no new token yet
+    frame = pd.DataFrame({"text": ["what the ж ы э ferry", "ж ы э"]})
+    first = fresh.transform_blocks(frame, ("words", "chars"))  # the letters are new tokens
+    again = fresh.transform_blocks(frame, ("words", "chars"))  # now they have ids
+    assert list(first["chars"].new_names) == list(again["chars"].new_names) == ["жыэ"]
+    np.testing.assert_allclose(as_matrix(first["chars"]).toarray(), as_matrix(again["chars"]).toarray(), rtol=1e-6)
+    assert (first["words"] != again["words"]).nnz == 0
+
+
+def test_shape_features_count_what_each_text_holds():
+    """The batch-wide byte counting against a plain count per text, on texts that are
+    empty, non-ASCII, all capitals, and as long as a comment may be."""
+    texts = ["", "Hello World! Is it? Yes. ok", "ÉCOLE ÉTÉ!!! 😀 naïve?", "A" * MAX_CHARS, "é" * 40_000 + " Fine. ok",
+             "no end punctuation", "www.example.com and http://x.y 123"]  # fmt: skip
+    n_words = np.asarray([max(len(text.split()), 1) for text in texts], dtype=np.float32)
+    out = vectorize._shape(texts, n_words, np.zeros(len(texts), dtype=np.float32))
+    for row, text in enumerate(texts):
+        text = text[:MAX_CHARS]
+        ascii_letters = [ch for ch in text if ch.isascii() and ch.isalpha()]
+        capitals = sum(ch.isupper() for ch in ascii_letters)
+        stops = sum(1 for i, ch in enumerate(text) if ch in ".!?" and (i + 1 == len(text) or text[i + 1].isspace()))
+        spaces = sum(ch.isascii() and ch.isspace() for ch in text)
+        expected = [
+            np.log1p(len(text)) / 8,
+            np.log1p(n_words[row]) / 7 if text else 0,
+            min(stops, 30) / 10,
+            (len(text) - spaces) / n_words[row] / 10,
+            capitals / max(len(ascii_letters), 1),
+            text.count("!") / n_words[row] * 10,
+            text.count("?") / n_words[row] * 10,
+            sum(ch.isascii() and ch.isdigit() for ch in text) / max(len(text), 1),
+            float("http" in text or "www." in text),
+            0.0,
+        ]
+        np.testing.assert_allclose(out[row], expected, rtol=1e-5, atol=1e-6, err_msg=repr(text[:30]))
+
+
+def test_word_block_is_tf_idf_of_the_vocabulary_n_grams_each_text_holds(fitted):
+    """The batch arithmetic against a count per text of its unigrams and bigrams."""
+    texts = ["the ferry ferry is late again", "", "a brand new zzyzx word about the ferry", "i d i o t ferry"]
+    words = fitted.transform_blocks(pd.DataFrame({"text": texts}), ("words",))["words"].toarray()
+    column_of = {name: index for index, name in enumerate(fitted.word_names_)}
+    for row, text in enumerate(texts):
+        canonical = tokens.tokenize(text)
+        grams = canonical + [f"{a} {b}" for a, b in zip(canonical, canonical[1:])]
+        expected = np.zeros(len(column_of))
+        for gram in set(grams):
+            if gram in column_of:
+                expected[column_of[gram]] = (1 + np.log(grams.count(gram))) * fitted.word_idf_[column_of[gram]]
+        norm = np.linalg.norm(expected)
+        np.testing.assert_allclose(words[row], expected / norm if norm else expected, rtol=1e-5, atol=1e-7)
+
+
+def test_cue_word_rates_count_each_texts_cue_words(fitted):
+    texts = ["This is false, a hoax, and I deny it: the ferry runs.", "the ferry is late again", "",
+             "I agree with the council, the timetable cut is sensible because commuters need it."]  # fmt: skip
+    frame = pd.DataFrame({"text": texts, "article_title": ["Ferry timetable cut"] * len(texts)})
+    blocks = fitted.transform_blocks(frame, ("shape", "pair"))
+    for row, text in enumerate(texts):
+        words = tokens.tokenize(text)
+        n = max(len(words), 1)
+        known = [word for word in words if word in fitted.index_]  # cue words count once the vocabulary has them
+        assert blocks["pair"][row, PAIR.index("refuting_rate")] == pytest.approx(sum(w in REFUTING for w in known) / n * 10)
+        assert blocks["pair"][row, PAIR.index("agreeing_rate")] == pytest.approx(sum(w in AGREEING for w in known) / n * 10)
+        assert blocks["shape"][row, SHAPE.index("reason_words")] == pytest.approx(sum(w in REASONING for w in known) / n * 10)
+    assert blocks["pair"][0, PAIR.index("refuting_rate")] > 0 and blocks["pair"][3, PAIR.index("agreeing_rate")] > 0
