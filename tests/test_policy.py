@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from moderation.policy import SETTINGS, PolicyError, load_policy, make_policy, substantive_length, visible_length
 
@@ -158,6 +160,7 @@ def test_every_setting_is_documented_in_the_readme():
 @pytest.mark.parametrize("text", [
     "Nice!!!!!!!! " * 3, "sooooo goooood!!! ?!?! really", "aa!!! bb___cc -- -- --", "spam spam spam spam and eggs",
     "x" * 80, "Well... I think - honestly - it's fine?!", "  lots   of    space\t\there  ", "a!a!a!a!a!a!a!",
+    "spam,spam,spam is all I say", "Spam! SPAM? spam. and so on", "a_b a_b a_b then 1 1 1 then done",
 ])
 def test_the_ascii_shortcut_counts_as_the_cluster_loop(text):
     from moderation import policy as rules
@@ -194,3 +197,11 @@ def test_posted_at_reads_as_epoch_seconds(value, seconds):
     from moderation.moderator import _seconds
 
     assert _seconds(value) == seconds
+
+
+@given(st.text(alphabet=st.sampled_from(list("aAbB_1 ,.!?'-\t")), max_size=60))
+def test_the_repeated_word_check_sees_what_a_word_search_sees(text):
+    from moderation import policy as rules
+
+    words = rules._WORD.findall(text.lower())
+    assert rules._has_repeated_word(text) == any(a == b for a, b in zip(words, words[1:]))
