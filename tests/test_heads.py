@@ -47,3 +47,28 @@ def test_scoring_in_slices_gives_the_same_answers(comments, monkeypatch):
         np.testing.assert_allclose(sliced[task][0], whole[task][0], rtol=0, atol=1e-12)
         assert sliced[task][1] == whole[task][1]
     assert sliced_reasons == whole_reasons
+
+
+@pytest.mark.parametrize("task", ["civility", "stance", "constructive"])
+def test_explanations_add_up_to_the_decision_strongest_first(comments, task, monkeypatch):
+    """With nothing left out, a row's contributions for a label sum to the linear model's
+    decision for it, less the intercept (for two classes, the second label's, negated for
+    the first); shown strongest first, and the top ones are the strongest."""
+    monkeypatch.setattr(heads, "MIN_SHARE", 0.0)
+    pipeline = bundle.load(ROOT / "models" / "default").heads[task]
+    model = heads.linear_model(pipeline)
+    decision = np.asarray(heads.transform(pipeline, comments) @ model.coef_.T) + model.intercept_
+    classes = [str(label) for label in model.classes_]
+    full = heads.explain(pipeline, comments, top=1_000_000)
+    top = heads.explain(pipeline, comments, top=3)
+    for row in range(len(comments)):
+        for index, label in enumerate(classes):
+            if len(classes) == 2:
+                expected = (decision[row, 0] - model.intercept_[0]) * (1 if index == 1 else -1)
+            else:
+                expected = decision[row, index] - model.intercept_[index]
+            pairs = full[row][label]
+            assert sum(weight for _name, weight in pairs) == pytest.approx(expected, abs=1e-3 + 1e-4 * len(pairs))
+            strengths = [abs(weight) for _name, weight in pairs]
+            assert strengths == sorted(strengths, reverse=True)
+            assert top[row][label] == pairs[:3]
