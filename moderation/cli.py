@@ -244,7 +244,14 @@ def score(
             if sort is not SortOrder.input:
                 raise UsageError("--engine dask keeps the input order; sort the output afterwards")
         moderator = Moderator.load(model_dir, policy)
-        moderator.model  # noqa: B018 - a model that fails its checks is refused before any output
+        # A model that fails its checks is refused before any output. Workers load their
+        # own copy, so with them this process only checks it (loading costs a second).
+        if engine is Engine.local and jobs != 1:
+            from moderation.model import verify
+
+            verify(model_dir)
+        else:
+            moderator.model  # noqa: B018
         if engine is Engine.dask:
             from moderation.dask_engine import score_dask
 

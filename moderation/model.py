@@ -224,6 +224,25 @@ def save(
 
 def load(directory: str | Path | None = None) -> Model:
     """Load a bundle after checking its hash and library version; ModelError otherwise."""
+    directory, meta = verify(directory)
+    model_path = directory / MODEL_FILE
+    import joblib
+
+    try:
+        bundle = joblib.load(model_path)
+    except Exception as error:  # a corrupt pickle raises many types
+        raise ModelError(f"{model_path}: cannot load ({type(error).__name__})") from error
+    if not isinstance(bundle, dict) or bundle.get("format") != FORMAT_VERSION:
+        raise ModelError(f"{model_path}: not a model bundle of format {FORMAT_VERSION}")
+    model = Model(heads=bundle["heads"], meta=meta, path=directory)
+    _settle()
+    return model
+
+
+def verify(directory: str | Path | None = None) -> tuple[Path, dict[str, Any]]:
+    """The checks `load` makes before unpickling (metadata, the model file's sha256, the
+    scikit-learn release): (directory, metadata), or ModelError. A process that hands
+    the scoring to workers checks the model this way and leaves loading it to them."""
     directory = Path(directory) if directory else default_model_dir()
     meta_path, model_path = directory / META_FILE, directory / MODEL_FILE
     if not meta_path.exists() or not model_path.exists():
@@ -248,18 +267,8 @@ def load(directory: str | Path | None = None) -> Model:
         import warnings
 
         warnings.warn(f"{directory}: written by scikit-learn {wrote}, loading with {sklearn.__version__} "
-                      "(same minor release)", stacklevel=2)  # fmt: skip
-    import joblib
-
-    try:
-        bundle = joblib.load(model_path)
-    except Exception as error:  # a corrupt pickle raises many types
-        raise ModelError(f"{model_path}: cannot load ({type(error).__name__})") from error
-    if not isinstance(bundle, dict) or bundle.get("format") != FORMAT_VERSION:
-        raise ModelError(f"{model_path}: not a model bundle of format {FORMAT_VERSION}")
-    model = Model(heads=bundle["heads"], meta=meta, path=directory)
-    _settle()
-    return model
+                      "(same minor release)", stacklevel=3)  # fmt: skip
+    return directory, meta
 
 
 def _settle() -> None:

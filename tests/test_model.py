@@ -136,6 +136,13 @@ def test_tampered_model_is_refused(small_model, tmp_path):
     result = runner.invoke(app, ["explain", "hello there", "--model", str(copy)])
     assert result.exit_code == 69
     assert "refusing to load" in result.stderr and "Traceback" not in result.stderr
+    queue = tmp_path / "queue.csv"
+    pd.DataFrame({"text": ["Thanks for the careful reporting on the ferry budget, it was clear."] * 3}).to_csv(queue, index=False)
+    for jobs in ("1", "2"):  # with workers, this process checks the model without loading it
+        out = tmp_path / f"out{jobs}.jsonl"
+        result = runner.invoke(app, ["score", str(queue), "--model", str(copy), "--jobs", jobs, "-o", str(out)])
+        assert result.exit_code == 69, result.stderr
+        assert "refusing to load" in result.stderr and not out.exists()
 
 
 def test_model_from_another_sklearn_version_is_refused(small_model, tmp_path):
