@@ -3,8 +3,8 @@
 Civility is trained on news comments (C3) and tweets (Davidson, OLID). Fitted as one pool,
 each source pulls the weights towards its own habits, and the model is worse on both than
 a model of either alone: on held-out C3 articles 0.710 ROC-AUC against 0.723 for C3 alone,
-on held-out OLID tweets 0.809 against 0.820 for tweets alone (`benchmarks/quality.py`'s
-split). A newsroom's own site is neither of them.
+on held-out OLID tweets 0.809 against 0.820 for tweets alone (uncalibrated comparisons on
+`benchmarks/quality.py`'s split). A newsroom's own site is neither of them.
 
 So each source also gets its own copy of the features (Daume's "frustratingly easy"
 domain adaptation): the model fits shared weights plus per-source corrections, and the

@@ -127,12 +127,11 @@ def sources_of(rows: pd.DataFrame) -> np.ndarray | None:
 
 def source_weights(rows: pd.DataFrame) -> np.ndarray:
     """Equal total weight per source, so 25,000 tweets do not drown 9,000 news comments."""
-    if "source" not in rows.columns:
+    sources = sources_of(rows)
+    if sources is None:
         return np.ones(len(rows))
-    sources = rows["source"].fillna("?").astype(str)
-    counts = sources.map(sources.value_counts())
-    weights = len(rows) / (sources.nunique() * counts.to_numpy(dtype=float))
-    return weights
+    names, codes, counts = np.unique(sources, return_inverse=True, return_counts=True)
+    return len(rows) / (len(names) * counts[codes].astype(float))
 
 
 def _score(task_labels: list[str], truth: np.ndarray, proba: np.ndarray) -> float:

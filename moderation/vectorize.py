@@ -36,6 +36,12 @@ LEAD_WORDS = 40
 _UNSEEN = -3
 """The id a token lookup gives a token the model has not met yet (ids are >= 0, -2 is
 the separator between texts)."""
+_CACHES = ("_state", "_names", "_bigram_table", "_is_cue")
+"""What a process works out from the fitted state when it first needs it: not pickled,
+and forgotten when the features are fitted again."""
+MAX_DYNAMIC = 200_000
+"""How many token types unseen in training are remembered between batches (with their
+character grams); past this the memory starts again, so a stream of junk cannot grow it."""
 
 
 def _packed(token_id: int, raw: str) -> int:
@@ -43,12 +49,6 @@ def _packed(token_id: int, raw: str) -> int:
     one character. Spaced-out words are runs of those, and reading the bit with the id
     saves measuring every token of a batch (a tenth of the features' time)."""
     return token_id * 2 + (len(raw) == 1)
-_CACHES = ("_state", "_names", "_bigram_table", "_is_cue")
-"""What a process works out from the fitted state when it first needs it: not pickled,
-and forgotten when the features are fitted again."""
-MAX_DYNAMIC = 200_000
-"""How many token types unseen in training are remembered between batches (with their
-character grams); past this the memory starts again, so a stream of junk cannot grow it."""
 
 
 def _grams(token: str, low: int, high: int) -> list[str]:
