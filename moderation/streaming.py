@@ -21,14 +21,14 @@ from __future__ import annotations
 import time
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from moderation.data import TASKS
 from moderation.errors import DataError
-from moderation.train import TaskResult
+from moderation.train import TaskResult, balanced, sources_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -88,11 +88,12 @@ def train_streaming(
     sampled = total = 0
     for frame in _chunks(paths, chunk_rows):
         total += len(frame)
+        row_sources = sources_of(frame)
         for task in TASKS:
             labels = _labels(frame, task)
             counts[task].update(labels.tolist())
-            if "source" in frame.columns:
-                sources[task].update(frame.loc[labels.index, "source"].fillna("?").astype(str).tolist())
+            if row_sources is not None:
+                sources[task].update(row_sources[labels.index.to_numpy()].tolist())
         if sampled < SAMPLE_ROWS:
             # Only the distinct texts: the vocabulary is fitted on them alone.
             texts = frame["text"].head(SAMPLE_ROWS - sampled).astype(str).tolist()
@@ -111,8 +112,9 @@ def train_streaming(
     del sample
 
     labels_of = {task: _ordered(task, counts[task]) for task in available}
-    class_weight = {task: _balanced(counts[task]) for task in available}
-    source_weight = {task: _balanced(sources[task]) for task in available}
+    class_weight = {task: balanced(counts[task]) for task in available}
+    source_weight = {task: balanced(sources[task]) for task in available}
+
     def sgd() -> SGDClassifier:
         return SGDClassifier(loss="log_loss", alpha=alpha, random_state=heads.RANDOM_STATE)
 
@@ -129,6 +131,7 @@ def train_streaming(
         seen = 0
         for frame in _chunks(paths, chunk_rows):
             out = _held_out(frame)
+            row_sources = sources_of(frame)
             blocks = features.transform_blocks(frame, needed)
             for task in available:
                 labels = _labels(frame, task)
@@ -145,8 +148,8 @@ def train_streaming(
                 matrix = heads.transform(shells[task], None, {name: blocks[name][train] for name in heads.head_block_names(shells[task])})
                 y = labels.loc[train].to_numpy()
                 weight = np.ones(len(y))
-                if source_weight[task] and "source" in frame.columns:
-                    weight *= frame["source"].iloc[train].fillna("?").astype(str).map(source_weight[task]).fillna(1.0).to_numpy()
+                if source_weight[task] and row_sources is not None:
+                    weight *= np.asarray([source_weight[task].get(source, 1.0) for source in row_sources[train].tolist()])
                 if task in stages:
                     _fit_stages(stages[task], matrix, y, weight, counts[task])
                     continue
@@ -158,24 +161,17 @@ def train_streaming(
             for task in available}  # fmt: skip
 
 
-def _balanced(counts: Mapping[Any, int]) -> dict[Any, float]:
-    """sklearn's "balanced" weight of each class (or source), from the counts of the
-    whole history: total / (classes x count)."""
-    total = sum(counts.values())
-    return {label: total / (len(counts) * n) for label, n in counts.items()}
-
-
 def _fit_stages(stages: tuple[np.ndarray, Any, Any], matrix: Any, y: np.ndarray, weight: np.ndarray, counts: Counter[str]) -> None:
     """One chunk for both stance stages: every row teaches relatedness, related rows the rest."""
     from moderation.stance import UNRELATED
 
     columns, related_model, stance_model = stages
     related = y != UNRELATED
-    related_weight = _balanced({False: counts[UNRELATED], True: sum(n for label, n in counts.items() if label != UNRELATED)})
+    related_weight = balanced({False: counts[UNRELATED], True: sum(n for label, n in counts.items() if label != UNRELATED)})
     related_model.partial_fit(matrix[:, columns], related, classes=np.asarray([False, True]),
                               sample_weight=weight * np.where(related, related_weight[True], related_weight[False]))  # fmt: skip
     if related.any():
-        others = _balanced({label: n for label, n in counts.items() if label != UNRELATED})
+        others = balanced({label: n for label, n in counts.items() if label != UNRELATED})
         stance_model.partial_fit(matrix[related], y[related], classes=np.asarray(sorted(others), dtype=object),
                                  sample_weight=weight[related] * np.asarray([others[label] for label in y[related]]))  # fmt: skip
 

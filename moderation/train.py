@@ -6,7 +6,7 @@ model has not seen (the normal case for a newsroom: every day brings new article
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -125,13 +125,21 @@ def sources_of(rows: pd.DataFrame) -> np.ndarray | None:
     return rows["source"].fillna("?").astype(str).to_numpy()
 
 
-def source_weights(rows: pd.DataFrame) -> np.ndarray:
-    """Equal total weight per source, so 25,000 tweets do not drown 9,000 news comments."""
-    sources = sources_of(rows)
+def balanced(counts: Mapping[Any, int]) -> dict[Any, float]:
+    """scikit-learn's "balanced" weight of each class or source, from how many rows each
+    has: total / (kinds x count), so every kind weighs the same in all."""
+    total = sum(counts.values())
+    return {kind: total / (len(counts) * n) for kind, n in counts.items()}
+
+
+def source_weights(sources: np.ndarray | None, n_rows: int) -> np.ndarray:
+    """Each row's weight that gives every source (`sources_of`) the same total, so 25,000
+    tweets do not drown 9,000 news comments; all ones when the data names no sources."""
     if sources is None:
-        return np.ones(len(rows))
+        return np.ones(n_rows)
     names, codes, counts = np.unique(sources, return_inverse=True, return_counts=True)
-    return len(rows) / (len(names) * counts[codes].astype(float))
+    weight = balanced(dict(zip(names.tolist(), counts.tolist(), strict=True)))
+    return np.asarray([weight[name] for name in names.tolist()])[codes]
 
 
 def _score(task_labels: list[str], truth: np.ndarray, proba: np.ndarray) -> float:
@@ -222,7 +230,8 @@ def train_task(
         labels = [label for label in known if label in set(labels)]
     truth = rows[task].to_numpy()
     groups = _groups(rows)
-    weights = source_weights(rows) if config.balance_sources else np.ones(len(rows))
+    sources = sources_of(rows)
+    weights = source_weights(sources if config.balance_sources else None, len(rows))
     folds = min(config.folds, len(set(groups)))
     if folds < 2:
         raise DataError(f"{task}: needs rows from at least two groups (articles or claims) to cross-validate")
@@ -233,7 +242,6 @@ def train_task(
     columns = heads.head_columns(text_features, task)
     matrix = full[rows["_position"].to_numpy()][:, columns]
     examples = soft_examples(rows, task, labels, weights)
-    sources = sources_of(rows)
     pool = config.pool_sources and sources is not None and len(set(sources)) > 1 and not heads.two_stage(task, labels)
     if not pool:
         sources = None
