@@ -21,7 +21,9 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from moderation.features import AGREEING, HEDGING, MAX_CHARS, REASONING, REFUTING, STOP, column
-from moderation.tokens import SEPARATOR, SEPARATOR_ID, fold, join_spaced, spaced_segments, split_batch
+from moderation.tables import IntTable, TokenTable
+from moderation.tokens import SEPARATOR, fold, join_runs, join_spaced, spaced_runs, split_batch
+from moderation.tokens import spans as token_spans
 
 SHAPE = (
     "log_chars", "log_words", "sentences", "mean_word_length", "caps_share", "exclaim_rate",
@@ -33,22 +35,16 @@ PAIR = (
 )  # fmt: skip
 BLOCKS = ("words", "chars", "shape", "pair")
 LEAD_WORDS = 40
-_UNSEEN = -3
-"""The id a token lookup gives a token the model has not met yet (ids are >= 0, -2 is
-the separator between texts)."""
-_CACHES = ("_state", "_names", "_bigram_table", "_is_cue")
+_CACHES = ("_state", "_names", "_bigram_table", "_is_cue", "_tokens_by_bytes")
 """What a process works out from the fitted state when it first needs it: not pickled,
 and forgotten when the features are fitted again."""
+TABLE_AFTER = 2_000
+"""Batches of at least this many tokens look known tokens up in a `TokenTable`, built on
+first need (a few tens of milliseconds); smaller ones, such as a pre-publish check of one
+comment, look every token up in a dictionary."""
 MAX_DYNAMIC = 200_000
 """How many token types unseen in training are remembered between batches (with their
 character grams); past this the memory starts again, so a stream of junk cannot grow it."""
-
-
-def _packed(token_id: int, raw: str) -> int:
-    """A value of the raw-token lookup: the id, and in the low bit whether the raw token is
-    one character. Spaced-out words are runs of those, and reading the bit with the id
-    saves measuring every token of a batch (a tenth of the features' time)."""
-    return token_id * 2 + (len(raw) == 1)
 
 
 def _grams(token: str, low: int, high: int) -> list[str]:
@@ -61,54 +57,6 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
-
-
-class IntTable:
-    """A read-only hash table from int64 keys to int64 values, looked up a whole array at
-    a time (open addressing, at most a quarter full): a bigram's column in a few vector
-    gathers instead of a binary search through every bigram."""
-
-    def __init__(self, keys: np.ndarray, values: np.ndarray) -> None:
-        self.bits = max(int(np.ceil(np.log2(max(len(keys), 1) * 4))), 4)
-        size = 1 << self.bits
-        self.keys = np.full(size, -1, dtype=np.int64)
-        self.values = np.full(size, -1, dtype=np.int64)
-        slots = self._slots(keys)
-        pending = np.arange(len(keys))
-        while len(pending):
-            free = self.keys[slots[pending]] == -1
-            candidates = pending[free]
-            taken, first = np.unique(slots[candidates], return_index=True)
-            winners = candidates[first]
-            self.keys[taken] = keys[winners]
-            self.values[taken] = values[winners]
-            placed = np.zeros(len(keys), dtype=bool)
-            placed[winners] = True
-            pending = pending[~placed[pending]]
-            slots[pending] = (slots[pending] + 1) & (size - 1)
-
-    def _slots(self, keys: np.ndarray) -> np.ndarray:
-        mixed = keys.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-        return (mixed >> np.uint64(64 - self.bits)).astype(np.int64)
-
-    def get(self, keys: np.ndarray) -> np.ndarray:
-        """Each key's value, -1 where absent."""
-        result = np.full(len(keys), -1, dtype=np.int64)
-        slots = self._slots(keys)
-        # The first probe settles most keys: it runs on whole arrays, the rest on the few left.
-        stored = self.keys[slots]
-        hit = stored == keys
-        result[hit] = self.values[slots[hit]]
-        active = np.flatnonzero(~hit & (stored != -1))
-        mask = len(self.keys) - 1
-        while len(active):
-            probe = (slots[active] + 1) & mask
-            slots[active] = probe
-            stored = self.keys[probe]
-            hit = stored == keys[active]
-            result[active[hit]] = self.values[probe[hit]]
-            active = active[~hit & (stored != -1)]
-        return result
 
 
 def _csr(rows: np.ndarray, columns: np.ndarray, shape: tuple[int, int]) -> Any:
@@ -213,11 +161,6 @@ class TokenGrams:
             decision = decision + self.new_counts @ (self.new_grams @ (self.features.gram_idf_[:, None].astype(np.float64) * weights))
         return np.asarray(decision) / self.norm[:, None]
 
-    def token_names(self) -> np.ndarray:
-        dynamic = self.features._runtime()["dynamic"]
-        n_known = len(self.features.tokens_)
-        return np.concatenate([self.features.tokens_, np.asarray([dynamic[i - n_known] for i in self.new_ids], dtype=object)])
-
 
 def as_matrix(block: Any) -> Any:
     """A block as a sparse matrix, whatever form `transform_blocks` gave it."""
@@ -260,8 +203,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         if state is None or (fresh_if_full and len(state["dynamic"]) > MAX_DYNAMIC):
             import threading
 
-            state = {"ids": {SEPARATOR: _packed(SEPARATOR_ID, SEPARATOR)}, "dynamic": [], "dynamic_grams": [], "dynamic_hash": [],
-                     "lock": threading.Lock()}  # fmt: skip
+            state = {"ids": {}, "short": {}, "dynamic": [], "dynamic_grams": [], "dynamic_hash": [], "lock": threading.Lock()}
             self.__dict__["_state"] = state
         return state
 
@@ -293,37 +235,50 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     def _token_ids(self, texts: list[str], state: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
         """Per token of every text, its id (known tokens below `len(tokens_)`, new ones
         above, remembered with their character grams) and its row."""
-        ids_of = state["ids"]
-        flat = split_batch(texts)
-        packed = np.fromiter(map(ids_of.get, flat, itertools.repeat(_packed(_UNSEEN, ""))), dtype=np.int64, count=len(flat))
-        single = (packed & 1).astype(bool)
-        ids = packed >> 1
-        unseen = np.flatnonzero(ids == _UNSEEN)
-        if len(unseen):
-            with state["lock"]:
-                for index in unseen.tolist():
-                    again = ids_of.get(flat[index])
-                    ids[index] = self._new_id(flat[index], state) if again is None else again >> 1
-                    single[index] = len(flat[index]) == 1
-        separator = ids == SEPARATOR_ID
-        segments = spaced_segments(flat, separator, single)
-        if segments:
-            pieces, previous = [], 0
-            for start, end, tokens in segments:
-                pieces += [ids[previous:start], np.asarray([self._id(token, state) for token in tokens], dtype=np.int64)]
+        spans = token_spans(texts)
+        ids = np.full(len(spans.starts), -1, dtype=np.int64)
+        if len(ids) >= TABLE_AFTER:
+            ids = self._token_table().get(spans)
+        missing = np.flatnonzero(ids < 0)
+        # Up to 8 bytes a token is its key: those met before need no string.
+        short = missing[spans.lengths[missing] <= 8]
+        by_key = state["short"]
+        ids[short] = np.fromiter(map(by_key.get, spans.keys[short].tolist(), itertools.repeat(-1)),
+                                 dtype=np.int64, count=len(short))  # fmt: skip
+        for index in missing[ids[missing] < 0].tolist():
+            ids[index] = self._id(spans.token(index), state)
+            if spans.lengths[index] <= 8:
+                by_key[int(spans.keys[index])] = int(ids[index])
+        rows = spans.rows
+        starts, ends = spaced_runs(spans.single(), rows)
+        if len(starts):
+            id_pieces, row_pieces, previous = [], [], 0
+            for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+                joined = join_runs([spans.token(index) for index in range(start, end)])
+                id_pieces += [ids[previous:start], np.asarray([self._id(token, state) for token in joined], dtype=np.int64)]
+                row_pieces += [rows[previous:start], np.full(len(joined), rows[start], dtype=np.int64)]
                 previous = end
-            ids = np.concatenate([*pieces, ids[previous:]])
-            separator = ids == SEPARATOR_ID
-        rows = np.cumsum(separator)
-        return ids[~separator], rows[~separator]
+            ids = np.concatenate([*id_pieces, ids[previous:]])
+            rows = np.concatenate([*row_pieces, rows[previous:]])
+        return ids, rows
+
+    def _token_table(self) -> TokenTable:
+        """The known tokens by their bytes, for raw tokens that are already canonical
+        (most are; "'the" and "1d10t" are not, and go through `_id`)."""
+        table = self.__dict__.get("_tokens_by_bytes")
+        if table is None:
+            tokens = [str(token) for token in self.tokens_]
+            canonical = [i for i, token in enumerate(tokens) if fold(token) == token]
+            table = self.__dict__["_tokens_by_bytes"] = TokenTable([tokens[i] for i in canonical], np.asarray(canonical, dtype=np.int64))
+        return table
 
     def _id(self, raw: str, state: dict[str, Any]) -> int:
         known = state["ids"].get(raw)
         if known is None:
             with state["lock"]:
                 known = state["ids"].get(raw)
-                return self._new_id(raw, state) if known is None else known >> 1
-        return known >> 1
+                return self._new_id(raw, state) if known is None else known
+        return known
 
     def _new_id(self, raw: str, state: dict[str, Any]) -> int:
         canonical = fold(raw)
@@ -334,7 +289,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             state["dynamic_hash"].append(_stable_hash(canonical))
             grams = [self.gram_index_.get(g) for g in _grams(canonical, *self.gram_range)]
             state["dynamic_grams"].append(np.asarray([g for g in grams if g is not None], dtype=np.int64))
-        state["ids"][raw] = _packed(known, raw)
+        state["ids"][raw] = known
         return known
 
     # ----- fit -------------------------------------------------------------------------

@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from moderation import tokens, vectorize
 from moderation.features import AGREEING, MAX_CHARS, REASONING, REFUTING
@@ -134,7 +136,42 @@ def test_a_batch_splits_as_its_texts_do_one_by_one():
                 current = []
             else:
                 current.append(token)
-        assert per_text == [tokens._join_spaced(tokens.split(text.replace("\x02", " "))) for text in batch]
+        assert per_text == [tokens.join_runs(tokens.split(text.replace("\x02", " "))) for text in batch]
+
+
+ODD_TEXTS = ["Hello, World!", "", "i d i o t here", "Ünïcode ＩＤＩＯＴ\u200b text", "a\x02b \x02\x02 c", "x" * 30_000, "1 2 3",
+             "nul\x00inside", "  ", "é à ç ж ы word", "'quoted' don't $100 @you", "\U0001f600 emoji\U0001f600x", "\ud800 lone"]  # fmt: skip
+
+
+def _spans_per_text(batch: list[str]) -> list[list[str]]:
+    found = tokens.spans(batch)
+    per_text: list[list[str]] = [[] for _ in batch]
+    for index, row in enumerate(found.rows.tolist()):
+        per_text[row].append(found.token(index))
+    return per_text
+
+
+def test_spans_are_the_tokens_split_makes():
+    for batch in (ODD_TEXTS, ODD_TEXTS[::-1], ODD_TEXTS[:1], [], [""]):
+        assert _spans_per_text(batch) == [tokens.split(text.replace("\x02", " ")) for text in batch]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=40), max_size=6))
+def test_spans_split_any_text_as_split_does(batch):
+    assert _spans_per_text(batch) == [tokens.split(text.replace("\x02", " ")) for text in batch]
+    found = tokens.spans(batch)
+    names = [found.token(index) for index in range(len(found.starts))]
+    assert found.single().tolist() == [len(name) == 1 for name in names]
+
+
+def test_spaced_runs_are_the_runs_join_runs_can_change():
+    batch = ["what an i d i o t", "a b", "c d e f g h", "x 1 2 3 y z", "u s a"]
+    found = tokens.spans(batch)
+    starts, ends = tokens.spaced_runs(found.single(), found.rows)
+    runs = [(int(found.rows[start]), [found.token(index) for index in range(start, end)]) for start, end in zip(starts, ends, strict=True)]
+    # "a b" then "c d e f g h" are two texts: the run stops at the text's end.
+    assert runs == [(0, ["i", "d", "i", "o", "t"]), (2, ["c", "d", "e", "f", "g", "h"]), (3, ["x", "1", "2", "3", "y", "z"]), (4, ["u", "s", "a"])]
 
 
 def test_tokens_are_the_same_alone_and_in_a_batch(fitted):
@@ -145,13 +182,22 @@ def test_tokens_are_the_same_alone_and_in_a_batch(fitted):
         np.testing.assert_allclose(alone.toarray(), together[index].toarray(), rtol=1e-6)
 
 
-def test_the_int_table_finds_every_key_and_nothing_else():
-    rng = np.random.default_rng(1)
-    keys = np.unique(rng.integers(0, 10**12, size=50_000))
-    table = vectorize.IntTable(keys, np.arange(len(keys)))
-    np.testing.assert_array_equal(table.get(keys), np.arange(len(keys)))
-    absent = np.setdiff1d(rng.integers(0, 10**12, size=50_000), keys)
-    assert (table.get(absent) == -1).all()
+def test_a_large_batch_finds_tokens_by_bytes_as_a_small_one_does(fitted):
+    """Past `TABLE_AFTER` tokens, known tokens are found in a table of their bytes; each
+    text alone goes through the dictionary. Fresh copies, so neither learns from the other."""
+    import pickle
+
+    from scipy import sparse
+
+    readable = [text for text in ODD_TEXTS if "\ud800" not in text]  # pandas refuses lone surrogates
+    originals = [*CORPUS, *readable, "what an i d i o t", "'The ferry' 1d10t, STUUUPID ferry's"]
+    texts = [f"{text} {copy} 5 6" for copy in range(12) for text in originals]  # distinct texts, and new tokens
+    large, small = pickle.loads(pickle.dumps(fitted)), pickle.loads(pickle.dumps(fitted))
+    together = large.transform(pd.DataFrame({"text": texts}))
+    assert "_tokens_by_bytes" in large.__dict__  # the table was used
+    alone = sparse.vstack([small.transform(pd.DataFrame({"text": [text]})) for text in texts])
+    assert "_tokens_by_bytes" not in small.__dict__
+    np.testing.assert_allclose(together.toarray(), alone.toarray(), rtol=1e-6)
 
 
 def test_spaced_out_letters_join_the_same_when_first_met_and_when_known(fitted):
