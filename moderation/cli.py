@@ -236,17 +236,19 @@ def score(
     with errors_to_exit():
         from moderation.moderator import Moderator
         from moderation.output import emit, emit_text
-        from moderation.scoring import Scored, frames_from_inputs, score_records
+        from moderation.scoring import WORKERS_FORK, Scored, frames_from_inputs, score_records
 
         if engine is Engine.dask:
             if output in (None, "-"):
                 raise UsageError("--engine dask writes a directory of Parquet partitions: pass -o DIR")
             if sort is not SortOrder.input:
                 raise UsageError("--engine dask keeps the input order; sort the output afterwards")
+        if jobs == 0:
+            raise UsageError("--jobs 0 means nothing: 1 scores here, -1 starts one worker per core")
         moderator = Moderator.load(model_dir, policy)
-        # A model that fails its checks is refused before any output. Workers load their
-        # own copy, so with them this process only checks it (loading costs a second).
-        if engine is Engine.local and jobs != 1:
+        # A model that fails its checks is refused before any output. Workers that do not
+        # fork load their own copy, so with them this process only checks it.
+        if engine is Engine.local and jobs != 1 and not WORKERS_FORK:
             from moderation.model import verify
 
             verify(model_dir)

@@ -48,6 +48,12 @@ class OutputError(ModerationError):
     exit_code = 73  # EX_CANTCREAT
 
 
+class WorkerError(ModerationError):
+    """A worker process scoring in parallel died (killed, or out of memory)."""
+
+    exit_code = 71  # EX_OSERR
+
+
 EXIT_CODES: dict[str, int] = {
     "ok": 0,
     "usage": 2,
@@ -55,4 +61,5 @@ EXIT_CODES: dict[str, int] = {
     "missing input": InputMissingError.exit_code,
     "model refused": ModelError.exit_code,
     "cannot write output": OutputError.exit_code,
+    "worker died": WorkerError.exit_code,
 }

@@ -55,7 +55,6 @@ def split(text: str) -> list[str]:
 
 
 SEPARATOR = "\x02\x02"
-SEPARATOR_ID = -2
 _ASCII_BATCH_TABLE = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum() and chr(c) not in _KEEP | {"\x02"}})
 
 

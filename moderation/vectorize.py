@@ -3,11 +3,11 @@ the words, the comment's shape, and how it relates to its article.
 
 Why one pass: tokenising is most of what a linear text model costs, and three heads
 each tokenising the same comment (and scanning its characters for n-grams) made
-scoring thirty times slower than a one-head profanity filter. Here each comment is
-split once with C string methods, each token becomes an integer id through one
-dictionary lookup, and everything after that (bigrams, character grams, overlap with
-the article, tf-idf weighting) is array arithmetic over the whole batch.
-Tokens come from `tokens.py`.
+scoring thirty times slower than a one-head profanity filter. Here a batch is split
+once with C string methods, its tokens become integer ids by array lookups of their
+bytes (`tables.TokenTable`; a dictionary for the few not met before), and everything
+after that (bigrams, character grams, overlap with the article, tf-idf weighting) is
+array arithmetic over the whole batch. Tokens come from `tokens.py`.
 """
 
 from __future__ import annotations

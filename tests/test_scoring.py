@@ -1,0 +1,78 @@
+"""Queues scored in chunks, here or in worker processes, with every row kept."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from moderation import scoring
+from moderation.cli import app
+
+runner = CliRunner()
+
+TEXTS = [
+    "Thanks for the clear explanation of the budget, it helped me understand the vote.",
+    "You are an idiot and so is everyone who voted for this garbage, shut up already.",
+    "Too short.",
+    "",
+    "The figures in the third paragraph seem off, could the author check them please?",
+    "i d i o t, you are an 1d10t and a m o r o n, go away from this comment section",
+    "My family has used that ferry for decades and the new timetable worries us all.",
+]
+
+
+def _queue(tmp_path: Path) -> Path:
+    texts = TEXTS * 4
+    queue = tmp_path / "queue.csv"
+    pd.DataFrame({"comment_id": range(len(texts)), "text": texts, "author": [f"r{i % 3}" for i in range(len(texts))]}).to_csv(queue, index=False)
+    return queue
+
+
+def test_worker_count_counts_back_from_the_cores():
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert scoring.worker_count(3) == 3
+    assert scoring.worker_count(-1) == cores
+    assert scoring.worker_count(-2) == max(cores - 1, 1)
+    assert scoring.worker_count(-1000) == 1
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked workers", "new interpreters"])
+def test_workers_decide_as_this_process_does(tmp_path, monkeypatch, fork):
+    """Forked workers start with this process's model; new interpreters (macOS, Windows)
+    load their own. Both give the serial answers, in input order."""
+    if fork and not scoring.WORKERS_FORK:
+        pytest.skip("workers fork on Linux only")
+    monkeypatch.setattr(scoring, "WORKERS_FORK", fork)
+    queue = _queue(tmp_path)
+    outputs = {}
+    for jobs in ("1", "2"):
+        result = runner.invoke(app, ["score", str(queue), "--chunk-rows", "5", "--jobs", jobs])
+        assert result.exit_code == 0, result.stderr
+        outputs[jobs] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [row["comment_id"] for row in outputs["2"]] == [str(i) for i in range(len(TEXTS) * 4)]  # ids are kept as text
+    assert outputs["2"] == outputs["1"]
+
+
+def _die(*args: object) -> None:
+    os._exit(3)
+
+
+@pytest.mark.skipif(not scoring.WORKERS_FORK, reason="a forked worker inherits the replaced chunk scorer; a new interpreter would not")
+def test_a_worker_that_dies_is_one_line_and_exit_71_with_nothing_written(tmp_path, monkeypatch):
+    monkeypatch.setattr(scoring, "_score_chunk", _die)
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["score", str(_queue(tmp_path)), "--chunk-rows", "5", "--jobs", "2", "-o", str(out)])
+    assert result.exit_code == 71, result.stderr
+    assert "a worker process died" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists() and not list(tmp_path.glob("*.tmp*"))
+
+
+def test_jobs_zero_is_refused_before_any_work(tmp_path):
+    result = runner.invoke(app, ["score", str(_queue(tmp_path)), "--jobs", "0"])
+    assert result.exit_code == 2
+    assert "--jobs 0" in result.stderr
