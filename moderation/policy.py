@@ -180,9 +180,16 @@ def substantive_length(text: str, limit: int | None = None) -> int:
     """
     visible = visible_text(text)
     if limit is not None and len(visible) > 2 * limit + 100:
-        # Only the opening can decide whether `limit` is reached; the last two words of
-        # the cut are dropped so that a repeated word cut short cannot count extra.
-        visible = visible[: 2 * limit + 100].rsplit(" ", 3)[0]
+        # The opening nearly always reaches `limit`, and counting it is enough then; the
+        # last words of the cut are dropped so that a repeated word cut short cannot
+        # count extra. An opening of padding does not decide: then the whole text counts.
+        opening = _squeezed_length(visible[: 2 * limit + 100].rsplit(" ", 3)[0], limit)
+        if opening >= limit:
+            return opening
+    return _squeezed_length(visible, limit)
+
+
+def _squeezed_length(visible: str, limit: int | None) -> int:
     squeezed = _REPEATED_WORDS.sub(r"\1", visible) if _has_repeated_word(visible) else visible
     if squeezed.isascii():
         # Characters are clusters: the same two rules as the loop below, as substitutions.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from moderation.policy import SETTINGS, PolicyError, load_policy, make_policy, substantive_length, visible_length
@@ -205,3 +205,21 @@ def test_the_repeated_word_check_sees_what_a_word_search_sees(text):
 
     words = rules._WORD.findall(text.lower())
     assert rules._has_repeated_word(text) == any(a == b for a, b in zip(words, words[1:]))
+
+
+def test_a_long_comment_that_opens_with_padding_is_counted_whole():
+    """Counting stops at the minimum once the opening reaches it; an opening of padding
+    does not decide, or a long comment behind 250 '!' would be rejected as too short."""
+    text = "!" * 250 + " This is a perfectly reasonable comment about the ferry budget and the council vote."
+    assert substantive_length(text) > 50
+    assert substantive_length(text, limit=50) == 50
+    spam = "spam " * 60 + "ok then"
+    assert substantive_length(spam, limit=50) == substantive_length(spam) < 50
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 400), st.lists(st.sampled_from(["spam", "ok", "!!!!", "sooooo", "the ferry", "é", "....", "a"]), max_size=120),
+       st.integers(1, 80))  # fmt: skip
+def test_counting_up_to_a_limit_never_counts_less_than_the_whole(padding, pieces, limit):
+    text = "!" * padding + " " + " ".join(pieces)
+    assert substantive_length(text, limit=limit) >= min(substantive_length(text), limit)
