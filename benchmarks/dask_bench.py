@@ -5,7 +5,8 @@ the local engine with two workers, on the same queue, both writing Parquet.
 
 The queue is ROWS C3 comment texts (repeated in order) as CSV. Both runs are processes
 timed from start to exit; the table gives rows per second and the Dask run's overhead,
-and checks that the two outputs hold the same decisions.
+and checks that the two outputs hold the same decisions (action, reasons, scores and
+explanations of every row).
 """
 
 from __future__ import annotations
@@ -22,6 +23,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from score_bench import c3_texts, run_moderation, write_queue  # noqa: E402
 
 
+def cells(frame: pd.DataFrame, column: str) -> list[str | None]:
+    """A column's values as text, missing ones as None: a rejected comment has no scores,
+    and NaN is not equal to itself."""
+    return [None if pd.isna(value) else str(value) for value in frame[column].tolist()]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -35,10 +42,10 @@ def main() -> None:
         local_out, dask_out = Path(workdir) / "local.parquet", Path(workdir) / "dask"
         local = run_moderation(["score", str(queue), "--jobs", "2", "--format", "parquet", "-o", str(local_out)])
         distributed = run_moderation(["score", str(queue), "--engine", "dask", "-o", str(dask_out)])
-        columns = ["id", "action", "reasons", "scores"]
+        columns = ["id", "action", "reasons", "scores", "explain"]
         ours = pd.read_parquet(dask_out, columns=columns).astype({"id": int}).sort_values("id").reset_index(drop=True)
         theirs = pd.read_parquet(local_out, columns=columns).astype({"id": int})
-        same = all(ours[c].astype(str).tolist() == theirs[c].astype(str).tolist() for c in columns)
+        same = all(cells(ours, c) == cells(theirs, c) for c in columns)
     overhead = distributed / local - 1
     print(f"| {args.rows:,} C3 comments, Parquet out | rows/s | seconds |")
     print("|---|---|---|")

@@ -8,6 +8,7 @@ the probabilities mean what they say, so thresholds in a site's policy are meani
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -16,7 +17,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
-from moderation.vectorize import TextFeatures
+from moderation.vectorize import TextFeatures, token_display
 
 RANDOM_STATE = 13
 
@@ -207,15 +208,53 @@ the same comment: they change nothing a reader would act on, and sorting them is
 what explaining a queue costs."""
 
 
+@dataclass(frozen=True)
+class ExplainTable:
+    """What explaining a head needs that no batch changes: the weight of every feature for
+    every label, flat, and the features' display names (new tokens of a batch come after
+    them). Built once per head: it is as large as the vocabulary, and building it for
+    each comment had been most of the time of a single pre-publish check."""
+
+    classes: list[str]
+    coef: np.ndarray
+    """(features, labels) flattened; a two-class head's weights, negated for the first label."""
+    names: np.ndarray
+    n_outputs: int
+    hashed_words: tuple[int, int] | None = None
+    """Where hashed word n-grams sit (out-of-core models): the n-grams of the latest batch
+    name those columns, so their names are read when explaining."""
+
+
+def explain_table(pipeline: Pipeline, weights: dict[str, Any]) -> ExplainTable:
+    """The `ExplainTable` of a head, from its `block_weights`."""
+    features = pipeline.named_steps["features"]
+    coefs, names, hashed_words, start = [], [], None, 0
+    for block in head_block_names(pipeline):
+        coefs.append(weights[block][1] if block == "chars" else weights[block])
+        names.append(features.display_names("tokens" if block == "chars" else block))
+        if block == "words" and features.hash_words:
+            hashed_words = (start, start + len(coefs[-1]))
+        start += len(coefs[-1])
+    coef = _per_label(np.vstack(coefs))
+    classes = [str(label) for label in linear_model(pipeline).classes_]
+    return ExplainTable(classes, coef.ravel(), np.concatenate(names), coef.shape[1], hashed_words)
+
+
+def _per_label(coef: np.ndarray) -> np.ndarray:
+    """(features, outputs) to (features, labels): one output is the second label's."""
+    return np.hstack([-coef, coef]) if coef.shape[1] == 1 else coef
+
+
 def explain(pipeline: Pipeline, frame: Any, top: int = 8, blocks: dict[str, Any] | None = None,
-            labels: list[str] | None = None, weights: dict[str, Any] | None = None) -> list[dict[str, list[tuple[str, float]]]]:  # fmt: skip
+            labels: list[str] | None = None, weights: dict[str, Any] | None = None,
+            table: ExplainTable | None = None) -> list[dict[str, list[tuple[str, float]]]]:  # fmt: skip
     """Per row, per label: the features that pushed that label's score up or down most.
 
     Each contribution is the feature value times the model's weight for the label (for a
     two-class head the second label's weights, negated for the first), in log-odds.
     Character grams are reported per word, in quotes: the word's spelling's share.
-    Pass `blocks` and `weights` when already computed, and `labels` (one per row) to
-    explain only that label of each row, which is what a decision shows.
+    Pass `blocks`, `weights` and `table` when already computed, and `labels` (one per
+    row) to explain only that label of each row, which is what a decision shows.
     """
     from scipy import sparse
 
@@ -224,26 +263,28 @@ def explain(pipeline: Pipeline, frame: Any, top: int = 8, blocks: dict[str, Any]
         blocks = features.transform_blocks(frame, head_block_names(pipeline))
     if weights is None:
         weights = block_weights(pipeline)
-    parts, coefs, names = [], [], []
+    if table is None:
+        table = explain_table(pipeline, weights)
+    parts, new_values = [], None
     for block in head_block_names(pipeline):
         if block == "chars":
-            values, token_weights = blocks[block].token_weights(*weights[block])
-            parts.append(values)
-            coefs.append(token_weights)
-            names.append(features.display_names("tokens", blocks[block].new_names))
+            known, new_values = blocks[block].token_values()
+            parts.append(known)
         else:
             parts.append(sparse.csr_matrix(blocks[block], dtype=np.float64))
-            coefs.append(weights[block])
-            names.append(features.display_names(block))
+    # This batch's new tokens come last, so the table's part stays as it is.
+    new_coef, new_names = np.zeros(0), np.zeros(0, dtype=object)
+    if new_values is not None:
+        parts.append(new_values)
+        new_coef = _per_label(blocks["chars"].token_weights(weights["chars"][0])).ravel()
+        new_names = token_display(blocks["chars"].new_names)
     matrix = sparse.hstack(parts, format="csr")
-    coef = np.vstack(coefs)  # (features, outputs)
-    all_names = np.concatenate(names)
-    classes = [str(label) for label in linear_model(pipeline).classes_]
-    if coef.shape[1] == 1:
-        coef = np.hstack([-coef, coef])
-    # A flat gather (feature * outputs + label) is a third of the cost of coef[label, feature].
-    n_outputs, flat_coef = coef.shape[1], coef.ravel()
+    n_fixed = len(table.names)
+    classes, n_outputs = table.classes, table.n_outputs
     n_rows = matrix.shape[0]
+    indices = matrix.indices.astype(np.int64)
+    fixed = indices < n_fixed
+    new_at = np.flatnonzero(~fixed)
     wanted = [labels] if labels is not None else [[label] * n_rows for label in classes]
     results: list[dict[str, list[tuple[str, float]]]] = [{} for _ in range(n_rows)]
     counts = np.diff(matrix.indptr)
@@ -251,7 +292,11 @@ def explain(pipeline: Pipeline, frame: Any, top: int = 8, blocks: dict[str, Any]
     position = {label: index for index, label in enumerate(classes)}
     for per_row in wanted:
         label_index = np.fromiter((position[str(label)] for label in per_row), dtype=np.int64, count=n_rows)
-        contributions = matrix.data * flat_coef.take(matrix.indices.astype(np.int64) * n_outputs + label_index[row_of])
+        # A flat gather (feature * outputs + label) is a third of the cost of coef[label, feature].
+        label_of = label_index[row_of]
+        weight = table.coef.take(np.where(fixed, indices, 0) * n_outputs + label_of)
+        weight[new_at] = new_coef.take((indices[new_at] - n_fixed) * n_outputs + label_of[new_at])
+        contributions = matrix.data * weight
         strength = np.abs(contributions)
         strongest = np.zeros(n_rows)
         nonempty = counts > 0
@@ -266,7 +311,16 @@ def explain(pipeline: Pipeline, frame: Any, top: int = 8, blocks: dict[str, Any]
         rank = np.arange(len(chosen)) - np.searchsorted(rows, rows)
         chosen, rows = chosen[rank < top], rows[rank < top]
         # One Python step per row, not per feature: each row's pairs are a slice.
-        pairs = list(zip(all_names[matrix.indices[chosen]].tolist(), np.round(contributions[chosen], 4).tolist(), strict=True))
+        features_chosen = indices[chosen]
+        in_table = features_chosen < n_fixed
+        chosen_names = np.empty(len(chosen), dtype=object)
+        chosen_names[in_table] = table.names[features_chosen[in_table]]
+        chosen_names[~in_table] = new_names[features_chosen[~in_table] - n_fixed]
+        if table.hashed_words is not None:
+            start, end = table.hashed_words
+            hashed = (features_chosen >= start) & (features_chosen < end)
+            chosen_names[hashed] = features.display_names("words")[features_chosen[hashed] - start]
+        pairs = list(zip(chosen_names.tolist(), np.round(contributions[chosen], 4).tolist(), strict=True))
         bounds = np.searchsorted(rows, np.arange(n_rows + 1)).tolist()
         names_of_rows = np.asarray(classes, dtype=object)[label_index].tolist()
         for row, (label, start, end) in enumerate(zip(names_of_rows, bounds, bounds[1:], strict=False)):

@@ -63,6 +63,7 @@ class Model:
     meta: dict[str, Any]
     path: Path | None = None
     _weights: dict[str, Any] = field(default_factory=dict, repr=False)
+    _explain: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def id(self) -> str:
@@ -136,7 +137,10 @@ class Model:
             out[task] = (proba, decided)
             if explain_top:
                 top_labels = None if explain_all else [labels[i] for i in proba.argmax(axis=1)]
-                per_task[task] = heads.explain(pipeline, frame, explain_top, blocks, top_labels, weights)
+                table = self._explain.get(task)
+                if table is None:
+                    table = self._explain[task] = heads.explain_table(pipeline, weights)
+                per_task[task] = heads.explain(pipeline, frame, explain_top, blocks, top_labels, weights, table)
         if not explain_top:
             return out, None
         return out, [{task: per_task[task][row] for task in per_task} for row in range(len(frame))]

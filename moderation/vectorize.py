@@ -139,20 +139,28 @@ class TokenGrams:
         grams.data[:] = 1
         return grams
 
-    def token_weights(self, weights: np.ndarray, known: np.ndarray) -> tuple[Any, np.ndarray]:
-        """Per-token values (texts, tokens: known then this batch's new) and their
-        weights, from gram weights `weights` and their per-known-token sums `known`."""
+    def token_values(self) -> tuple[Any, Any]:
+        """Per-token values, (texts, known tokens) and (texts, this batch's new tokens) or
+        None: with `token_weights` and the per-known-token weights, the block's decision
+        token by token (what explanations show)."""
         from scipy import sparse
 
-        values = self.counts
-        token_weights = known
-        if self.new_counts is not None:
-            new = self.new_grams @ (self.features.gram_idf_[:, None].astype(np.float64) * weights)
-            values = sparse.hstack([self.counts, self.new_counts], format="csr")
-            token_weights = np.vstack([known, new])
-        values = sparse.csr_matrix(values, dtype=np.float64)
-        values.data /= np.repeat(self.norm, np.diff(values.indptr))
-        return values, token_weights
+        scaled = []
+        for counts in (self.counts, self.new_counts):
+            if counts is None:
+                scaled.append(None)
+                continue
+            values = sparse.csr_matrix(counts, dtype=np.float64)
+            values.data /= np.repeat(self.norm, np.diff(values.indptr))
+            scaled.append(values)
+        return scaled[0], scaled[1]
+
+    def token_weights(self, weights: np.ndarray) -> np.ndarray:
+        """The weights (this batch's new tokens, outputs) of gram weights `weights`: each
+        new token's grams summed, as `TextFeatures.gram_weights_by_token` does for known ones."""
+        if self.new_counts is None:
+            return np.zeros((0, weights.shape[1]))
+        return np.asarray(self.new_grams @ (self.features.gram_idf_[:, None].astype(np.float64) * weights))
 
     def decision(self, weights: np.ndarray, known: np.ndarray) -> np.ndarray:
         """`matrix() @ weights`, from the per-token weights."""
@@ -160,6 +168,11 @@ class TokenGrams:
         if self.new_counts is not None:
             decision = decision + self.new_counts @ (self.new_grams @ (self.features.gram_idf_[:, None].astype(np.float64) * weights))
         return np.asarray(decision) / self.norm[:, None]
+
+
+def token_display(tokens: Any) -> np.ndarray:
+    """How explanations name a token's character grams: the token in quotes."""
+    return np.asarray([f"'{token}'" for token in tokens], dtype=object)
 
 
 def as_matrix(block: Any) -> Any:
@@ -215,7 +228,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     def __getstate__(self) -> dict[str, Any]:
         return {key: value for key, value in self.__dict__.items() if key not in _CACHES}
 
-    def display_names(self, block: str, new_tokens: np.ndarray | None = None) -> np.ndarray:
+    def display_names(self, block: str) -> np.ndarray:
         """Names to show in explanations: words and bigrams as they are, a token's
         character grams as the token in quotes, other features in brackets."""
         cache = self.__dict__.setdefault("_names", {})
@@ -225,12 +238,10 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             if block == "words":
                 cache[block] = self.word_names_
             elif block == "tokens":
-                cache[block] = np.asarray([f"'{token}'" for token in self.tokens_], dtype=object)
+                cache[block] = token_display(self.tokens_)
             else:
                 cache[block] = np.asarray([f"[{name}]" for name in (SHAPE if block == "shape" else PAIR)], dtype=object)
-        if new_tokens is None or not len(new_tokens):
-            return cache[block]
-        return np.concatenate([cache[block], np.asarray([f"'{token}'" for token in new_tokens], dtype=object)])
+        return cache[block]
 
     def _token_ids(self, texts: list[str], state: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
         """Per token of every text, its id (known tokens below `len(tokens_)`, new ones

@@ -97,8 +97,10 @@ def test_character_grams_decide_token_by_token_as_the_matrix_does(fitted):
     weights = np.random.default_rng(0).normal(size=(len(fitted.gram_idf_), 2))
     np.testing.assert_allclose(grams.decision(weights, fitted.gram_weights_by_token(weights)),
                                grams.matrix() @ weights, rtol=1e-5, atol=1e-6)  # fmt: skip
-    values, token_weights = grams.token_weights(weights, fitted.gram_weights_by_token(weights))
-    np.testing.assert_allclose(values @ token_weights, grams.matrix() @ weights, rtol=1e-5, atol=1e-6)
+    known, new = grams.token_values()
+    assert new is not None  # "zzyzx" is a token the features have not met
+    by_token = known @ fitted.gram_weights_by_token(weights) + new @ grams.token_weights(weights)
+    np.testing.assert_allclose(by_token, grams.matrix() @ weights, rtol=1e-5, atol=1e-6)
 
 
 def test_features_accept_missing_and_empty_values(fitted):

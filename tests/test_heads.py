@@ -72,3 +72,17 @@ def test_explanations_add_up_to_the_decision_strongest_first(comments, task, mon
             strengths = [abs(weight) for _name, weight in pairs]
             assert strengths == sorted(strengths, reverse=True)
             assert top[row][label] == pairs[:3]
+
+
+def test_a_word_never_seen_is_explained_by_its_spelling(monkeypatch):
+    """Tokens new to the model come after the model's own in an explanation's features;
+    their names and weights are the batch's, beside the cached ones of known tokens."""
+    monkeypatch.setattr(heads, "MIN_SHARE", 0.0)
+    model = bundle.load(ROOT / "models" / "default")
+    frame = pd.DataFrame({"text": ["you total zzidiotzz, and a qqmoronqq too"]})
+    full = heads.explain(model.heads["civility"], frame, top=1_000_000)
+    names = [name for pairs in full[0].values() for name, _weight in pairs]
+    assert "'zzidiotzz'" in names and "'qqmoronqq'" in names and "'total'" in names
+    # The model's cached table explains the same way.
+    cached = model.predict_explained(frame, ["civility"], explain_top=1_000_000, explain_all=True)[1][0]["civility"]
+    assert cached == full[0]
