@@ -266,7 +266,8 @@ def score(
         frames = frames_from_inputs(inputs, chunk_rows)
 
         streaming_jsonl = fmt is ScoreFormat.jsonl and sort is SortOrder.input
-        chunks = _with_progress(score_records(frames, moderator, explain, jobs, as_jsonl=streaming_jsonl))
+        form = "jsonl" if streaming_jsonl else "parquet" if fmt is ScoreFormat.parquet and sort is SortOrder.input else "records"
+        chunks = _with_progress(score_records(frames, moderator, explain, jobs, form=form))
 
         def counted(chunks: Iterator[Scored]) -> Iterator[Scored]:
             for chunk in chunks:

@@ -60,12 +60,12 @@ def score_partition(frame: pd.DataFrame, model_dir: str | None, policy: Policy, 
     import pandas as pd
 
     from moderation.moderator import OUTPUT_COLUMNS
-    from moderation.output import _parquet_cell
+    from moderation.output import parquet_cell
     from moderation.scoring import worker_moderator
 
     scored = worker_moderator(model_dir, policy).score(frame.reset_index(drop=True), explain=explain)
     for field in OUTPUT_COLUMNS:
-        scored[field] = pd.Series([_parquet_cell(value) for value in scored[field]], dtype=object).astype("string")
+        scored[field] = pd.Series([parquet_cell(value) for value in scored[field]], dtype=object).astype("string")
     scored["featured"] = scored["featured"].astype(bool)
     scored["length"] = pd.array(scored["length"], dtype="Int64")
     return scored

@@ -121,7 +121,8 @@ def emit(records: Iterable[dict[str, Any]], output: str | None, fmt: str, force:
         return write_records(records, stream, fmt)
 
 
-def _parquet_cell(value: Any) -> Any:
+def parquet_cell(value: Any) -> Any:
+    """A value as a Parquet column holds it: scalars as they are, nested values as JSON text."""
     if value is None or isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, list | dict | tuple):
@@ -129,8 +130,15 @@ def _parquet_cell(value: Any) -> Any:
     return str(value)
 
 
+def parquet_records(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Records with every value as `parquet_cell` makes it: done by the worker processes
+    that score a queue, so that the process writing the file only builds its tables."""
+    return [{key: parquet_cell(value) for key, value in record.items()} for record in records]
+
+
 def write_parquet(records: Iterable[dict[str, Any]], output: str, force: bool = False, batch_rows: int = 20_000) -> int:
-    """Stream records into one Parquet file (nested values as JSON text), atomically."""
+    """Stream records into one Parquet file (nested values as JSON text), atomically.
+    Records that `parquet_records` has made already pass through unchanged."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -143,7 +151,7 @@ def write_parquet(records: Iterable[dict[str, Any]], output: str, force: bool = 
             nonlocal writer
             if not batch:
                 return
-            rows = [{key: _parquet_cell(value) for key, value in row.items()} for row in batch]
+            rows = parquet_records(batch)
             if writer is None:
                 table = pa.Table.from_pylist(rows)
                 schema = pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in table.schema])

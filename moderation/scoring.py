@@ -48,10 +48,15 @@ def frames_from_inputs(inputs: list[str], chunk_rows: int = 20_000) -> Iterator[
             yield pd.DataFrame(rows)
 
 
+FORMS = ("records", "jsonl", "parquet")
+"""What a chunk's decisions come back as: records; JSON Lines text; records with nested
+values as JSON text, ready for a Parquet table. The last two let the worker processes do
+the output's work too."""
+
+
 @dataclass
 class Scored:
-    """One chunk's decisions: as records, or already written as JSON Lines (`text`) when
-    that is the output, so that worker processes do the writing work too."""
+    """One chunk's decisions: records, or the JSON Lines `text` (see `FORMS`)."""
 
     rows: int
     records: list[dict[str, Any]] | None
@@ -64,8 +69,8 @@ class Scored:
 
 
 def score_records(frames: Iterator[pd.DataFrame], moderator: Moderator, explain: bool = True,
-                  jobs: int = 1, as_jsonl: bool = False) -> Iterator[Scored]:  # fmt: skip
-    """Each chunk's rows with their decisions, in input order.
+                  jobs: int = 1, form: str = "records") -> Iterator[Scored]:  # fmt: skip
+    """Each chunk's rows with their decisions, in input order, in `form` (see `FORMS`).
 
     With `jobs` other than 1, chunks are scored in that many worker processes (-1: one
     per core; see `worker_count`). The repeat and flood memory stays here, in input
@@ -78,9 +83,9 @@ def score_records(frames: Iterator[pd.DataFrame], moderator: Moderator, explain:
     if jobs == 1 or second is None:
         # One chunk: starting workers would cost more than it saves.
         for frame in frames:
-            yield _scored(moderator.score_records(frame, explain=explain), as_jsonl)
+            yield _scored(moderator.score_records(frame, explain=explain), form)
         return
-    yield from _in_workers(frames, moderator, explain, worker_count(jobs), as_jsonl)
+    yield from _in_workers(frames, moderator, explain, worker_count(jobs), form)
 
 
 WORKERS_FORK = sys.platform == "linux"
@@ -98,7 +103,7 @@ def worker_count(jobs: int) -> int:
 
 
 def _in_workers(frames: Iterator[pd.DataFrame], moderator: Moderator, explain: bool, jobs: int,
-                as_jsonl: bool) -> Iterator[Scored]:  # fmt: skip
+                form: str) -> Iterator[Scored]:  # fmt: skip
     """Chunks scored in `jobs` worker processes and given back in input order, with at
     most two per worker read ahead, so memory stays flat on any length of queue.
 
@@ -123,7 +128,7 @@ def _in_workers(frames: Iterator[pd.DataFrame], moderator: Moderator, explain: b
         try:
             for frame in frames:
                 history = _history(moderator, frame)
-                pending.append(pool.submit(_score_chunk, frame, model_dir, moderator.policy, explain, history, as_jsonl))
+                pending.append(pool.submit(_score_chunk, frame, model_dir, moderator.policy, explain, history, form))
                 if len(pending) >= 2 * jobs:
                     yield pending.popleft().result()
             while pending:
@@ -153,9 +158,9 @@ def worker_moderator(model_dir: str | None, policy: Policy) -> Moderator:
 
 
 def _score_chunk(frame: pd.DataFrame, model_dir: str | None, policy: Policy, explain: bool,
-                 history: list[list[Reason]], as_jsonl: bool) -> Scored:  # fmt: skip
+                 history: list[list[Reason]], form: str) -> Scored:  # fmt: skip
     """One chunk in a worker process."""
-    return _scored(worker_moderator(model_dir, policy).score_records(frame, explain=explain, history=history), as_jsonl)
+    return _scored(worker_moderator(model_dir, policy).score_records(frame, explain=explain, history=history), form)
 
 
 def _history(moderator: Moderator, frame: pd.DataFrame) -> list[list[Reason]]:
@@ -169,12 +174,12 @@ def _history(moderator: Moderator, frame: pd.DataFrame) -> list[list[Reason]]:
     return moderator.history_reasons(rows_for_decisions(frame[columns]))
 
 
-def _scored(records: list[dict[str, Any]], as_jsonl: bool) -> Scored:
-    """A chunk's records, counted, and written as JSON Lines when that is the output."""
-    from moderation.output import jsonl_text
+def _scored(records: list[dict[str, Any]], form: str) -> Scored:
+    """A chunk's records, counted, and put in `form`."""
+    from moderation.output import jsonl_text, parquet_records
 
     actions = Counter(record["action"] or "error" for record in records)
     rules = Counter(reason["rule"] for record in records for reason in record["reasons"] or [])
-    if as_jsonl:
+    if form == "jsonl":
         return Scored(len(records), None, jsonl_text(records), actions, rules)
-    return Scored(len(records), records, None, actions, rules)
+    return Scored(len(records), parquet_records(records) if form == "parquet" else records, None, actions, rules)

@@ -76,3 +76,17 @@ def test_jobs_zero_is_refused_before_any_work(tmp_path):
     result = runner.invoke(app, ["score", str(_queue(tmp_path)), "--jobs", "0"])
     assert result.exit_code == 2
     assert "--jobs 0" in result.stderr
+
+
+def test_a_parquet_queue_from_workers_is_the_file_one_process_writes(tmp_path):
+    """With Parquet out, workers turn nested values into JSON text; the file is the same."""
+    queue = _queue(tmp_path)
+    tables = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.parquet"
+        result = runner.invoke(app, ["score", str(queue), "--chunk-rows", "5", "--jobs", jobs, "--format", "parquet", "-o", str(out)])
+        assert result.exit_code == 0, result.stderr
+        tables[jobs] = pd.read_parquet(out)
+    assert len(tables["2"]) == len(TEXTS) * 4
+    assert json.loads(tables["2"]["scores"].dropna().iloc[0])["civility"]  # nested values as JSON text
+    pd.testing.assert_frame_equal(tables["2"], tables["1"])
