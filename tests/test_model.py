@@ -324,6 +324,21 @@ def test_streaming_training_learns_from_chunks_and_scores_like_any_model(tmp_pat
     np.testing.assert_allclose(loaded.predict_proba(frame)["civility"], reference, atol=1e-6)
 
 
+def test_the_local_dask_cluster_starts_its_workers_without_a_malloc_trim_threshold():
+    """With MALLOC_TRIM_THRESHOLD_ set, glibc maps every large array afresh and scoring in
+    a Dask worker ran 1.4 to 1.7 times slower; the other settings Dask gives stay."""
+    pytest.importorskip("distributed", reason="the dask engine needs the dask extra: pip install '.[dask]'")
+    import os
+
+    from distributed import Client
+
+    from moderation.dask_engine import local_cluster
+
+    with local_cluster(1) as cluster, Client(cluster) as client:
+        assert set(client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_")).values()) == {None}
+        assert set(client.run(lambda: os.environ.get("OMP_NUM_THREADS")).values()) == {"1"}
+
+
 def test_the_dask_engine_needs_an_output_directory_and_input_order(small_model, tmp_path):
     queue = tmp_path / "queue.csv"
     pd.DataFrame({"text": CIVIL}).to_csv(queue, index=False)
