@@ -89,8 +89,9 @@ def score_records(frames: Iterator[pd.DataFrame], moderator: Moderator, explain:
 
 
 WORKERS_FORK = sys.platform == "linux"
-"""Whether worker processes start as copies of this one. Linux forks safely with the
-libraries loaded; on macOS and Windows a worker is a new interpreter."""
+"""Whether worker processes start as copies of this one, with its libraries and model
+loaded (on Linux). On macOS, where forking a process with these libraries loaded is not
+safe, and on Windows, which cannot fork, a worker is a new interpreter."""
 
 
 def worker_count(jobs: int) -> int:
@@ -108,8 +109,8 @@ def _in_workers(frames: Iterator[pd.DataFrame], moderator: Moderator, explain: b
     most two per worker read ahead, so memory stays flat on any length of queue.
 
     Where workers fork, the model is loaded here once and every worker starts with it:
-    nothing to import or load, which had been a fifth of the time of a 100,000-row queue
-    on two cores. Elsewhere each worker loads its own copy with its first chunk.
+    nothing to import or load, which had been about a sixth of the time of a 100,000-row
+    queue on two cores. Elsewhere each worker loads its own copy with its first chunk.
     """
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor

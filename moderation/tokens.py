@@ -144,8 +144,8 @@ class Spans:
 
 
 def spans(texts: list[str]) -> Spans:
-    """The tokens of every text, as `split` makes them (`\x02`, which `split_batch` uses
-    between texts, is a space here as in `split`)."""
+    """The tokens of every text, as `split` makes them (the mark `split_batch` puts
+    between texts is a space here, as it is in `split`)."""
     parts = [text[:MAX_CHARS].encode("ascii") if text.isascii()
              else _fold_unicode(text[:MAX_CHARS]).lower().encode("utf-8", "surrogatepass") for text in texts]  # fmt: skip
     # Texts are joined by a space, and each text's tokens found from where it starts.

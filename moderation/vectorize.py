@@ -41,7 +41,7 @@ and forgotten when the features are fitted again."""
 TABLE_AFTER = 2_000
 """Batches of at least this many tokens look known tokens up in a `TokenTable`, built on
 first need (a few tens of milliseconds); smaller ones, such as a pre-publish check of one
-comment, look every token up in a dictionary."""
+comment, look tokens up only in the dictionaries of tokens met before."""
 MAX_DYNAMIC = 200_000
 """How many token types unseen in training are remembered between batches (with their
 character grams); past this the memory starts again, so a stream of junk cannot grow it."""
@@ -140,9 +140,10 @@ class TokenGrams:
         return grams
 
     def token_values(self) -> tuple[Any, Any]:
-        """Per-token values, (texts, known tokens) and (texts, this batch's new tokens) or
-        None: with `token_weights` and the per-known-token weights, the block's decision
-        token by token (what explanations show)."""
+        """Per-token values: (texts, known tokens), and (texts, this batch's new tokens) or
+        None. Times the tokens' weights (`TextFeatures.gram_weights_by_token` for known
+        tokens, `token_weights` for new ones) they give the block's decision token by
+        token, which is what explanations show."""
         from scipy import sparse
 
         scaled = []
@@ -156,8 +157,8 @@ class TokenGrams:
         return scaled[0], scaled[1]
 
     def token_weights(self, weights: np.ndarray) -> np.ndarray:
-        """The weights (this batch's new tokens, outputs) of gram weights `weights`: each
-        new token's grams summed, as `TextFeatures.gram_weights_by_token` does for known ones."""
+        """Weights (this batch's new tokens, outputs) from gram weights `weights`: each new
+        token's grams summed, as `TextFeatures.gram_weights_by_token` does for known ones."""
         if self.new_counts is None:
             return np.zeros((0, weights.shape[1]))
         return np.asarray(self.new_grams @ (self.features.gram_idf_[:, None].astype(np.float64) * weights))
