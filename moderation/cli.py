@@ -316,12 +316,17 @@ def _with_progress(frames: Iterator) -> Iterator:
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    # Redrawn once per chunk, not by rich's refresh thread: `score --jobs` forks its
+    # workers inside this loop, and a thread holding stderr's lock at that moment would
+    # leave that lock held in every worker.
     with Progress(SpinnerColumn(), TextColumn("{task.completed:,} rows"), TimeElapsedColumn(),
-                  console=Console(stderr=True), transient=True) as progress:  # fmt: skip
+                  console=Console(stderr=True), transient=True, auto_refresh=False) as progress:  # fmt: skip
         task = progress.add_task("scoring")
+        progress.refresh()
         for chunk in frames:
             yield chunk
             progress.advance(task, len(chunk))
+            progress.refresh()
 
 
 def _print_table(rows: Iterator[dict]) -> None:

@@ -90,3 +90,17 @@ def test_a_parquet_queue_from_workers_is_the_file_one_process_writes(tmp_path):
     assert len(tables["2"]) == len(TEXTS) * 4
     assert json.loads(tables["2"]["scores"].dropna().iloc[0])["civility"]  # nested values as JSON text
     pd.testing.assert_frame_equal(tables["2"], tables["1"])
+
+
+def test_the_progress_line_runs_no_thread_for_forked_workers_to_inherit(monkeypatch):
+    """Workers fork while the progress line is shown; a refresh thread holding stderr's
+    lock at that moment would leave it held in every worker."""
+    import sys
+    import threading
+
+    from moderation import cli
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    before = threading.active_count()
+    counts = [threading.active_count() for _chunk in cli._with_progress(iter([[1, 2], [3]]))]
+    assert counts == [before, before]
