@@ -226,15 +226,21 @@ class Moderator:
 
 
 def table_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """A table's rows as dicts, with pandas' missing values (NaN) as None."""
-    records = frame.to_dict(orient="records")
-    missing = frame.columns[frame.isna().to_numpy().any(axis=0)] if len(frame) else []
-    for column in missing:
-        for record in records:
-            value = record[column]
-            if isinstance(value, float) and value != value:
-                record[column] = None
-    return records
+    """A table's rows as dicts, with pandas' missing values (NaN, NA, NaT) as None.
+
+    Built from whole columns: `frame.to_dict(orient="records")` boxes every cell of a
+    text column one at a time, which took a twentieth of a queue's time."""
+    columns = list(frame.columns)
+    values = []
+    for index in range(len(columns)):
+        column = frame.iloc[:, index]
+        cells = column.tolist()
+        missing = column.isna().to_numpy()
+        if missing.any():
+            for at in missing.nonzero()[0].tolist():
+                cells[at] = None
+        values.append(cells)
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values)]
 
 
 def require_text(columns: Any) -> None:
@@ -246,7 +252,7 @@ def require_text(columns: Any) -> None:
 def rows_for_decisions(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The fields decisions read, from a queue or from parsed pages (article_ prefixes)."""
     require_text(frame.columns)
-    return _decision_rows(frame.to_dict(orient="records"))
+    return _decision_rows(table_records(frame))
 
 
 def _decision_rows(records: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -104,3 +104,20 @@ def test_the_progress_line_runs_no_thread_for_forked_workers_to_inherit(monkeypa
     before = threading.active_count()
     counts = [threading.active_count() for _chunk in cli._with_progress(iter([[1, 2], [3]]))]
     assert counts == [before, before]
+
+
+def test_table_records_keep_every_cell_and_make_missing_ones_none():
+    import io
+
+    from moderation.moderator import table_records
+
+    csv = "id,text,n,x,when\n1,hello,3,1.5,2024-01-01\n2,,4,,\n3,world,,2.5,2024-02-01\n"
+    frame = pd.read_csv(io.StringIO(csv), parse_dates=["when"])
+    frame["label"] = pd.array(["a", None, "c"], dtype="string[pyarrow]")  # missing as pd.NA
+    records = table_records(frame)
+    assert [record["text"] for record in records] == ["hello", None, "world"]
+    assert [record["x"] for record in records] == [1.5, None, 2.5]
+    assert [record["label"] for record in records] == ["a", None, "c"]
+    assert records[1]["when"] is None and records[0]["when"] == pd.Timestamp("2024-01-01")
+    assert records[2]["n"] is None and records[0]["id"] == 1 and type(records[0]["id"]) is int
+    assert records[0] == {key: value for key, value in frame.to_dict(orient="records")[0].items()}
