@@ -2,8 +2,8 @@
 obfuscation undone per token type.
 
 A comment's characters are touched by C code only (join, lower, translate, split over a
-whole batch). Training makes a string of every token (`split_batch`); scoring does not
-need to: `spans` leaves a batch's tokens as byte ranges of one buffer, and
+whole batch): `spans` leaves a batch's tokens as byte ranges of one buffer. Training
+makes a string of every token from it; scoring does not need to, as
 `tables.TokenTable` finds the known ones with array operations. Only a token not met
 before is folded (leetspeak, stretched letters, quote marks). Spaced-out words
 ("i d i o t") are joined from runs of one-letter tokens.
@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
@@ -26,7 +27,6 @@ _KEEP = set("'@$")
 _ASCII_TABLE = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum() and chr(c) not in _KEEP})
 _UNICODE_TABLE: dict[int, Any] = {}
 _NON_ASCII_MARKS: list[re.Pattern[str]] = []
-_ASCII_BYTES_TABLE = bytes(c if c >= 128 or chr(c).isalnum() or chr(c) in "'@$\x02" else 32 for c in range(256))
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 _LEET_CHARS = frozenset("0134579@$")
 _STRETCH = re.compile(r"(.)\1{2,}")
@@ -52,31 +52,6 @@ def split(text: str) -> list[str]:
         return text.lower().translate(_ASCII_TABLE).split()
     text = unicodedata.normalize("NFKC", _ZERO_WIDTH.sub("", text)).lower()
     return text.translate(_unicode_table()).split()
-
-
-SEPARATOR = "\x02\x02"
-_ASCII_BATCH_TABLE = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum() and chr(c) not in _KEEP | {"\x02"}})
-
-
-def split_batch(texts: list[str]) -> list[str]:
-    """`split` of every text, in one flat list with `SEPARATOR` between texts (spaced-out
-    words are joined afterwards, by `spaced_segments`).
-
-    One join and one pass of C string methods over the whole batch, instead of a few
-    calls per text: for short comments the calls cost more than the characters. Only
-    the texts with non-ASCII characters get Unicode folding, each on its own.
-    """
-    if not texts:
-        return []
-    parts = [text[:MAX_CHARS] if text.isascii() else _fold_unicode(text[:MAX_CHARS]) for text in texts]
-    big = " \x02\x02 ".join(parts)
-    if big.count("\x02") != 2 * (len(texts) - 1):
-        # A text holds the separator's character: split text by text instead.
-        return [token for text in texts for token in (*split(text.replace("\x02", " ")), SEPARATOR)][:-1]
-    if big.isascii():
-        return big.lower().translate(_ASCII_BATCH_TABLE).split()
-    # str.translate is fast on ASCII only: translate the ASCII marks on the UTF-8 bytes.
-    return big.lower().encode("utf-8", "surrogatepass").translate(_ASCII_BYTES_TABLE).decode("utf-8", "surrogatepass").split()
 
 
 _SPAN_TABLE = bytes((c | 0x20 if 65 <= c <= 90 else c) if c >= 128 or chr(c).isalnum() or chr(c) in "'@$" else 32 for c in range(256))
@@ -144,8 +119,11 @@ class Spans:
 
 
 def spans(texts: list[str]) -> Spans:
-    """The tokens of every text, as `split` makes them (the mark `split_batch` puts
-    between texts is a space here, as it is in `split`)."""
+    """The tokens of every text, as `split` makes them.
+
+    One join and one pass of C string methods over the whole batch, instead of a few
+    calls per text: for short comments the calls cost more than the characters. Only
+    the texts with non-ASCII characters get Unicode folding, each on its own."""
     parts = [text[:MAX_CHARS].encode("ascii") if text.isascii()
              else _fold_unicode(text[:MAX_CHARS]).lower().encode("utf-8", "surrogatepass") for text in texts]  # fmt: skip
     # Texts are joined by a space, and each text's tokens found from where it starts.
@@ -164,16 +142,28 @@ def spans(texts: list[str]) -> Spans:
     return Spans(buffer, starts, ends - starts, rows)
 
 
-def spaced_runs(single: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Starts and ends of the longest runs of one-character tokens within a text that are
-    three or more long: the only places `join_runs` can change (found with array
-    operations, since few texts have one)."""
+def with_runs_joined(found: Spans, values: np.ndarray, joined: Callable[[list[str]], np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """`values` (one per token of `found`) and the tokens' rows, with each spaced-out run
+    ("i d i o t") replaced by `joined` of the tokens `join_runs` makes of it.
+
+    The runs are the longest runs of one-character tokens within a text that are three
+    or more long: the only places `join_runs` can change. They are found with array
+    operations, since few texts have one, and only their tokens become strings."""
+    single, rows = found.single(), found.rows
     at = np.flatnonzero(single)
     breaks = np.flatnonzero((at[1:] != at[:-1] + 1) | (rows[at[1:]] != rows[at[:-1]]))
     first = np.concatenate([[0], breaks + 1])
     last = np.concatenate([breaks, [len(at) - 1]]) if len(at) else first
     long = last - first >= 2
-    return at[first[long]], at[last[long]] + 1
+    value_pieces, row_pieces, previous = [], [], 0
+    for start, end in zip(at[first[long]].tolist(), (at[last[long]] + 1).tolist(), strict=True):
+        tokens = join_runs([found.token(index) for index in range(start, end)])
+        value_pieces += [values[previous:start], joined(tokens)]
+        row_pieces += [rows[previous:start], np.full(len(tokens), rows[start], dtype=np.int64)]
+        previous = end
+    if not value_pieces:
+        return values, rows
+    return np.concatenate([*value_pieces, values[previous:]]), np.concatenate([*row_pieces, rows[previous:]])
 
 
 def _fold_unicode(text: str) -> str:
@@ -196,39 +186,6 @@ def _non_ascii_marks() -> re.Pattern[str]:
             previous = code
         _NON_ASCII_MARKS.append(re.compile("[" + "".join(ranges) + "\u2018\u2019]"))
     return _NON_ASCII_MARKS[0]
-
-
-def spaced_segments(flat: list[str], separator: np.ndarray, single: np.ndarray | None = None) -> list[tuple[int, int, list[str]]]:
-    """For each text of a flat batch (texts between `separator` marks) with a run of three
-    one-character tokens: (start, end, its tokens with the runs joined). Found with array
-    operations, since few texts have one. `single` (which tokens are one character) is
-    measured here unless the caller knows it."""
-    if len(flat) < 3:
-        return []
-    if single is None:
-        single = np.fromiter(map(len, flat), dtype=np.int32, count=len(flat)) == 1
-    runs = np.flatnonzero(single[:-2] & single[1:-1] & single[2:])
-    if not len(runs):
-        return []
-    marks = np.flatnonzero(separator)
-    bounds = np.concatenate([[-1], marks, [len(flat)]])
-    segments = []
-    for text in np.unique(np.searchsorted(marks, runs)):
-        start, end = int(bounds[text]) + 1, int(bounds[text + 1])
-        segments.append((start, end, join_runs(flat[start:end])))
-    return segments
-
-
-def join_spaced(flat: list[str], separator: np.ndarray) -> list[str]:
-    """A flat batch with every text's spaced-out runs joined (see `spaced_segments`)."""
-    segments = spaced_segments(flat, separator)
-    if not segments:
-        return flat
-    pieces, previous = [], 0
-    for start, end, tokens in segments:
-        pieces += [flat[previous:start], tokens]
-        previous = end
-    return [token for piece in [*pieces, flat[previous:]] for token in piece]
 
 
 def fold(token: str) -> str:

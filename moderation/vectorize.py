@@ -22,7 +22,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from moderation.features import AGREEING, HEDGING, MAX_CHARS, REASONING, REFUTING, STOP, column
 from moderation.tables import IntTable, TokenTable
-from moderation.tokens import SEPARATOR, fold, join_runs, join_spaced, spaced_runs, split_batch
+from moderation.tokens import fold, with_runs_joined
 from moderation.tokens import spans as token_spans
 
 SHAPE = (
@@ -261,18 +261,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             ids[index] = self._id(spans.token(index), state)
             if spans.lengths[index] <= 8:
                 by_key[int(spans.keys[index])] = int(ids[index])
-        rows = spans.rows
-        starts, ends = spaced_runs(spans.single(), rows)
-        if len(starts):
-            id_pieces, row_pieces, previous = [], [], 0
-            for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-                joined = join_runs([spans.token(index) for index in range(start, end)])
-                id_pieces += [ids[previous:start], np.asarray([self._id(token, state) for token in joined], dtype=np.int64)]
-                row_pieces += [rows[previous:start], np.full(len(joined), rows[start], dtype=np.int64)]
-                previous = end
-            ids = np.concatenate([*id_pieces, ids[previous:]])
-            rows = np.concatenate([*row_pieces, rows[previous:]])
-        return ids, rows
+        return with_runs_joined(spans, ids, lambda joined: np.asarray([self._id(token, state) for token in joined], dtype=np.int64))
 
     def _token_table(self) -> TokenTable:
         """The known tokens by their bytes, for raw tokens that are already canonical
@@ -317,12 +306,11 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         texts = list(dict.fromkeys(column(frame, "text")))
         n_docs = max(len(texts), 1)
         # Fold each distinct raw token once, then number the canonical forms.
-        flat = split_batch(texts)
-        flat = join_spaced(flat, np.fromiter(map(SEPARATOR.__eq__, flat), dtype=bool, count=len(flat)))
+        found = token_spans(texts)
+        # The buffer holds the tokens between spaces: one decode and split make them all.
+        flat = np.asarray(found.buffer.decode("utf-8", "surrogatepass").split(), dtype=object)
+        flat, rows = with_runs_joined(found, flat, lambda joined: np.asarray(joined, dtype=object))
         raw_codes, raw_tokens = pd.factorize(pd.Series(flat, dtype=object), sort=False)
-        separator = raw_codes == raw_tokens.get_indexer([SEPARATOR])[0]  # -1, matching nothing, if absent
-        rows = np.cumsum(separator)[~separator]
-        raw_codes = raw_codes[~separator]
         ids, canonical = pd.factorize(pd.Series([fold(t) for t in raw_tokens], dtype=object), sort=False)
         ids = np.asarray(ids, dtype=np.int64)[raw_codes]
         tokens = np.asarray(canonical, dtype=object)

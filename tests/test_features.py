@@ -127,17 +127,13 @@ def test_the_fitted_features_pickle_without_what_a_process_learned(fitted):
 
 
 def test_a_batch_splits_as_its_texts_do_one_by_one():
+    """Training's way: the span buffer decoded and split, spaced-out runs joined."""
     texts = ["Hello, World!", "", "i d i o t here", "Ünïcode ＩＤＩＯＴ\u200b text", "a\x02b \x02\x02 c", "x" * 30_000, "1 2 3"]
     for batch in (texts, texts[:3], [texts[3]], [texts[4], texts[0]]):
-        flat = tokens.split_batch(batch)
-        flat = tokens.join_spaced(flat, np.asarray([token == tokens.SEPARATOR for token in flat], dtype=bool))
-        per_text, current = [], []
-        for token in [*flat, tokens.SEPARATOR]:
-            if token == tokens.SEPARATOR:
-                per_text.append(current)
-                current = []
-            else:
-                current.append(token)
+        found = tokens.spans(batch)
+        flat = np.asarray(found.buffer.decode("utf-8", "surrogatepass").split(), dtype=object)
+        flat, rows = tokens.with_runs_joined(found, flat, lambda joined: np.asarray(joined, dtype=object))
+        per_text = [flat[rows == row].tolist() for row in range(len(batch))]
         assert per_text == [tokens.join_runs(tokens.split(text.replace("\x02", " "))) for text in batch]
 
 
@@ -170,10 +166,18 @@ def test_spans_split_any_text_as_split_does(batch):
 def test_spaced_runs_are_the_runs_join_runs_can_change():
     batch = ["what an i d i o t", "a b", "c d e f g h", "x 1 2 3 y z", "u s a"]
     found = tokens.spans(batch)
-    starts, ends = tokens.spaced_runs(found.single(), found.rows)
-    runs = [(int(found.rows[start]), [found.token(index) for index in range(start, end)]) for start, end in zip(starts, ends, strict=True)]
+    runs = []
+
+    def joined(words: list[str]) -> np.ndarray:
+        runs.append(words)
+        return np.asarray(words, dtype=object)
+
+    values = np.asarray([found.token(index) for index in range(len(found.starts))], dtype=object)
+    values, rows = tokens.with_runs_joined(found, values, joined)
     # "a b" then "c d e f g h" are two texts: the run stops at the text's end.
-    assert runs == [(0, ["i", "d", "i", "o", "t"]), (2, ["c", "d", "e", "f", "g", "h"]), (3, ["x", "1", "2", "3", "y", "z"]), (4, ["u", "s", "a"])]
+    assert runs == [["idiot"], ["cdefgh"], ["x123yz"], ["usa"]]
+    assert [values[rows == row].tolist() for row in range(len(batch))] == [
+        ["what", "an", "idiot"], ["a", "b"], ["cdefgh"], ["x123yz"], ["usa"]]  # fmt: skip
 
 
 def test_tokens_are_the_same_alone_and_in_a_batch(fitted):
