@@ -124,6 +124,7 @@ def train_streaming(
     # relatedness on the comment-article columns, then the other labels on related rows.
     stages = {task: (heads.block_positions(features, task, "pair"), sgd(), sgd()) for task in available
               if heads.two_stage(task, labels_of[task])}  # fmt: skip
+    stage_weights = {task: _stage_weights(counts[task]) for task in stages}
     needed = tuple(dict.fromkeys(block for task in available for block in heads.blocks_for(task)))
     held: dict[str, list[pd.DataFrame]] = {task: [] for task in available}
     held_rows = dict.fromkeys(available, 0)
@@ -151,7 +152,7 @@ def train_streaming(
                 if source_weight[task] and row_sources is not None:
                     weight *= np.asarray([source_weight[task].get(source, 1.0) for source in row_sources[train].tolist()])
                 if task in stages:
-                    _fit_stages(stages[task], matrix, y, weight, counts[task])
+                    _fit_stages(stages[task], matrix, y, weight, stage_weights[task])
                     continue
                 weight *= np.asarray([class_weight[task][label] for label in y])
                 models[task].partial_fit(matrix, y, classes=np.asarray(labels_of[task], dtype=object), sample_weight=weight)
@@ -161,17 +162,26 @@ def train_streaming(
             for task in available}  # fmt: skip
 
 
-def _fit_stages(stages: tuple[np.ndarray, Any, Any], matrix: Any, y: np.ndarray, weight: np.ndarray, counts: Counter[str]) -> None:
+def _stage_weights(counts: Counter[str]) -> tuple[dict[bool, float], dict[str, float]]:
+    """The balanced weights of the two stance stages, from the whole history's counts:
+    related against unrelated, and among the related labels."""
+    from moderation.stance import UNRELATED
+
+    related = balanced({False: counts[UNRELATED], True: sum(n for label, n in counts.items() if label != UNRELATED)})
+    return related, balanced({label: n for label, n in counts.items() if label != UNRELATED})
+
+
+def _fit_stages(stages: tuple[np.ndarray, Any, Any], matrix: Any, y: np.ndarray, weight: np.ndarray,
+                stage_weights: tuple[dict[bool, float], dict[str, float]]) -> None:  # fmt: skip
     """One chunk for both stance stages: every row teaches relatedness, related rows the rest."""
     from moderation.stance import UNRELATED
 
     columns, related_model, stance_model = stages
+    related_weight, others = stage_weights
     related = y != UNRELATED
-    related_weight = balanced({False: counts[UNRELATED], True: sum(n for label, n in counts.items() if label != UNRELATED)})
     related_model.partial_fit(matrix[:, columns], related, classes=np.asarray([False, True]),
                               sample_weight=weight * np.where(related, related_weight[True], related_weight[False]))  # fmt: skip
     if related.any():
-        others = balanced({label: n for label, n in counts.items() if label != UNRELATED})
         stance_model.partial_fit(matrix[related], y[related], classes=np.asarray(sorted(others), dtype=object),
                                  sample_weight=weight[related] * np.asarray([others[label] for label in y[related]]))  # fmt: skip
 
