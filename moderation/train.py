@@ -243,8 +243,7 @@ def train_task(
     matrix = full[rows["_position"].to_numpy()][:, columns]
     examples = soft_examples(rows, task, labels, weights)
     pool = config.pool_sources and sources is not None and len(set(sources)) > 1 and not heads.two_stage(task, labels)
-    if not pool:
-        sources = None
+    pooled = sources if pool else None
     splitter = GroupKFold(n_splits=folds)
     folds_list = list(splitter.split(matrix, truth, groups))
     grid = config.c_grid or TASK_C_GRID.get(task, C_GRID)
@@ -253,7 +252,7 @@ def train_task(
     try:
         fold_results = Parallel(n_jobs=config.n_jobs)(
             delayed(_fold_score)(heads.classifier(C, text_features, task, labels, calibrate=False, pool_sources=pool), matrix,
-                                 truth, examples, labels, train_index, test_index, sources)  # fmt: skip
+                                 truth, examples, labels, train_index, test_index, pooled)  # fmt: skip
             for C, train_index, test_index in jobs
         )
     except ValueError as error:  # a fold whose training part lacks a class the model needs
@@ -269,7 +268,7 @@ def train_task(
     model = heads.classifier(best_C, text_features, task, labels, pool_sources=pool)
     example_rows, example_labels, example_weights = examples
     keep = example_weights > 0
-    extra = {} if sources is None else {"sources": sources[example_rows[keep]]}
+    extra = {} if pooled is None else {"sources": pooled[example_rows[keep]]}
     model.fit(matrix[example_rows[keep]], example_labels[keep], sample_weight=example_weights[keep], **extra)
     # The features are already fitted: the pipeline joins them to the fitted model.
     pipeline = heads.assemble(text_features, task, model)
@@ -282,8 +281,8 @@ def train_task(
         "best": round(float(np.mean(scores[best_C])), 4),
         "best_folds": [round(value, 4) for value in scores[best_C]],
     }
-    if sources is not None:
-        cv["pooled_sources"] = sorted(set(sources))
+    if pooled is not None:
+        cv["pooled_sources"] = sorted(set(pooled))
     seconds = time.perf_counter() - started
     progress(f"{task}: done in {seconds:.0f}s (C={best_C})")
     return TaskResult(
