@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from moderation.errors import DataError
-from moderation.policy import Policy, Reason, action_of, load_policy, rule_reasons, score_reasons, visible_length
+from moderation.policy import Policy, Reason, action_of, load_policy, rules_and_length, score_reasons
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -86,9 +86,7 @@ class Moderator:
             self._model = load(self.model_dir)
         return self._model
 
-    def _history_reasons(self, text: str, author: str | None, now: float) -> list[Reason]:
-        if not author:
-            return []
+    def _history_reasons(self, text: str, author: str, now: float) -> list[Reason]:
         reasons = []
         shingles = _shingles(text)
         recent = self._history.recent(author)
@@ -118,7 +116,7 @@ class Moderator:
         in the process that reads it: the decisions are then those of a serial run.
         """
         now = time.time()
-        return [self._history_reasons(row["text"], row.get("author") or None, _time_of(row, now)) if _usable(row.get("text")) else []
+        return [self._history_reasons(row["text"], row["author"], _time_of(row, now)) if row.get("author") and _usable(row.get("text")) else []
                 for row in rows]  # fmt: skip
 
     def decide_many(self, rows: list[dict[str, Any]], explain: bool = True,
@@ -128,24 +126,31 @@ class Moderator:
         `history` is `history_reasons(rows)` when already taken."""
         if history is None:
             history = self.history_reasons(rows)
-        decisions: list[dict[str, Any]] = []
+        decisions: list[dict[str, Any] | None] = []
         needs_model: list[int] = []
+        ruled: list[tuple[list[Reason], int]] = []
         for row, remembered in zip(rows, history, strict=True):
             text = row.get("text")
             if not _usable(text):
-                decisions.append({"error": "empty text" if not row.get("parse_error") else row["parse_error"]})
+                decisions.append(self._error(row.get("parse_error") or "empty text"))
                 continue
-            reasons = rule_reasons(text, self.policy, _int(row.get("min_chars")), _int(row.get("max_chars")))
+            reasons, length = rules_and_length(text, self.policy, _int(row.get("min_chars")), _int(row.get("max_chars")))
             reasons += remembered
-            decision: dict[str, Any] = {"reasons": reasons, "length": visible_length(text), "error": None}
-            if action_of(reasons) != "reject":
+            if reasons and action_of(reasons) == "reject":
+                decisions.append(self._decision(reasons, length))
+            else:
                 needs_model.append(len(decisions))
-            decisions.append(decision)
+                ruled.append((reasons, length))
+                decisions.append(None)
         if needs_model:
-            self._add_scores([rows[i] for i in needs_model], [decisions[i] for i in needs_model], explain)
-        return [self._finish(decision) for decision in decisions]
+            scored = self._scores([rows[i] for i in needs_model], explain)
+            for index, (reasons, length), (scores, predicted, explained, more, featured) in zip(needs_model, ruled, scored, strict=True):
+                decisions[index] = self._decision(reasons + more, length, scores, predicted, explained, featured)
+        return decisions  # type: ignore[return-value]  (every None was replaced)
 
-    def _add_scores(self, rows: list[dict[str, Any]], decisions: list[dict[str, Any]], explain: bool) -> None:
+    def _scores(self, rows: list[dict[str, Any]], explain: bool) -> list[tuple[dict[str, Any], dict[str, str], Any, list[Reason], bool]]:
+        """Per row: its scores, predicted labels, explanation, the reasons the scores give
+        and whether it is a candidate to feature."""
         import numpy as np
 
         from moderation.features import Rows
@@ -162,35 +167,41 @@ class Moderator:
         # fit time: skipping both checks halves the cost of scoring a single comment.
         with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
             predictions, explanations = model.predict_explained(frame, explain_top=6 if explain else 0)
-        rounded = {task: (model.labels(task), np.round(proba, 4).tolist()) for task, (proba, _labels) in predictions.items()}
-        for offset, decision in enumerate(decisions):
-            scores = {task: dict(zip(labels, values[offset], strict=True)) for task, (labels, values) in rounded.items()}
-            decision["scores"] = scores
-            decision["predicted"] = {task: labels[offset] for task, (_proba, labels) in predictions.items()}
-            if explanations is not None:
-                decision["explain"] = explanations[offset]
-            decision["reasons"] += score_reasons(scores, self.policy, bool(rows[offset].get("article_title")))
+        rounded = {task: np.round(proba, 4).tolist() for task, (proba, _labels) in predictions.items()}
+        # Each task's score dicts and labels are made in one pass, then handed out by row.
+        per_task = {task: [dict(zip(model.labels(task), values, strict=True)) for values in rows_values]
+                    for task, rows_values in rounded.items()}  # fmt: skip
+        labels = {task: labels for task, (_proba, labels) in predictions.items()}
+        threshold = self.policy["feature_threshold"]
+        results = []
+        for offset, row in enumerate(rows):
+            scores = {task: values[offset] for task, values in per_task.items()}
             constructive = scores.get("constructive", {}).get("constructive")
-            decision["featured"] = constructive is not None and constructive >= self.policy["feature_threshold"]
+            results.append((scores, {task: values[offset] for task, values in labels.items()},
+                            None if explanations is None else explanations[offset],
+                            score_reasons(scores, self.policy, bool(row.get("article_title"))),
+                            constructive is not None and constructive >= threshold))  # fmt: skip
+        return results
 
-    def _finish(self, decision: dict[str, Any]) -> dict[str, Any]:
-        if decision.get("error"):
-            return {"action": None, "reasons": [], "scores": None, "predicted": None, "explain": None,
-                    "featured": False, "model": None, "policy_hash": self.policy.hash, "error": decision["error"]}  # fmt: skip
-        reasons = decision["reasons"]
+    def _decision(self, reasons: list[Reason], length: int, scores: dict[str, Any] | None = None,
+                  predicted: dict[str, str] | None = None, explained: Any = None, featured: bool = False) -> dict[str, Any]:  # fmt: skip
         action = action_of(reasons)
         return {
             "action": action,
             "reasons": [reason.to_dict() for reason in reasons],
-            "scores": decision.get("scores"),
-            "predicted": decision.get("predicted"),
-            "explain": decision.get("explain"),
-            "featured": bool(decision.get("featured")) and action == "publish",
-            "model": self._model.id if self._model is not None and "scores" in decision else None,
+            "scores": scores,
+            "predicted": predicted,
+            "explain": explained,
+            "featured": featured and action == "publish",
+            "model": self._model.id if self._model is not None and scores is not None else None,
             "policy_hash": self.policy.hash,
-            "length": decision["length"],
+            "length": length,
             "error": None,
         }
+
+    def _error(self, error: str) -> dict[str, Any]:
+        return {"action": None, "reasons": [], "scores": None, "predicted": None, "explain": None,
+                "featured": False, "model": None, "policy_hash": self.policy.hash, "error": error}  # fmt: skip
 
     def check(self, text: str, article: dict[str, Any] | None = None, author: str | None = None,
               explain: bool = True) -> dict[str, Any]:  # fmt: skip

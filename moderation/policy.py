@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from moderation.errors import ModerationError
+from moderation.terms import find_terms
 
 
 class PolicyError(ModerationError):
@@ -270,8 +271,14 @@ def length_limits(policy: Policy, page_min: int | None = None, page_max: int | N
 
 def rule_reasons(text: str, policy: Policy, page_min: int | None = None, page_max: int | None = None) -> list[Reason]:
     """The model-free rules, cheapest first: length, banned terms, links, suspect terms, shouting."""
-    from moderation.terms import find_terms
+    return rules_and_length(text, policy, page_min, page_max)[0]
 
+
+def rules_and_length(text: str, policy: Policy, page_min: int | None = None,
+                     page_max: int | None = None) -> tuple[list[Reason], int]:  # fmt: skip
+    """`rule_reasons` and the comment's `visible_length`, which the rules measure anyway
+    and every decision reports."""
+    settings = policy.values
     reasons: list[Reason] = []
     min_chars, max_chars = length_limits(policy, page_min, page_max)
     visible = visible_length(text)
@@ -283,21 +290,23 @@ def rule_reasons(text: str, policy: Policy, page_min: int | None = None, page_ma
     if visible > max_chars:
         reasons.append(Reason("max_chars", "reject", visible, max_chars,
                               f"{visible} characters, over the limit of {max_chars}"))  # fmt: skip
-    for match in find_terms(text, policy["banned_terms"]):
-        reasons.append(Reason("banned_term", "reject", match.term, None, f"contains a banned term ({match.term})",
-                              (match.start, match.end), match.text))  # fmt: skip
+    if settings["banned_terms"]:
+        for match in find_terms(text, settings["banned_terms"]):
+            reasons.append(Reason("banned_term", "reject", match.term, None, f"contains a banned term ({match.term})",
+                                  (match.start, match.end), match.text))  # fmt: skip
     links = len(_LINK.findall(text)) if "/" in text or "www." in text.lower() else 0  # every link form has one
-    if links > policy["max_links"]:
-        reasons.append(Reason("max_links", "hold", links, policy["max_links"], f"{links} links, more than {policy['max_links']}"))
-    for match in find_terms(text, policy["suspect_terms"]):
-        reasons.append(Reason("suspect_term", "hold", match.term, None, f"contains a term held for review ({match.term})",
-                              (match.start, match.end), match.text))  # fmt: skip
+    if links > settings["max_links"]:
+        reasons.append(Reason("max_links", "hold", links, settings["max_links"], f"{links} links, more than {settings['max_links']}"))
+    if settings["suspect_terms"]:
+        for match in find_terms(text, settings["suspect_terms"]):
+            reasons.append(Reason("suspect_term", "hold", match.term, None, f"contains a term held for review ({match.term})",
+                                  (match.start, match.end), match.text))  # fmt: skip
     letters, capitals = _letters_and_capitals(text)
-    if letters >= policy["shouting_min_letters"]:
+    if letters >= settings["shouting_min_letters"]:
         share = capitals / letters
-        if share >= policy["shouting_share"]:
-            reasons.append(Reason("shouting", "hold", round(share, 3), policy["shouting_share"], "written mostly in capitals"))
-    return reasons
+        if share >= settings["shouting_share"]:
+            reasons.append(Reason("shouting", "hold", round(share, 3), settings["shouting_share"], "written mostly in capitals"))
+    return reasons, visible
 
 
 _NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
