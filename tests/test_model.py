@@ -8,6 +8,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import shared_path
 from typer.testing import CliRunner
 
@@ -390,3 +392,38 @@ def test_loading_leaves_the_model_out_of_full_garbage_collections(small_model):
     loaded = bundle.load(small_model)
     assert gc.get_freeze_count() > 0
     assert loaded.predict_proba(pd.DataFrame({"text": ["You stupid idiot."]}))["civility"].shape == (1, 2)
+
+
+def test_a_saved_vocabulary_comes_back_as_it_was(small_model, tmp_path):
+    """The features' string arrays are saved packed and their lookups rebuilt on load: a
+    save and load gives the same fitted state, and a file written before packing (its
+    arrays and lookups saved as they are) still loads to that state."""
+    import joblib
+
+    from moderation.vectorize import PackedStrings
+
+    loaded = bundle.load(small_model)
+    features = loaded.heads["civility"].named_steps["features"]
+    assert isinstance(features.__getstate__()["tokens_"], PackedStrings)
+    assert "index_" not in features.__getstate__()
+    unpacked = dict(vars(features))
+    old_style = tmp_path / "old.joblib"
+    joblib.dump(unpacked, old_style)
+    again = type(features).__new__(type(features))
+    again.__setstate__(joblib.load(old_style))
+    for restored in (joblib.load(small_model / bundle.MODEL_FILE)["heads"]["civility"].named_steps["features"], again):
+        for key in ("tokens_", "word_names_", "gram_names_"):
+            assert restored.__dict__[key].dtype == object
+            assert restored.__dict__[key].tolist() == features.__dict__[key].tolist()
+        assert restored.index_ == features.index_ and restored.gram_index_ == features.gram_index_
+        assert len(restored.index_) > 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=12)))
+def test_packed_strings_unpack_to_the_same_strings(strings):
+    from moderation.vectorize import PackedStrings
+
+    packed = PackedStrings.pack(np.asarray(strings, dtype=object))
+    assert packed.unpack().tolist() == strings
+    assert packed.unpack().dtype == object
