@@ -17,7 +17,9 @@ of the same round, since this machine's speed drifts between runs.
 
 A second table says where one comment's time goes, in this process on the C3 texts
 themselves (best of 3 per part, no profiler): the heads, their explanations, the
-policy's rules, the rest of a decision, writing JSON Lines, and `predict_prob`.
+policy's rules, the rest of a decision, writing JSON Lines, and `predict_prob`; and what
+a process spends before its first comment (imports, model load: `score` of a one-row
+queue, best of 3), spread over ROWS comments.
 """
 
 from __future__ import annotations
@@ -133,8 +135,13 @@ def main() -> None:
         ratio = f"{statistics.median(ratios[name]):.2f}x" if name in ratios else "1.00x"
         print(f"| {name:<48} | {statistics.median(values):>10,.0f} | {ratio:>19} |")
     parts = breakdown(texts)
+    with tempfile.TemporaryDirectory() as workdir:
+        one, out = Path(workdir) / "one.csv", Path(workdir) / "out.jsonl"
+        write_queue(one, texts, 1)
+        start_up = min(run_moderation(["score", str(one), "-o", str(out), "--force", "--jobs", "1"]) for _ in range(3))
+    parts[f"process start-up ({start_up:.2f} s) over {args.rows:,} comments"] = start_up / args.rows * 1e6
     print()
-    print(f"| {'one comment of ' + format(len(texts), ',') + ' C3 comments, in process':<48} | {'µs':>10} |")
+    print(f"| {'one comment, in process (' + format(len(texts), ',') + ' C3 comments)':<48} | {'µs':>10} |")
     print(f"|{'-' * 50}|{'-' * 12}|")
     for name, micros in parts.items():
         print(f"| {name:<48} | {micros:>10.1f} |")
