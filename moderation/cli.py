@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from moderation.errors import ModerationError, OutputError, UsageError
+from moderation.errors import DataError, ModerationError, OutputError, UsageError
 
 if TYPE_CHECKING:
     from collections import Counter
@@ -166,7 +166,6 @@ def train(
     with errors_to_exit():
         from moderation import model as bundle
         from moderation.data import load_training
-        from moderation.errors import DataError, OutputError
         from moderation.train import TrainConfig, train as train_heads
 
         if Path(output).exists() and not force:
@@ -356,7 +355,7 @@ def check(
     """The pre-publish hook: print the decision as JSON and exit 0 publish, 3 hold, 4 reject.
 
     Exit 1 means no decision could be made (the caller must hold the comment); exit 2 is
-    a usage error (invalid JSON, not an object, empty text).
+    a usage error (invalid JSON, not an object, empty text, a field of the wrong kind).
     """
     import json
 
@@ -376,15 +375,17 @@ def check(
             text = payload.get("text")
         else:
             text = raw
-    if not isinstance(text, str) or not text.strip():
-        say("error: empty comment text")
-        raise typer.Exit(2)
-    try:
-        from moderation.moderator import Moderator
+    from moderation.moderator import Moderator, request_row
 
+    try:
+        row = request_row(text, payload.get("author"), payload.get("article_title"))
+    except DataError as error:
+        say(f"error: {error}")
+        raise typer.Exit(2) from None
+    try:
         moderator = Moderator.load(model_dir, policy)
-        article = {"title": payload.get("article_title"), "url": payload.get("article_url")}
-        decision = moderator.check(text, article=article, author=payload.get("author"), explain=explain)
+        article = {"title": row["article_title"], "url": payload.get("article_url")}
+        decision = moderator.check(text, article=article, author=row["author"], explain=explain)
     except ModerationError as error:
         say(f"error: could not decide, hold the comment: {error}")
         raise typer.Exit(1) from None

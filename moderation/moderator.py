@@ -203,14 +203,12 @@ class Moderator:
         return {"action": None, "reasons": [], "scores": None, "predicted": None, "explain": None,
                 "featured": False, "model": None, "policy_hash": self.policy.hash, "error": error}  # fmt: skip
 
-    def check(self, text: str, article: dict[str, Any] | None = None, author: str | None = None,
+    def check(self, text: str, article: dict[str, Any] | None = None, author: str | int | None = None,
               explain: bool = True) -> dict[str, Any]:  # fmt: skip
-        """The decision for one comment; DataError for empty text."""
-        if not isinstance(text, str) or not text.strip():
-            raise DataError("empty comment text")
+        """The decision for one comment; DataError for empty text or a field of the wrong kind."""
         article = article or {}
-        row = {"text": text, "author": author, "article_title": article.get("title"), "article_text": article.get("text"),
-               "min_chars": article.get("min_chars"), "max_chars": article.get("max_chars")}  # fmt: skip
+        row = request_row(text, author, article.get("title"), article.get("text"))
+        row.update(min_chars=article.get("min_chars"), max_chars=article.get("max_chars"))
         return self.decide_many([row], explain=explain)[0]
 
     def score(self, frame: pd.DataFrame, explain: bool = True, history: list[list[Reason]] | None = None) -> pd.DataFrame:
@@ -234,6 +232,28 @@ class Moderator:
             for column in OUTPUT_COLUMNS:
                 record[column] = decision.get(column)
         return records
+
+
+def request_row(text: Any, author: Any = None, article_title: Any = None, article_text: Any = None) -> dict[str, Any]:
+    """A comment from a request (`check`, the HTTP hook) as decisions read it, or DataError
+    naming the field of the wrong kind: checked before the comment joins a batch, where an
+    author the memory cannot key would fail every comment of the batch."""
+    if not isinstance(text, str) or not text.strip():
+        raise DataError("empty comment text")
+    for name, value in (("article_title", article_title), ("article_text", article_text)):
+        if value is not None and not isinstance(value, str):
+            raise DataError(f"{name} must be a string, got {type(value).__name__}")
+    return {"text": text, "author": author_key(author), "article_title": article_title, "article_text": article_text}
+
+
+def author_key(value: Any) -> str | None:
+    """An author as the repeat and flood memory keys it: text as it is, a whole number as
+    text (platforms key authors by number as often as by name), or DataError."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise DataError(f"author must be a string or a whole number, got {type(value).__name__}")
 
 
 def table_records(frame: pd.DataFrame) -> list[dict[str, Any]]:

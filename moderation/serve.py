@@ -20,8 +20,8 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
-from moderation.errors import ModerationError
-from moderation.moderator import Moderator
+from moderation.errors import DataError, ModerationError
+from moderation.moderator import Moderator, request_row
 
 CORAL_ACTIONS = ("NEW", "EDIT")
 _SPAM_RULES = {"max_links", "repeat", "flood"}
@@ -173,11 +173,10 @@ def create_app(moderator: Moderator, coral_secret: str | None = None) -> FastAPI
     def comment_row(item: Any) -> dict[str, Any]:
         if not isinstance(item, dict):
             raise RequestError(422, f"expected a JSON object with a text field, got {type(item).__name__}")
-        text = item.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise RequestError(422, "empty comment text")
-        return {"text": text, "author": item.get("author"), "article_title": item.get("article_title"),
-                "article_text": item.get("article_text")}  # fmt: skip
+        try:
+            return request_row(item.get("text"), item.get("author"), item.get("article_title"), item.get("article_text"))
+        except DataError as error:
+            raise RequestError(422, str(error)) from None
 
     def failed(error: BaseException) -> dict[str, Any]:
         action = "publish" if policy["fail_open"] else "hold"
@@ -235,7 +234,10 @@ def create_app(moderator: Moderator, coral_secret: str | None = None) -> FastAPI
         if not text.strip():
             raise RequestError(422, "empty comment body")
         author = payload.get("author") if isinstance(payload.get("author"), dict) else {}
-        row = {"text": text, "author": author.get("id"), "article_title": None}
+        try:
+            row = request_row(text, author.get("id"))
+        except DataError as error:
+            raise RequestError(400, str(error)) from None
         try:
             decision = (await decide_in_time([row]))[0]
         except (TimeoutError, Exception) as error:  # noqa: BLE001

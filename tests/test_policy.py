@@ -223,3 +223,18 @@ def test_a_long_comment_that_opens_with_padding_is_counted_whole():
 def test_counting_up_to_a_limit_never_counts_less_than_the_whole(padding, pieces, limit):
     text = "!" * padding + " " + " ".join(pieces)
     assert substantive_length(text, limit=limit) >= min(substantive_length(text), limit)
+
+
+def test_a_field_of_the_wrong_kind_is_named_before_any_memory_or_model():
+    """An author the repeat memory cannot key (a list) or a title that is not text is a
+    DataError naming the field; an author given as a whole number is the same author as
+    its text."""
+    from moderation.errors import DataError
+
+    moderator = Moderator.load(model="/nonexistent/model")
+    with pytest.raises(DataError, match="author must be a string or a whole number, got list"):
+        moderator.check("Too short.", author=["ana"])
+    with pytest.raises(DataError, match="article_title must be a string, got dict"):
+        moderator.check("Too short.", article={"title": {"a": 1}})
+    assert moderator.check("Too short.", author=7)["action"] == "reject"
+    assert [reason["rule"] for reason in moderator.check("Too short.", author="7")["reasons"]] == ["min_chars", "repeat"]

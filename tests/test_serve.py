@@ -83,12 +83,22 @@ def test_check_and_score(server):
 
 @pytest.mark.parametrize(
     ("body", "status", "message"),
-    [(b"{oops", 400, "invalid JSON"), (b"[1, 2]", 422, "expected a JSON object"), (b'{"text": "   "}', 422, "empty comment text")],
+    [(b"{oops", 400, "invalid JSON"), (b"[1, 2]", 422, "expected a JSON object"), (b'{"text": "   "}', 422, "empty comment text"),
+     (json.dumps({"text": LONG, "author": ["ana"]}).encode(), 422, "author must be a string or a whole number, got list"),
+     (json.dumps({"text": LONG, "article_title": 5}).encode(), 422, "article_title must be a string, got int")],
 )
 def test_bad_requests_get_a_4xx_json_error(server, body, status, message):
     answer = httpx.post(f"{server}/v1/check", content=body, headers={"content-type": "application/json"})
     assert answer.status_code == status
     assert message in answer.json()["error"]
+
+
+def test_a_numeric_author_is_remembered_as_text(server):
+    """Platforms key authors by number as often as by name; both are the same author."""
+    first = httpx.post(f"{server}/v1/check", json={"text": LONG + " Numbers.", "author": 4242})
+    second = httpx.post(f"{server}/v1/check", json={"text": LONG + " Numbers.", "author": "4242"})
+    assert first.status_code == second.status_code == 200
+    assert [reason["rule"] for reason in second.json()["reasons"]] == ["repeat"]
 
 
 def test_body_over_the_cap_is_413(server):
