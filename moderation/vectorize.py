@@ -36,36 +36,13 @@ PAIR = (
 BLOCKS = ("words", "chars", "shape", "pair")
 LEAD_WORDS = 40
 _CACHES = ("_state", "_names", "_bigram_table", "_is_cue", "_tokens_by_bytes")
+"""What a process works out from the fitted state when it first needs it: not pickled,
+and forgotten when the features are fitted again."""
 _PACKED = ("tokens_", "word_names_", "gram_names_")
 """The fitted string arrays, saved as `PackedStrings`."""
 _INDEXES = {"index_": "tokens_", "gram_index_": "gram_names_"}
 """Lookups rebuilt from those arrays on load rather than saved."""
 
-
-@dataclass(frozen=True)
-class PackedStrings:
-    """An array of strings as one text and their lengths, as a model file holds it.
-
-    joblib reads a model file with the pure-Python unpickler, which took 0.5 s, a quarter
-    of a `check` process, on the default model's 280,000 vocabulary strings one at a
-    time; one text and one integer array take milliseconds, and the lookups built from
-    the strings are rebuilt as fast as they would be read."""
-
-    text: str
-    lengths: np.ndarray
-
-    @classmethod
-    def pack(cls, strings: np.ndarray) -> PackedStrings:
-        values = [str(value) for value in strings.tolist()]
-        return cls("".join(values), np.fromiter(map(len, values), dtype=np.int64, count=len(values)))
-
-    def unpack(self) -> np.ndarray:
-        ends = np.cumsum(self.lengths).tolist()
-        starts = [0, *ends[:-1]] if ends else []
-        text = self.text
-        return np.asarray([text[start:end] for start, end in zip(starts, ends, strict=True)], dtype=object)
-"""What a process works out from the fitted state when it first needs it: not pickled,
-and forgotten when the features are fitted again."""
 TABLE_AFTER = 2_000
 """Batches of at least this many tokens look known tokens up in a `TokenTable`, built on
 first need (a few tens of milliseconds); smaller ones, such as a pre-publish check of one
@@ -209,6 +186,30 @@ def as_matrix(block: Any) -> Any:
     from scipy import sparse
 
     return block.matrix() if isinstance(block, TokenGrams) else sparse.csr_matrix(block)
+
+
+@dataclass(frozen=True)
+class PackedStrings:
+    """An array of strings as one text and their lengths, as a model file holds it.
+
+    joblib reads a model file with Python's pure-Python unpickler, which spent 0.6 to
+    0.8 s, over a quarter of a `check` process, on the default model's 280,000 vocabulary
+    strings one at a time; one text and one integer array take milliseconds, and the
+    lookups built from the strings are rebuilt in less time than reading them took."""
+
+    text: str
+    lengths: np.ndarray
+
+    @classmethod
+    def pack(cls, strings: np.ndarray) -> PackedStrings:
+        values = [str(value) for value in strings.tolist()]
+        return cls("".join(values), np.fromiter(map(len, values), dtype=np.int64, count=len(values)))
+
+    def unpack(self) -> np.ndarray:
+        ends = np.cumsum(self.lengths).tolist()
+        starts = [0, *ends[:-1]] if ends else []
+        text = self.text
+        return np.asarray([text[start:end] for start, end in zip(starts, ends, strict=True)], dtype=object)
 
 
 class TextFeatures(TransformerMixin, BaseEstimator):
