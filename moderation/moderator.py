@@ -169,7 +169,8 @@ class Moderator:
             predictions, explanations = model.predict_explained(frame, explain_top=6 if explain else 0)
         rounded = {task: np.round(proba, 4).tolist() for task, (proba, _labels) in predictions.items()}
         # Each task's score dicts and labels are made in one pass, then handed out by row.
-        per_task = {task: [dict(zip(model.labels(task), values, strict=True)) for values in rows_values]
+        names = {task: model.labels(task) for task in rounded}
+        per_task = {task: [dict(zip(names[task], values, strict=True)) for values in rows_values]
                     for task, rows_values in rounded.items()}  # fmt: skip
         labels = {task: labels for task, (_proba, labels) in predictions.items()}
         threshold = self.policy["feature_threshold"]
