@@ -289,7 +289,7 @@ def score(
 
             if output in (None, "-"):
                 raise OutputError("parquet needs -o FILE")
-            write_parquet(rows, output, force=force)
+            write_parquet(rows, output, force=force, prepared=form == "parquet")
         else:
             emit(rows, output, fmt.value, force=force)
     _summary(actions, rules)

@@ -136,9 +136,12 @@ def parquet_records(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{key: parquet_cell(value) for key, value in record.items()} for record in records]
 
 
-def write_parquet(records: Iterable[dict[str, Any]], output: str, force: bool = False, batch_rows: int = 20_000) -> int:
+def write_parquet(records: Iterable[dict[str, Any]], output: str, force: bool = False, batch_rows: int = 20_000,
+                  prepared: bool = False) -> int:  # fmt: skip
     """Stream records into one Parquet file (nested values as JSON text), atomically.
-    Records that `parquet_records` has made already pass through unchanged."""
+    With `prepared`, the records are `parquet_records` already (the workers that scored
+    them made them so) and go into the tables as they are: a second pass here, in the one
+    process that writes, cost 4 µs a row."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -151,7 +154,7 @@ def write_parquet(records: Iterable[dict[str, Any]], output: str, force: bool = 
             nonlocal writer
             if not batch:
                 return
-            rows = parquet_records(batch)
+            rows = batch if prepared else parquet_records(batch)
             if writer is None:
                 table = pa.Table.from_pylist(rows)
                 schema = pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in table.schema])
