@@ -159,8 +159,9 @@ def train(
 ) -> None:
     """Train a head for each task the data has labels for, and save the bundle atomically.
 
-    Writes model.joblib, meta.json (labels, library versions, hashes, grouped
-    cross-validation metrics) and a README.md model card. With --streaming the data is
+    Writes model.joblib (the fitted pipelines), scoring.joblib (the heads as scoring
+    reads them, without scikit-learn), meta.json (labels, library versions, hashes,
+    grouped cross-validation metrics) and a README.md model card. With --streaming the data is
     never held whole; metrics are then those of held-out groups (one in ten).
     """
     with errors_to_exit():

@@ -107,7 +107,7 @@ def evaluate(model: Model, frame: pd.DataFrame) -> tuple[dict[str, Any], dict[st
 
     results: dict[str, Any] = {}
     raw: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
-    for task in model.heads:
+    for task in model.tasks:
         if task not in frame.columns or not frame[task].notna().any():
             continue
         rows, _dropped = task_rows(frame, task)
@@ -121,7 +121,7 @@ def evaluate(model: Model, frame: pd.DataFrame) -> tuple[dict[str, Any], dict[st
         results[task] = task_metrics(labels, truth, proba, predicted)
         raw[task] = (labels, truth, proba, predicted)
     if not results:
-        raise DataError(f"the data labels none of the model's tasks ({', '.join(model.heads)})")
+        raise DataError(f"the data labels none of the model's tasks ({', '.join(model.tasks)})")
     return results, raw
 
 

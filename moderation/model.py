@@ -13,7 +13,6 @@ import os
 import platform
 import shutil
 import tempfile
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,15 +22,21 @@ from moderation.errors import ModelError, OutputError
 if TYPE_CHECKING:
     import pandas as pd
 
+    from moderation.scorer import HeadScorer
     from moderation.train import TaskResult
 
 SLICE_ROWS = 4_096
 """Rows scored by all heads at a time: large enough that the array work per slice costs
 little per row, small enough that memory stays flat however long the queue."""
 MODEL_FILE = "model.joblib"
+"""Every head's fitted scikit-learn pipeline: what evaluation compares against."""
+SCORING_FILE = "scoring.joblib"
+"""Every head as scoring reads it (`scorer.HeadScorer`): no scikit-learn inside, so
+`check`, `serve` and `score` load a model without importing it."""
 META_FILE = "meta.json"
 CARD_FILE = "README.md"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+"""3 adds `SCORING_FILE`; bundles of format 2 (the pipelines alone) still load."""
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "default"
 """The checkout's models/default; an installed package finds its copy as package data."""
 
@@ -55,19 +60,50 @@ def default_model_dir() -> Path:
     return Path(str(files("moderation._models") / "default"))
 
 
-@dataclass
 class Model:
-    """A loaded bundle: one fitted pipeline per task, and the metadata it was saved with."""
+    """A loaded bundle: each task's `scorer.HeadScorer`, which is all that scoring reads,
+    its fitted scikit-learn pipeline (read from the bundle when first asked for: only
+    evaluation and tests compare against it), and the metadata it was saved with."""
 
-    heads: dict[str, Any]
-    meta: dict[str, Any]
-    path: Path | None = None
-    _weights: dict[str, Any] = field(default_factory=dict, repr=False)
-    _explain: dict[str, Any] = field(default_factory=dict, repr=False)
+    def __init__(self, meta: dict[str, Any], heads: dict[str, Any] | None = None,
+                 scorers: dict[str, HeadScorer] | None = None, path: Path | None = None) -> None:  # fmt: skip
+        if heads is None and scorers is None:
+            raise ValueError("a Model needs its heads, its scorers or both")
+        self.meta = meta
+        self.path = path
+        self._heads = heads
+        self._scorers = scorers
+        self._weights: dict[str, Any] = {}
+        self._explain: dict[str, Any] = {}
 
     @property
     def id(self) -> str:
         return f"{self.meta.get('name', 'model')}@{self.meta.get('model_sha256', '')[:12]}"
+
+    @property
+    def tasks(self) -> list[str]:
+        return list(self.scorers)
+
+    @property
+    def scorers(self) -> dict[str, HeadScorer]:
+        """Per task, the head as scoring reads it: from the bundle's `SCORING_FILE`, or
+        taken out of the pipelines (a bundle of format 2, or a model just trained)."""
+        if self._scorers is None:
+            from moderation.heads import scorer
+
+            self._scorers = {task: scorer(pipeline) for task, pipeline in self.heads.items()}
+        return self._scorers
+
+    @property
+    def heads(self) -> dict[str, Any]:
+        """Per task, the fitted scikit-learn `Pipeline`: read from `MODEL_FILE` on first
+        use, after the same checks as `load`."""
+        if self._heads is None:
+            if self.path is None:
+                raise ModelError("this model has no pipelines and no bundle to read them from")
+            directory, _meta = verify(self.path)
+            self._heads = _read(directory / MODEL_FILE, {2, FORMAT_VERSION}, "heads")
+        return self._heads
 
     def labels(self, task: str) -> list[str]:
         return list(self.meta["tasks"][task]["labels"])
@@ -106,29 +142,27 @@ class Model:
         With `explain_top`, also the explanations (per row, per task), computed from the
         same features, which saves a second pass over the text.
         """
-        from moderation import heads
+        from moderation import scorer as scoring
 
-        chosen = {task: pipeline for task, pipeline in self.heads.items() if tasks is None or task in tasks}
+        chosen = {task: head for task, head in self.scorers.items() if tasks is None or task in tasks}
         # Heads sharing one features object tokenise the slice once, for the union of
         # the blocks they read.
         computed: dict[int, dict[str, Any]] = {}
-        for pipeline in chosen.values():
-            features = pipeline.named_steps["features"]
-            needed = tuple(dict.fromkeys(block for other in chosen.values() if other.named_steps["features"] is features
-                                         for block in heads.head_block_names(other)))  # fmt: skip
-            if id(features) not in computed:
-                computed[id(features)] = features.transform_blocks(frame, needed)
+        for head in chosen.values():
+            needed = tuple(dict.fromkeys(block for other in chosen.values() if other.features is head.features
+                                         for block in other.blocks))  # fmt: skip
+            if id(head.features) not in computed:
+                computed[id(head.features)] = head.features.transform_blocks(frame, needed)
         out = {}
         per_task = {}
-        for task, pipeline in chosen.items():
+        for task, head in chosen.items():
             labels = self.labels(task)
-            blocks = computed[id(pipeline.named_steps["features"])]
+            blocks = computed[id(head.features)]
             weights = self._weights.get(task)
             if weights is None:
-                weights = self._weights[task] = heads.block_weights(pipeline)
-            proba, balanced = heads.predict(pipeline, decision_values=heads.decision(pipeline, blocks, weights))
-            classes = [str(label) for label in pipeline.named_steps["model"].classes_]
-            proba = proba[:, [classes.index(label) for label in labels]]
+                weights = self._weights[task] = scoring.block_weights(head)
+            proba, balanced = scoring.predict(head, scoring.decision(head, blocks, weights))
+            proba = proba[:, [head.classes.index(label) for label in labels]]
             if len(labels) == 2:
                 threshold = self.meta["tasks"][task].get("threshold") or 0.5
                 decided = [labels[1] if p >= threshold else labels[0] for p in proba[:, 1]]
@@ -139,8 +173,8 @@ class Model:
                 top_labels = None if explain_all else [labels[i] for i in proba.argmax(axis=1)]
                 table = self._explain.get(task)
                 if table is None:
-                    table = self._explain[task] = heads.explain_table(pipeline, weights)
-                per_task[task] = heads.explain(pipeline, frame, explain_top, blocks, top_labels, weights, table)
+                    table = self._explain[task] = scoring.explain_table(head, weights)
+                per_task[task] = scoring.explain(head, frame, explain_top, blocks, top_labels, weights, table)
         if not explain_top:
             return out, None
         return out, [{task: per_task[task][row] for task in per_task} for row in range(len(frame))]
@@ -187,6 +221,7 @@ def save(
     try:
         heads = {task: result.pipeline for task, result in results.items()}
         joblib.dump({"format": FORMAT_VERSION, "heads": heads}, staging / MODEL_FILE, compress=3)
+        joblib.dump({"format": FORMAT_VERSION, "scorers": scoring_form(heads)}, staging / SCORING_FILE, compress=3)
         meta = {
             "name": directory.name,
             "format": FORMAT_VERSION,
@@ -194,6 +229,8 @@ def save(
             "versions": _versions(),
             "model_sha256": sha256(staging / MODEL_FILE),
             "model_bytes": (staging / MODEL_FILE).stat().st_size,
+            "scoring_sha256": sha256(staging / SCORING_FILE),
+            "scoring_bytes": (staging / SCORING_FILE).stat().st_size,
             "training_files": [{"path": str(path), "sha256": sha256(Path(path))} for path in training_files],
             "tasks": {
                 task: {
@@ -226,27 +263,54 @@ def save(
     return directory
 
 
-def load(directory: str | Path | None = None) -> Model:
-    """Load a bundle after checking its hash and library version; ModelError otherwise."""
-    directory, meta = verify(directory)
-    model_path = directory / MODEL_FILE
-    import joblib
+def scoring_form(heads: dict[str, Any]) -> dict[str, HeadScorer]:
+    """Each pipeline as a `scorer.HeadScorer`, the heads sharing one plain
+    `vectorize.FeatureSpace` as their pipelines share one `heads.TextFeatures`."""
+    from moderation.heads import scorer
 
-    try:
-        bundle = joblib.load(model_path)
-    except Exception as error:  # a corrupt pickle raises many types
-        raise ModelError(f"{model_path}: cannot load ({type(error).__name__})") from error
-    if not isinstance(bundle, dict) or bundle.get("format") != FORMAT_VERSION:
-        raise ModelError(f"{model_path}: not a model bundle of format {FORMAT_VERSION}")
-    model = Model(heads=bundle["heads"], meta=meta, path=directory)
+    plain: dict[int, Any] = {}
+    scorers = {}
+    for task, pipeline in heads.items():
+        features = pipeline.named_steps["features"]
+        if id(features) not in plain:
+            plain[id(features)] = features.plain()
+        scorers[task] = scorer(pipeline, plain[id(features)])
+    return scorers
+
+
+def load(directory: str | Path | None = None) -> Model:
+    """Load a bundle after checking its hashes and library version; ModelError otherwise.
+
+    Only what scoring reads is loaded (`SCORING_FILE`; the pipelines of a bundle of
+    format 2): the pipelines of a newer bundle are read when first asked for."""
+    directory, meta = verify(directory)
+    if "scoring_sha256" in meta:
+        model = Model(meta, scorers=_read(directory / SCORING_FILE, {FORMAT_VERSION}, "scorers"), path=directory)
+    else:
+        model = Model(meta, heads=_read(directory / MODEL_FILE, {2}, "heads"), path=directory)
     _settle()
     return model
 
 
+def _read(path: Path, formats: set[int], key: str) -> Any:
+    """`key` of the bundle file at `path`, or ModelError when it is not one of `formats`."""
+    import joblib
+
+    try:
+        bundle = joblib.load(path)
+    except Exception as error:  # a corrupt pickle raises many types
+        raise ModelError(f"{path}: cannot load ({type(error).__name__})") from error
+    if not isinstance(bundle, dict) or bundle.get("format") not in formats or key not in bundle:
+        raise ModelError(f"{path}: not a model bundle of format {' or '.join(map(str, sorted(formats)))}")
+    return bundle[key]
+
+
 def verify(directory: str | Path | None = None) -> tuple[Path, dict[str, Any]]:
-    """The checks `load` makes before unpickling (metadata, the model file's sha256, the
+    """The checks `load` makes before unpickling (metadata, the sha256 of each file, the
     scikit-learn release): (directory, metadata), or ModelError. A process that hands
     the scoring to workers checks the model this way and leaves loading it to them."""
+    from importlib.metadata import version
+
     directory = Path(directory) if directory else default_model_dir()
     meta_path, model_path = directory / META_FILE, directory / MODEL_FILE
     if not meta_path.exists() or not model_path.exists():
@@ -257,20 +321,26 @@ def verify(directory: str | Path | None = None) -> tuple[Path, dict[str, Any]]:
         raise ModelError(f"{meta_path}: unreadable metadata ({error})") from error
     if not isinstance(meta, dict) or "model_sha256" not in meta or "tasks" not in meta:
         raise ModelError(f"{meta_path}: metadata lacks model_sha256 or tasks")
-    if sha256(model_path) != meta["model_sha256"]:
-        raise ModelError(f"{model_path}: sha256 does not match meta.json; the file was changed or truncated, refusing to load it")
-    import sklearn
-
+    files = [(model_path, meta["model_sha256"])]
+    if "scoring_sha256" in meta:
+        files.append((directory / SCORING_FILE, meta["scoring_sha256"]))
+    for path, recorded in files:
+        if not path.exists():
+            raise ModelError(f"{directory}: not a model directory (needs {path.name}, which meta.json records)")
+        if sha256(path) != recorded:
+            raise ModelError(f"{path}: sha256 does not match meta.json; the file was changed or truncated, refusing to load it")
+    # The installed release, read without importing scikit-learn (scoring never does).
+    running = version("scikit-learn")
     wrote = meta.get("versions", {}).get("scikit-learn")
-    if _minor(wrote) != _minor(sklearn.__version__):
+    if _minor(wrote) != _minor(running):
         raise ModelError(
-            f"{directory}: written by scikit-learn {wrote}, this is {sklearn.__version__}; "
+            f"{directory}: written by scikit-learn {wrote}, this is {running}; "
             f"install scikit-learn=={wrote} or retrain with `moderation train`"
         )
-    if wrote != sklearn.__version__:
+    if wrote != running:
         import warnings
 
-        warnings.warn(f"{directory}: written by scikit-learn {wrote}, loading with {sklearn.__version__} "
+        warnings.warn(f"{directory}: written by scikit-learn {wrote}, loading with {running} "
                       "(same minor release)", stacklevel=3)  # fmt: skip
     return directory, meta
 
@@ -330,6 +400,9 @@ def card(meta: dict[str, Any]) -> str:
         f"- Created {meta['created']} with " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()),
         f"- Model file sha256 `{meta['model_sha256']}` ({meta['model_bytes'] / 1e6:.1f} MB)",
     ]
+    if "scoring_sha256" in meta:
+        lines.append(f"- Scoring file sha256 `{meta['scoring_sha256']}` ({meta['scoring_bytes'] / 1e6:.1f} MB; the heads' "
+                     "arrays, which scoring loads without scikit-learn)")  # fmt: skip
     lines.append("- Rebuild: `make model` (prepares ../shared/datasets into build/prepared/, trains with")
     lines.append("  a fixed random_state, then measures the held-out figures below)")
     if meta.get("command"):

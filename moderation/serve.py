@@ -1,6 +1,6 @@
 """The pre-publish hook over HTTP: our own API and Coral Talk's external moderation phase.
 
-The model is loaded once, at start-up. Every decision runs in a worker thread under the
+The model is loaded once, at start-up, and one comment decided. Every decision runs in a worker thread under the
 policy's time limit; when it fails or runs out of time, the operator's choice applies:
 fail closed (hold: Coral `SYSTEM_WITHHELD`) by default, or fail open (publish: Coral 204).
 Errors in the request are 4xx with a JSON body, never a 500.
@@ -24,6 +24,7 @@ from moderation.errors import DataError, ModerationError
 from moderation.moderator import Moderator, request_row
 
 CORAL_ACTIONS = ("NEW", "EDIT")
+WARM_UP = "A comment decided at start-up, before any request, and never answered or remembered."
 _SPAM_RULES = {"max_links", "repeat", "flood"}
 _REJECTION_CODES = {
     "civility": "ABUSIVE", "banned_term": "BANNED_WORD", "max_links": "SPAM", "repeat": "SPAM", "flood": "SPAM",
@@ -147,6 +148,10 @@ def create_app(moderator: Moderator, coral_secret: str | None = None) -> FastAPI
         # The scoring thread and the event loop share the GIL; Python's default 5 ms
         # switch interval would add up to 5 ms to every request that arrives mid-batch.
         sys.setswitchinterval(0.0005)
+        # One explained decision before the first request: the model, the libraries
+        # scoring imports and each head's weights are ready then (0.1 s, measured), so the
+        # first caller is not the one to run out of `timeout_ms`.
+        await asyncio.to_thread(moderator.check, WARM_UP, explain=True)
         worker = asyncio.create_task(batcher.run())
         yield
         worker.cancel()

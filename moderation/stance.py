@@ -16,10 +16,13 @@ explanation is a sum of feature weights.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
+
+if TYPE_CHECKING:
+    from moderation.scorer import TwoStage
 
 UNRELATED = "unrelated"
 
@@ -98,28 +101,23 @@ class RelatedFirst(ClassifierMixin, BaseEstimator):
 
     def proba_from_decision(self, decision: np.ndarray) -> np.ndarray:
         """Probabilities (in `classes_` order) from `decision_function`'s values."""
-        unrelated = self._unrelated_index()
-        others = [index for index in range(len(self.classes_)) if index != unrelated]
-        p_related = _calibrated(self.related_, -decision[:, [unrelated]])[:, 1]
-        proba = np.zeros_like(decision, dtype=float)
-        proba[:, unrelated] = 1.0 - p_related
-        # `classes_` is sorted, and so are the second stage's: the other columns line up.
-        if self.stance_ is None:
-            share = np.ones((len(decision), 1))
-        elif len(others) == 2:
-            share = _calibrated(self.stance_, decision[:, others[1:]])
-        else:
-            share = _calibrated(self.stance_, decision[:, others])
-        proba[:, others] = share * p_related[:, None]
-        return proba
+        from moderation.scorer import two_stage_proba
+
+        return two_stage_proba(self.stages(), decision)
 
     def labels_from_decision(self, decision: np.ndarray) -> np.ndarray:
         """The class-balanced stages' choice: unrelated when the first stage says so,
         otherwise the second stage's strongest label."""
-        unrelated = self._unrelated_index()
-        others = np.asarray([index for index in range(len(self.classes_)) if index != unrelated])
-        chosen = others[decision[:, others].argmax(axis=1)]
-        return self.classes_[np.where(decision[:, unrelated] > 0, unrelated, chosen)]
+        from moderation.scorer import two_stage_labels
+
+        return two_stage_labels(self.classes_, self._unrelated_index(), decision)
+
+    def stages(self) -> TwoStage:
+        """Both stages' calibration, as scoring reads it (`scorer.TwoStage`)."""
+        from moderation.scorer import TwoStage, sigmoids_of
+
+        stance = None if self.stance_ is None else sigmoids_of(self.stance_)
+        return TwoStage(self._unrelated_index(), sigmoids_of(self.related_), stance, self.stance_ is not None)
 
     def _unrelated_index(self) -> int:
         return list(self.classes_).index(UNRELATED)
@@ -142,22 +140,3 @@ class RelatedFirst(ClassifierMixin, BaseEstimator):
 def _linear(model: Any) -> Any:
     """The logistic regression inside a stage, calibrated or not."""
     return model.calibrated_classifiers_[0].estimator if hasattr(model, "calibrated_classifiers_") else model
-
-
-def _calibrated(model: Any, decision: np.ndarray) -> np.ndarray:
-    """A stage's probabilities from its linear model's decision values (columns in the
-    linear model's `classes_` order; one column for two classes): sklearn's sigmoid
-    calibration arithmetic, or the logistic link when the stage is not calibrated."""
-    from scipy.special import expit, softmax
-
-    if not hasattr(model, "calibrated_classifiers_"):
-        if decision.shape[1] == 1:
-            return np.column_stack([expit(-decision[:, 0]), expit(decision[:, 0])])
-        return softmax(decision, axis=1)
-    calibrators = model.calibrated_classifiers_[0].calibrators
-    if decision.shape[1] == 1:
-        positive = expit(-(calibrators[0].a_ * decision[:, 0] + calibrators[0].b_))
-        return np.column_stack([1.0 - positive, positive])
-    proba = np.column_stack([expit(-(c.a_ * decision[:, i] + c.b_)) for i, c in enumerate(calibrators)])
-    total = proba.sum(axis=1, keepdims=True)
-    return np.divide(proba, total, out=np.full_like(proba, 1 / proba.shape[1]), where=total != 0)

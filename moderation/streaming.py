@@ -79,7 +79,7 @@ def train_streaming(
     from sklearn.linear_model import SGDClassifier
 
     from moderation import heads
-    from moderation.vectorize import TextFeatures
+    from moderation.heads import TextFeatures
 
     started = time.perf_counter()
     counts: dict[str, Counter[str]] = {task: Counter() for task in TASKS}

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from sklearn.pipeline import Pipeline
 
-    from moderation.vectorize import TextFeatures
+    from moderation.heads import TextFeatures
 
 C_GRID = (0.5, 2.0)
 """Regularisation strengths tried per head; small on purpose, to keep training in minutes."""
@@ -320,7 +320,7 @@ def train(
 
 def fit_features(frame: pd.DataFrame, progress: Callable[[str], None] = lambda message: None) -> tuple[TextFeatures, Any]:
     """The shared features fitted on every text of `frame`, and `frame`'s feature matrix."""
-    from moderation.vectorize import TextFeatures
+    from moderation.heads import TextFeatures
 
     started = time.perf_counter()
     progress(f"features: {len(frame)} texts")

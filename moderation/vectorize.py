@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
 
 from moderation.features import AGREEING, HEDGING, MAX_CHARS, REASONING, REFUTING, STOP, column
 from moderation.tables import IntTable, TokenTable
@@ -105,7 +104,7 @@ class TokenGrams:
     share of a score exact, which is what explanations show.
     """
 
-    features: TextFeatures
+    features: FeatureSpace
     counts: Any
     """(texts, known tokens): 1 + log of each token's count."""
     new_names: np.ndarray
@@ -146,7 +145,7 @@ class TokenGrams:
 
     def token_values(self) -> tuple[Any, Any]:
         """Per-token values: (texts, known tokens), and (texts, this batch's new tokens) or
-        None. Times the tokens' weights (`TextFeatures.gram_weights_by_token` for known
+        None. Times the tokens' weights (`FeatureSpace.gram_weights_by_token` for known
         tokens, `token_weights` for new ones) they give the block's decision token by
         token, which is what explanations show."""
         from scipy import sparse
@@ -163,7 +162,7 @@ class TokenGrams:
 
     def token_weights(self, weights: np.ndarray) -> np.ndarray:
         """Weights (this batch's new tokens, outputs) from gram weights `weights`: each new
-        token's grams summed, as `TextFeatures.gram_weights_by_token` does for known ones."""
+        token's grams summed, as `FeatureSpace.gram_weights_by_token` does for known ones."""
         if self.new_counts is None:
             return np.zeros((0, weights.shape[1]))
         return np.asarray(self.new_grams @ (self.features.gram_idf_[:, None].astype(np.float64) * weights))
@@ -212,8 +211,8 @@ class PackedStrings:
         return np.asarray([text[start:end] for start, end in zip(starts, ends, strict=True)], dtype=object)
 
 
-class TextFeatures(TransformerMixin, BaseEstimator):
-    """Fitted once on all training texts and shared by every head's pipeline.
+class FeatureSpace:
+    """Fitted once on all training texts and shared by every head.
 
     Output columns, in order: word 1-2-grams (tf-idf), character 3-5-grams of the words
     (tf-idf), the `SHAPE` features, the `PAIR` features. `block_columns(name)` gives a
@@ -223,6 +222,9 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     idf. `hash_words=N` hashes every word n-gram into N columns instead (no idf), so that
     training out of core can fit the rest on a sample and still learn every n-gram of
     the whole history.
+
+    Plain Python, so that scoring never imports scikit-learn (1.6 s of a 1.9 s `check`
+    process); `heads.TextFeatures` is this as a scikit-learn transformer, for pipelines.
     """
 
     def __init__(self, max_words: int = 150_000, max_grams: int = 100_000, min_df: int = 2,
@@ -259,7 +261,11 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         for index, names in _INDEXES.items():
             if index not in state and state.get(names) is not None:
                 state[index] = dict(zip(state[names].tolist(), range(len(state[names])), strict=True))
-        super().__setstate__(state)
+        parent = getattr(super(), "__setstate__", None)  # scikit-learn's, in `heads.TextFeatures`
+        if parent is None:
+            self.__dict__.update(state)
+        else:
+            parent(state)
 
     def __getstate__(self) -> dict[str, Any]:
         state = {key: value for key, value in self.__dict__.items() if key not in _CACHES and key not in _INDEXES}
@@ -267,6 +273,13 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             if state.get(key) is not None:
                 state[key] = PackedStrings.pack(state[key])
         return state
+
+    def plain(self) -> FeatureSpace:
+        """This fitted state in a `FeatureSpace` itself (not a subclass, such as
+        `heads.TextFeatures`): what a file that loads without scikit-learn holds."""
+        space = FeatureSpace.__new__(FeatureSpace)
+        space.__dict__.update({key: value for key, value in self.__dict__.items() if key not in _CACHES})
+        return space
 
     def display_names(self, block: str) -> np.ndarray:
         """Names to show in explanations: words and bigrams as they are, a token's
@@ -334,7 +347,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
 
     # ----- fit -------------------------------------------------------------------------
 
-    def fit(self, frame: Any, y: Any = None) -> TextFeatures:
+    def fit(self, frame: Any, y: Any = None) -> FeatureSpace:
         """Learn the token, word n-gram and character-gram vocabularies and their idf."""
         from scipy import sparse
 
@@ -808,3 +821,13 @@ def _find_all(data: bytes, needle: bytes) -> list[int]:
         found.append(at)
         at = data.find(needle, at + 1)
     return found
+
+
+def __getattr__(name: str) -> Any:
+    """`TextFeatures`, which model files written before `FeatureSpace` existed name here,
+    from where it now lives (importing scikit-learn only then)."""
+    if name == "TextFeatures":
+        from moderation.heads import TextFeatures
+
+        return TextFeatures
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,4 +1,6 @@
-"""The fast inference path equals scikit-learn's own, on the shipped model."""
+"""The fast inference path equals scikit-learn's own, on the shipped model: the heads as
+scoring reads them (`scorer.HeadScorer`, from the bundle's scoring file) against the
+fitted pipelines."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from conftest import ROOT, SEEDS
 
 from moderation import heads
 from moderation import model as bundle
+from moderation import scorer
 from moderation.parse import parse_file
 
 
@@ -24,16 +27,18 @@ def comments() -> pd.DataFrame:
 
 @pytest.mark.parametrize("task", ["civility", "stance", "constructive"])
 def test_fast_path_equals_sklearn(comments, task):
-    pipeline = bundle.load(ROOT / "models" / "default").heads[task]
+    loaded = bundle.load(ROOT / "models" / "default")
+    pipeline, head = loaded.heads[task], loaded.scorers[task]
     matrix = heads.transform(pipeline, comments)
     reference = pipeline[:-1].transform(comments)
     np.testing.assert_allclose(matrix.toarray(), reference.toarray(), rtol=0, atol=1e-7)
-    proba, labels = heads.predict(pipeline, matrix)
+    proba, labels = scorer.predict(head, np.asarray(matrix @ head.coef.T) + head.intercept)
     np.testing.assert_allclose(proba, pipeline.predict_proba(comments), rtol=0, atol=1e-9)
     np.testing.assert_array_equal(labels, heads.linear_model(pipeline).predict(reference))
+    assert head.classes == [str(label) for label in pipeline.classes_]
     # Block by block, without joining the blocks: the same up to float rounding.
-    blocks = pipeline.named_steps["features"].transform_blocks(comments)
-    by_blocks, block_labels = heads.predict(pipeline, decision_values=heads.decision(pipeline, blocks, heads.block_weights(pipeline)))
+    blocks = head.features.transform_blocks(comments)
+    by_blocks, block_labels = scorer.predict(head, scorer.decision(head, blocks, scorer.block_weights(head)))
     np.testing.assert_allclose(by_blocks, proba, rtol=0, atol=1e-6)
     np.testing.assert_array_equal(block_labels, labels)
 
@@ -54,13 +59,14 @@ def test_explanations_add_up_to_the_decision_strongest_first(comments, task, mon
     """With nothing left out, a row's contributions for a label sum to the linear model's
     decision for it, less the intercept (for two classes, the second label's, negated for
     the first); shown strongest first, and the top ones are the strongest."""
-    monkeypatch.setattr(heads, "MIN_SHARE", 0.0)
-    pipeline = bundle.load(ROOT / "models" / "default").heads[task]
+    monkeypatch.setattr(scorer, "MIN_SHARE", 0.0)
+    loaded = bundle.load(ROOT / "models" / "default")
+    pipeline, head = loaded.heads[task], loaded.scorers[task]
     model = heads.linear_model(pipeline)
     decision = np.asarray(heads.transform(pipeline, comments) @ model.coef_.T) + model.intercept_
     classes = [str(label) for label in model.classes_]
-    full = heads.explain(pipeline, comments, top=1_000_000)
-    top = heads.explain(pipeline, comments, top=3)
+    full = scorer.explain(head, comments, top=1_000_000)
+    top = scorer.explain(head, comments, top=3)
     for row in range(len(comments)):
         for index, label in enumerate(classes):
             if len(classes) == 2:
@@ -77,10 +83,10 @@ def test_explanations_add_up_to_the_decision_strongest_first(comments, task, mon
 def test_a_word_never_seen_is_explained_by_its_spelling(monkeypatch):
     """Tokens new to the model come after the model's own in an explanation's features;
     their names and weights are the batch's, beside the cached ones of known tokens."""
-    monkeypatch.setattr(heads, "MIN_SHARE", 0.0)
+    monkeypatch.setattr(scorer, "MIN_SHARE", 0.0)
     model = bundle.load(ROOT / "models" / "default")
     frame = pd.DataFrame({"text": ["you total zzidiotzz, and a qqmoronqq too"]})
-    full = heads.explain(model.heads["civility"], frame, top=1_000_000)
+    full = scorer.explain(model.scorers["civility"], frame, top=1_000_000)
     names = [name for pairs in full[0].values() for name, _weight in pairs]
     assert "'zzidiotzz'" in names and "'qqmoronqq'" in names and "'total'" in names
     # The model's cached table explains the same way.

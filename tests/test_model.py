@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -65,6 +68,7 @@ def test_train_writes_bundle_meta_and_card(small_model):
     assert meta["tasks"]["civility"]["dropped"]["duplicates"] == 32  # the table is repeated three times
     assert meta["training_files"][0]["sha256"]
     assert meta["model_sha256"] == bundle.sha256(small_model / "model.joblib")
+    assert meta["scoring_sha256"] == bundle.sha256(small_model / "scoring.joblib")
     card = (small_model / "README.md").read_text()
     assert "Limitations" in card and "identity terms" in card and "civility" in card
 
@@ -126,13 +130,12 @@ def test_score_sorts_by_priority_and_writes_parquet(small_model, tmp_path):
     assert json.loads(frame["reasons"].iloc[1])[0]["rule"] in ("civility", "min_chars")
 
 
-def test_tampered_model_is_refused(small_model, tmp_path):
+@pytest.mark.parametrize("name", ["model.joblib", "scoring.joblib"])
+def test_tampered_model_is_refused(small_model, tmp_path, name):
     copy = tmp_path / "copy"
-    copy.mkdir()
-    for name in ("model.joblib", "meta.json"):
-        (copy / name).write_bytes((small_model / name).read_bytes())
-    data = (copy / "model.joblib").read_bytes()
-    (copy / "model.joblib").write_bytes(data[: len(data) // 2])
+    shutil.copytree(small_model, copy)
+    data = (copy / name).read_bytes()
+    (copy / name).write_bytes(data[: len(data) // 2])
     with pytest.raises(ModelError, match="sha256 does not match"):
         bundle.load(copy)
     result = runner.invoke(app, ["explain", "hello there", "--model", str(copy)])
@@ -149,8 +152,7 @@ def test_tampered_model_is_refused(small_model, tmp_path):
 
 def test_model_from_another_sklearn_version_is_refused(small_model, tmp_path):
     copy = tmp_path / "old"
-    copy.mkdir()
-    (copy / "model.joblib").write_bytes((small_model / "model.joblib").read_bytes())
+    shutil.copytree(small_model, copy)
     meta = json.loads((small_model / "meta.json").read_text())
     meta["versions"]["scikit-learn"] = "0.24.2"
     (copy / "meta.json").write_text(json.dumps(meta))
@@ -241,14 +243,63 @@ def test_model_from_another_patch_release_loads_with_a_warning(small_model, tmp_
     import sklearn
 
     copy = tmp_path / "patch"
-    copy.mkdir()
-    (copy / "model.joblib").write_bytes((small_model / "model.joblib").read_bytes())
+    shutil.copytree(small_model, copy)
     meta = json.loads((small_model / "meta.json").read_text())
     major, minor = sklearn.__version__.split(".")[:2]
     meta["versions"]["scikit-learn"] = f"{major}.{minor}.99"
     (copy / "meta.json").write_text(json.dumps(meta))
     with pytest.warns(UserWarning, match="same minor release"):
         assert bundle.load(copy).heads
+
+
+def test_a_bundle_without_its_scoring_file_is_refused(small_model, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(small_model, copy)
+    (copy / "scoring.joblib").unlink()
+    with pytest.raises(ModelError, match="needs scoring.joblib"):
+        bundle.load(copy)
+
+
+def test_a_bundle_of_format_2_scores_as_its_scoring_file_does(small_model, tmp_path):
+    """Bundles written before the scoring file (the pipelines alone) still load, and their
+    heads, taken out of the pipelines in memory, give the same answers."""
+    import joblib
+
+    old = tmp_path / "format2"
+    old.mkdir()
+    joblib.dump({"format": 2, "heads": bundle.load(small_model).heads}, old / "model.joblib", compress=3)
+    meta = json.loads((small_model / "meta.json").read_text())
+    for key in ("scoring_sha256", "scoring_bytes"):
+        del meta[key]
+    meta.update(format=2, model_sha256=bundle.sha256(old / "model.joblib"))
+    (old / "meta.json").write_text(json.dumps(meta))
+    frame = pd.DataFrame({"text": CIVIL + UNCIVIL + ["zzyzx qwfp entirely new words here"]})
+    new_answers, new_reasons = bundle.load(small_model).predict_explained(frame)
+    old_answers, old_reasons = bundle.load(old).predict_explained(frame)
+    for task, (proba, labels) in new_answers.items():
+        np.testing.assert_array_equal(old_answers[task][0], proba)
+        assert old_answers[task][1] == labels
+    assert old_reasons == new_reasons
+
+
+def test_scoring_never_imports_scikit_learn(small_model, tmp_path):
+    """`check` and `score` load the scoring file alone: importing scikit-learn was most of
+    a `check` process's time. Evaluation still reads the pipelines, on demand."""
+    queue = tmp_path / "queue.csv"
+    pd.DataFrame({"text": CIVIL + UNCIVIL, "author": ["a", "b"] * 8}).to_csv(queue, index=False)
+    probe = (
+        "import runpy, sys\n"
+        "sys.argv = ['moderation', *sys.argv[1:]]\n"
+        "try:\n    runpy.run_module('moderation', run_name='__main__')\n"
+        "except SystemExit as done:\n    assert done.code in (None, 0, 3, 4), done.code\n"
+        "print('sklearn' in sys.modules, file=sys.stderr)\n"
+    )
+    for command in (["check", "--model", str(small_model), "--explain", CIVIL[0]],
+                    ["score", str(queue), "--model", str(small_model), "-o", str(tmp_path / "out.jsonl")]):  # fmt: skip
+        result = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, timeout=120)
+        assert result.stderr.strip().splitlines()[-1] == "False", result.stderr
+    loaded = bundle.load(small_model)
+    assert "civility" in loaded.heads  # the pipelines, read when asked for
 
 
 def test_parallel_scoring_gives_the_serial_answers(small_model, tmp_path):

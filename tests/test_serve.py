@@ -168,3 +168,16 @@ def test_fail_open_publishes_when_the_operator_chose_it(open_server):
     assert answer.json()["action"] == "publish"
     body = coral_body(LONG)
     assert httpx.post(f"{open_server}/coral", content=body, headers={"X-Coral-Signature": sign(body)}).status_code == 204
+
+
+@pytest.fixture(scope="module")
+def tight_server(tmp_path_factory) -> Iterator[str]:
+    # 60 ms is a dozen times what a decision takes once the service is warm, and about half
+    # of what the first one took before the service warmed itself up at start-up.
+    yield from _serve(tmp_path_factory.mktemp("tight"), "timeout_ms = 60\n")
+
+
+def test_the_first_request_is_decided_in_time(tight_server):
+    answer = httpx.post(f"{tight_server}/v1/check", json={"text": LONG, "explain": True})
+    assert answer.status_code == 200, answer.json()
+    assert answer.json()["action"] == "publish" and answer.json()["explain"]
