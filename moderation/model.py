@@ -101,7 +101,9 @@ class Model:
         if self._heads is None:
             if self.path is None:
                 raise ModelError("this model has no pipelines and no bundle to read them from")
-            directory, _meta = verify(self.path)
+            directory, meta = verify(self.path)
+            if meta["model_sha256"] != self.meta.get("model_sha256"):
+                raise ModelError(f"{directory}: the bundle was replaced after this model was loaded; load it again")
             self._heads = _read(directory / MODEL_FILE, {2, FORMAT_VERSION}, "heads")
         return self._heads
 

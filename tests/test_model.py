@@ -302,6 +302,16 @@ def test_scoring_never_imports_scikit_learn(small_model, tmp_path):
     assert "civility" in loaded.heads  # the pipelines, read when asked for
 
 
+def test_pipelines_are_not_read_from_a_bundle_replaced_after_loading(small_model, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(small_model, copy)
+    loaded = bundle.load(copy)
+    shutil.rmtree(copy)
+    shutil.copytree(bundle.DEFAULT_MODEL, copy)
+    with pytest.raises(ModelError, match="replaced after this model was loaded"):
+        loaded.heads  # noqa: B018
+
+
 def test_parallel_scoring_gives_the_serial_answers(small_model, tmp_path):
     queue = tmp_path / "queue.csv"
     texts = (CIVIL + UNCIVIL) * 3 + ["", "Too short.", "i d i o t, you are an 1d10t and a m o r o n", "zzyzx qwfp new words here " * 4]
