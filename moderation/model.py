@@ -29,7 +29,8 @@ SLICE_ROWS = 4_096
 """Rows scored by all heads at a time: large enough that the array work per slice costs
 little per row, small enough that memory stays flat however long the queue."""
 MODEL_FILE = "model.joblib"
-"""Every head's fitted scikit-learn pipeline: what evaluation compares against."""
+"""Every head's fitted scikit-learn pipeline, but for the fitted features, which the
+pipelines share and `SCORING_FILE` holds: they are rejoined on loading (format 3)."""
 SCORING_FILE = "scoring.joblib"
 """Every head as scoring reads it (`scorer.HeadScorer`): no scikit-learn inside, so
 `check`, `serve` and `score` load a model without importing it."""
@@ -97,14 +98,16 @@ class Model:
     @property
     def heads(self) -> dict[str, Any]:
         """Per task, the fitted scikit-learn `Pipeline`: read from `MODEL_FILE` on first
-        use, after the same checks as `load`."""
+        use, after the same checks as `load`, and given back the features it shares with
+        the scorers."""
         if self._heads is None:
             if self.path is None:
                 raise ModelError("this model has no pipelines and no bundle to read them from")
             directory, meta = verify(self.path)
             if meta["model_sha256"] != self.meta.get("model_sha256"):
                 raise ModelError(f"{directory}: the bundle was replaced after this model was loaded; load it again")
-            self._heads = _read(directory / MODEL_FILE, {2, FORMAT_VERSION}, "heads")
+            heads = _read(directory / MODEL_FILE, {FORMAT_VERSION}, "heads")
+            self._heads = _with_features(heads, self.scorers)
         return self._heads
 
     def labels(self, task: str) -> list[str]:
@@ -222,8 +225,8 @@ def save(
     staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
     try:
         heads = {task: result.pipeline for task, result in results.items()}
-        joblib.dump({"format": FORMAT_VERSION, "heads": heads}, staging / MODEL_FILE, compress=3)
         joblib.dump({"format": FORMAT_VERSION, "scorers": scoring_form(heads)}, staging / SCORING_FILE, compress=3)
+        joblib.dump({"format": FORMAT_VERSION, "heads": _without_features(heads)}, staging / MODEL_FILE, compress=3)
         meta = {
             "name": directory.name,
             "format": FORMAT_VERSION,
@@ -278,6 +281,28 @@ def scoring_form(heads: dict[str, Any]) -> dict[str, HeadScorer]:
             plain[id(features)] = features.plain()
         scorers[task] = scorer(pipeline, plain[id(features)])
     return scorers
+
+
+def _without_features(heads: dict[str, Any]) -> dict[str, Any]:
+    """The pipelines with a placeholder for their fitted features, which the scoring file
+    holds: saved twice, they had been 4 of the default model's 14 MB."""
+    from sklearn.pipeline import Pipeline
+
+    return {task: Pipeline([("features", "passthrough"), *pipeline.steps[1:]]) for task, pipeline in heads.items()}
+
+
+def _with_features(heads: dict[str, Any], scorers: dict[str, HeadScorer]) -> dict[str, Any]:
+    """The pipelines of `_without_features` with their features back: each scorer's, as a
+    scikit-learn transformer (one for all heads that share them)."""
+    from moderation.heads import TextFeatures
+
+    transformers: dict[int, TextFeatures] = {}
+    for task, pipeline in heads.items():
+        features = scorers[task].features
+        if id(features) not in transformers:
+            transformers[id(features)] = TextFeatures.of(features)
+        pipeline.steps[0] = ("features", transformers[id(features)])
+    return heads
 
 
 def load(directory: str | Path | None = None) -> Model:
@@ -400,11 +425,12 @@ def card(meta: dict[str, Any]) -> str:
         "",
         "## Training",
         f"- Created {meta['created']} with " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()),
-        f"- Model file sha256 `{meta['model_sha256']}` ({meta['model_bytes'] / 1e6:.1f} MB)",
+        f"- `{MODEL_FILE}` sha256 `{meta['model_sha256']}` ({meta['model_bytes'] / 1e6:.1f} MB"
+        + ("; the scikit-learn pipelines, but for their shared features)" if "scoring_sha256" in meta else ")"),
     ]
     if "scoring_sha256" in meta:
-        lines.append(f"- Scoring file sha256 `{meta['scoring_sha256']}` ({meta['scoring_bytes'] / 1e6:.1f} MB; the heads' "
-                     "arrays, which scoring loads without scikit-learn)")  # fmt: skip
+        lines.append(f"- `{SCORING_FILE}` sha256 `{meta['scoring_sha256']}` ({meta['scoring_bytes'] / 1e6:.1f} MB; the "
+                     "fitted features and each head's weights and calibration: all that scoring loads)")  # fmt: skip
     lines.append("- Rebuild: `make model` (prepares ../shared/datasets into build/prepared/, trains with")
     lines.append("  a fixed random_state, then measures the held-out figures below)")
     if meta.get("command"):

@@ -1,8 +1,9 @@
 """The pre-publish hook over HTTP: our own API and Coral Talk's external moderation phase.
 
-The model is loaded once, at start-up, and one comment decided. Every decision runs in a worker thread under the
-policy's time limit; when it fails or runs out of time, the operator's choice applies:
-fail closed (hold: Coral `SYSTEM_WITHHELD`) by default, or fail open (publish: Coral 204).
+The model is loaded once, at start-up, and one comment decided then. Every decision runs
+in a worker thread under the policy's time limit; when it fails or runs out of time, the
+operator's choice applies: fail closed (hold: Coral `SYSTEM_WITHHELD`) by default, or fail
+open (publish: Coral 204).
 Errors in the request are 4xx with a JSON body, never a 500.
 """
 

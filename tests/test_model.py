@@ -252,6 +252,22 @@ def test_model_from_another_patch_release_loads_with_a_warning(small_model, tmp_
         assert bundle.load(copy).heads
 
 
+def test_the_features_are_saved_once_and_shared_again_on_loading(small_model):
+    """The pipelines' file leaves out the fitted features the scoring file holds; loaded,
+    every head's pipeline has them back, one transformer for all, and scores as before."""
+    import joblib
+
+    saved = joblib.load(small_model / bundle.MODEL_FILE)["heads"]
+    assert all(pipeline.named_steps["features"] == "passthrough" for pipeline in saved.values())
+    loaded = bundle.load(small_model)
+    features = {id(pipeline.named_steps["features"]) for pipeline in loaded.heads.values()}
+    assert len(features) == 1
+    frame = pd.DataFrame({"text": CIVIL[:2] + UNCIVIL[:2]})
+    proba = loaded.heads["civility"].predict_proba(frame)[:, 1]
+    np.testing.assert_allclose(proba, loaded.predict_proba(frame)["civility"][:, 1], rtol=0, atol=1e-6)  # float32 matrix
+    assert (proba[2:] > proba[:2].max()).all()
+
+
 def test_a_bundle_without_its_scoring_file_is_refused(small_model, tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(small_model, copy)
@@ -472,7 +488,7 @@ def test_a_saved_vocabulary_comes_back_as_it_was(small_model, tmp_path):
     joblib.dump(unpacked, old_style)
     again = type(features).__new__(type(features))
     again.__setstate__(joblib.load(old_style))
-    for restored in (joblib.load(small_model / bundle.MODEL_FILE)["heads"]["civility"].named_steps["features"], again):
+    for restored in (joblib.load(small_model / bundle.SCORING_FILE)["scorers"]["civility"].features, again):
         for key in ("tokens_", "word_names_", "gram_names_"):
             assert restored.__dict__[key].dtype == object
             assert restored.__dict__[key].tolist() == features.__dict__[key].tolist()
