@@ -5,7 +5,7 @@ two cores, and score thousands of comments per second; sigmoid calibration on to
 the probabilities mean what they say, so thresholds in a site's policy are meaningful.
 
 The pipelines are for training and evaluation; scoring reads each head as the arrays
-`scorer` takes out of it (`scorer.HeadScorer`), which load without scikit-learn.
+`head_scorer` takes out of it (`scorer.HeadScorer`), which load without scikit-learn.
 """
 
 from __future__ import annotations
@@ -152,7 +152,7 @@ def head_block_names(pipeline: Pipeline) -> tuple[str, ...]:
     return tuple(pipeline.named_steps["select"].kw_args["blocks"])
 
 
-def scorer(pipeline: Pipeline, features: FeatureSpace | None = None) -> HeadScorer:
+def head_scorer(pipeline: Pipeline, features: FeatureSpace | None = None) -> HeadScorer:
     """The head as scoring reads it (`scorer.HeadScorer`): its arrays, out of the fitted
     estimators. Pass `features` to put a plain `FeatureSpace` in place of the pipeline's
     own, for a file that must load without scikit-learn."""

@@ -90,9 +90,9 @@ class Model:
         """Per task, the head as scoring reads it: from the bundle's `SCORING_FILE`, or
         taken out of the pipelines (a bundle of format 2, or a model just trained)."""
         if self._scorers is None:
-            from moderation.heads import scorer
+            from moderation.heads import head_scorer
 
-            self._scorers = {task: scorer(pipeline) for task, pipeline in self.heads.items()}
+            self._scorers = {task: head_scorer(pipeline) for task, pipeline in self.heads.items()}
         return self._scorers
 
     @property
@@ -271,7 +271,7 @@ def save(
 def scoring_form(heads: dict[str, Any]) -> dict[str, HeadScorer]:
     """Each pipeline as a `scorer.HeadScorer`, the heads sharing one plain
     `vectorize.FeatureSpace` as their pipelines share one `heads.TextFeatures`."""
-    from moderation.heads import scorer
+    from moderation.heads import head_scorer
 
     plain: dict[int, Any] = {}
     scorers = {}
@@ -279,7 +279,7 @@ def scoring_form(heads: dict[str, Any]) -> dict[str, HeadScorer]:
         features = pipeline.named_steps["features"]
         if id(features) not in plain:
             plain[id(features)] = features.plain()
-        scorers[task] = scorer(pipeline, plain[id(features)])
+        scorers[task] = head_scorer(pipeline, plain[id(features)])
     return scorers
 
 

@@ -3,9 +3,9 @@ its sigmoid calibration, as arrays, with no scikit-learn object inside.
 
 Scoring had used scikit-learn's fitted estimators only as holders of those arrays (the
 arithmetic was already done here, ten times faster than `predict_proba` on one comment),
-yet unpickling them imported scikit-learn: 1.6 s of a 1.9 s `check` process, and about a
-sixth of `score` on 100,000 comments. A model bundle now carries each head in this form
-too (`model.SCORING_FILE`), and `check`, `serve` and `score` load only that.
+yet unpickling them imported scikit-learn: 1.6 s of a 1.9 s `check` process, and most of
+the start-up of `score`. A model bundle now carries each head in this form too
+(`model.SCORING_FILE`), and `check`, `serve` and `score` load only that.
 `tests/test_heads.py` holds it equal to scikit-learn's own `predict_proba`.
 """
 
@@ -60,8 +60,8 @@ def sigmoids_of(model: Any) -> Sigmoids | None:
     None for a model fitted without calibration."""
     if not hasattr(model, "calibrated_classifiers_"):
         return None
-    # NumPy scalars, not Python floats: times a float32 decision, a Python float stays in
-    # float32 and scikit-learn's float64 parameter does not.
+    # NumPy scalars, not Python floats: times a float32 decision, a Python float gives a
+    # float32 product, and scikit-learn's own float64 scalar a float64 one.
     return tuple((np.float64(c.a_), np.float64(c.b_)) for c in model.calibrated_classifiers_[0].calibrators)
 
 
