@@ -7,6 +7,7 @@ minor release that wrote it. Only load bundles you or this project made.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -77,8 +78,9 @@ class Model:
         self._weights: dict[str, Any] = {}
         self._explain: dict[str, Any] = {}
 
-    @property
+    @functools.cached_property
     def id(self) -> str:
+        """Named in every decision, so worked out once."""
         return f"{self.meta.get('name', 'model')}@{self.meta.get('model_sha256', '')[:12]}"
 
     @property
