@@ -338,8 +338,6 @@ def verify(directory: str | Path | None = None) -> tuple[Path, dict[str, Any]]:
     """The checks `load` makes before unpickling (metadata, the sha256 of each file, the
     scikit-learn release): (directory, metadata), or ModelError. A process that hands
     the scoring to workers checks the model this way and leaves loading it to them."""
-    from importlib.metadata import version
-
     directory = Path(directory) if directory else default_model_dir()
     meta_path, model_path = directory / META_FILE, directory / MODEL_FILE
     if not meta_path.exists() or not model_path.exists():
@@ -358,8 +356,7 @@ def verify(directory: str | Path | None = None) -> tuple[Path, dict[str, Any]]:
             raise ModelError(f"{directory}: not a model directory (needs {path.name}, which meta.json records)")
         if sha256(path) != recorded:
             raise ModelError(f"{path}: sha256 does not match meta.json; the file was changed or truncated, refusing to load it")
-    # The installed release, read without importing scikit-learn (scoring never does).
-    running = version("scikit-learn")
+    running = _installed_sklearn()
     wrote = meta.get("versions", {}).get("scikit-learn")
     if _minor(wrote) != _minor(running):
         raise ModelError(
@@ -372,6 +369,19 @@ def verify(directory: str | Path | None = None) -> tuple[Path, dict[str, Any]]:
         warnings.warn(f"{directory}: written by scikit-learn {wrote}, loading with {running} "
                       "(same minor release)", stacklevel=3)  # fmt: skip
     return directory, meta
+
+
+def _installed_sklearn() -> str:
+    """The installed scikit-learn release, read from its package metadata: scoring never
+    imports scikit-learn, and importing it only to read its version took 1.6 s."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("scikit-learn")
+    except PackageNotFoundError:  # installed without metadata (vendored, frozen)
+        import sklearn
+
+        return sklearn.__version__
 
 
 def _settle() -> None:

@@ -268,6 +268,18 @@ def test_the_features_are_saved_once_and_shared_again_on_loading(small_model):
     assert (proba[2:] > proba[:2].max()).all()
 
 
+def test_the_scikit_learn_release_is_read_without_its_package_metadata(small_model, monkeypatch):
+    """Some installs (vendored, frozen) have no package metadata: the release then comes
+    from scikit-learn itself, and the model still loads."""
+    import importlib.metadata
+
+    def missing(name: str) -> str:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", missing)
+    assert bundle.load(small_model).tasks == ["civility"]
+
+
 def test_a_bundle_without_its_scoring_file_is_refused(small_model, tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(small_model, copy)
