@@ -310,6 +310,17 @@ def test_a_bundle_of_format_2_scores_as_its_scoring_file_does(small_model, tmp_p
     assert old_reasons == new_reasons
 
 
+def test_files_that_name_the_features_where_they_used_to_live_still_load():
+    """Bundles of format 2 name `moderation.vectorize.TextFeatures`, which is now
+    `heads.TextFeatures`; unpickling finds it by that old name."""
+    import io
+    import pickle
+
+    from moderation.heads import TextFeatures
+
+    assert pickle.Unpickler(io.BytesIO()).find_class("moderation.vectorize", "TextFeatures") is TextFeatures
+
+
 def test_scoring_never_imports_scikit_learn(small_model, tmp_path):
     """`check` and `score` load the scoring file alone: importing scikit-learn was most of
     a `check` process's time. Evaluation still reads the pipelines, on demand."""
