@@ -45,13 +45,6 @@ class TextFeatures(FeatureSpace, TransformerMixin, BaseEstimator):
     """`vectorize.FeatureSpace` as a scikit-learn transformer: the first step of every
     head's pipeline, fitted once and shared by them all."""
 
-    @classmethod
-    def of(cls, space: FeatureSpace) -> TextFeatures:
-        """The transformer of fitted features loaded as a plain `FeatureSpace`."""
-        features = cls.__new__(cls)
-        features.__dict__.update(space.plain().__dict__)
-        return features
-
 
 def blocks_for(task: str) -> tuple[str, ...]:
     return HEAD_BLOCKS.get(task, OTHER_BLOCKS)

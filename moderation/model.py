@@ -274,13 +274,14 @@ def scoring_form(heads: dict[str, Any]) -> dict[str, HeadScorer]:
     """Each pipeline as a `scorer.HeadScorer`, the heads sharing one plain
     `vectorize.FeatureSpace` as their pipelines share one `heads.TextFeatures`."""
     from moderation.heads import head_scorer
+    from moderation.vectorize import FeatureSpace
 
     plain: dict[int, Any] = {}
     scorers = {}
     for task, pipeline in heads.items():
         features = pipeline.named_steps["features"]
         if id(features) not in plain:
-            plain[id(features)] = features.plain()
+            plain[id(features)] = features.fitted_as(FeatureSpace)
         scorers[task] = head_scorer(pipeline, plain[id(features)])
     return scorers
 
@@ -302,7 +303,7 @@ def _with_features(heads: dict[str, Any], scorers: dict[str, HeadScorer]) -> dic
     for task, pipeline in heads.items():
         features = scorers[task].features
         if id(features) not in transformers:
-            transformers[id(features)] = TextFeatures.of(features)
+            transformers[id(features)] = features.fitted_as(TextFeatures)
         pipeline.steps[0] = ("features", transformers[id(features)])
     return heads
 

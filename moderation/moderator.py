@@ -136,7 +136,7 @@ class Moderator:
                 continue
             reasons, length = rules_and_length(text, self.policy, _int(row.get("min_chars")), _int(row.get("max_chars")))
             reasons += remembered
-            if reasons and action_of(reasons) == "reject":
+            if action_of(reasons) == "reject":
                 decisions.append(self._decision(reasons, length))
             else:
                 needs_model.append(len(decisions))

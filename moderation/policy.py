@@ -340,4 +340,4 @@ def action_of(reasons: list[Reason]) -> str:
     """The strictest action any reason asks for; publish when none fired."""
     if not reasons:  # most comments: 0.1 µs, against 1 µs for `max` over nothing
         return "publish"
-    return max((reason.action for reason in reasons), key=ACTION_RANK.__getitem__, default="publish")
+    return max((reason.action for reason in reasons), key=ACTION_RANK.__getitem__)

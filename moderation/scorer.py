@@ -114,20 +114,13 @@ def predict(head: HeadScorer, decision: np.ndarray) -> tuple[np.ndarray, np.ndar
     `CalibratedClassifierCV(method="sigmoid", ensemble=False)` and of `RelatedFirst`."""
     if head.two_stage is not None:
         return two_stage_proba(head.two_stage, decision), two_stage_labels(head.model_classes, head.two_stage.unrelated, decision)
-    from scipy.special import expit
-
-    classes, sigmoids = head.classes, head.sigmoids or ()
-    proba = np.zeros((decision.shape[0], len(classes)))
-    if len(classes) == 2:
-        [(a, b)] = sigmoids
-        proba[:, 1] = expit(-(a * decision[:, 0] + b))
-        proba[:, 0] = 1.0 - proba[:, 1]
+    proba = stage_proba(head.sigmoids, decision)
+    model_classes = [str(label) for label in head.model_classes]
+    if model_classes != head.classes:  # scikit-learn gives both the same order; kept in case
+        proba = proba[:, [model_classes.index(label) for label in head.classes]]
+    if decision.shape[1] == 1:
         labels = head.model_classes[(decision[:, 0] > 0).astype(int)]
     else:
-        for index, (a, b) in enumerate(sigmoids):
-            proba[:, classes.index(str(head.model_classes[index]))] = expit(-(a * decision[:, index] + b))
-        total = proba.sum(axis=1, keepdims=True)
-        proba = np.divide(proba, total, out=np.full_like(proba, 1 / len(classes)), where=total != 0)
         labels = head.model_classes[decision.argmax(axis=1)]
     proba[(proba > 1.0) & (proba <= 1.0 + 1e-5)] = 1.0
     return proba, labels

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import zlib
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -211,6 +211,9 @@ class PackedStrings:
         return np.asarray([text[start:end] for start, end in zip(starts, ends, strict=True)], dtype=object)
 
 
+_Space = TypeVar("_Space", bound="FeatureSpace")
+
+
 class FeatureSpace:
     """Fitted once on all training texts and shared by every head.
 
@@ -274,10 +277,11 @@ class FeatureSpace:
                 state[key] = PackedStrings.pack(state[key])
         return state
 
-    def plain(self) -> FeatureSpace:
-        """This fitted state in a `FeatureSpace` itself (not a subclass, such as
-        `heads.TextFeatures`): what a file that loads without scikit-learn holds."""
-        space = FeatureSpace.__new__(FeatureSpace)
+    def fitted_as(self, kind: type[_Space]) -> _Space:
+        """This fitted state (sharing its arrays, not its caches) in an object of `kind`:
+        a `FeatureSpace` itself for a file that loads without scikit-learn, or
+        `heads.TextFeatures` for a pipeline."""
+        space = kind.__new__(kind)
         space.__dict__.update({key: value for key, value in self.__dict__.items() if key not in _CACHES})
         return space
 
