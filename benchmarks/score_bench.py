@@ -16,8 +16,9 @@ The table shows the median of the rounds; the ratio column divides by the peer's
 of the same round, since this machine's speed drifts between runs.
 
 A second table says where one comment's time goes, in this process on the C3 texts
-themselves (best of 3 per part, no profiler): the heads, their explanations, the
-policy's rules, the rest of a decision, writing JSON Lines, and `predict_prob`; and what
+themselves (best of 3 per part, no profiler, each with the garbage collector paused as
+`score` pauses it): the heads, their explanations, the policy's rules, the rest of a
+decision, writing JSON Lines, and `predict_prob` (collector running, as it runs); and what
 a process spends before its first comment (imports, model load: `score` of a one-row
 queue, best of 3), spread over ROWS comments.
 """
@@ -25,6 +26,7 @@ queue, best of 3), spread over ROWS comments.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -73,8 +75,8 @@ def breakdown(texts: list[str]) -> dict[str, float]:
     from profanity_check import predict_prob
 
     from moderation.features import Rows
-    from moderation.moderator import Moderator
-    from moderation.output import jsonl_text
+    from moderation.moderator import Moderator, collection_paused
+    from moderation.output import jsonl_bytes
     from moderation.policy import rule_reasons
 
     moderator = Moderator.load(None)
@@ -83,12 +85,14 @@ def breakdown(texts: list[str]) -> dict[str, float]:
     rows = Rows({"text": texts, "article_title": [""] * len(texts), "article_text": [""] * len(texts)})
     records = moderator.score_records(frame)
 
-    def best(work: Any) -> float:
+    def best(work: Any, paused: bool = True) -> float:
+        """Best of 3; with the garbage collector paused, as `score` decides a batch."""
         times = []
         for _ in range(3):
-            started = time.perf_counter()
-            work()
-            times.append(time.perf_counter() - started)
+            with collection_paused() if paused else contextlib.nullcontext():
+                started = time.perf_counter()
+                work()
+                times.append(time.perf_counter() - started)
         return min(times) / len(texts) * 1e6
 
     heads = best(lambda: model.predict_explained(rows, explain_top=0))
@@ -100,8 +104,8 @@ def breakdown(texts: list[str]) -> dict[str, float]:
         "their explanations": explained - heads,
         "policy rules": rules,
         "the rest of a decision": decisions - explained - rules,
-        "JSON Lines": best(lambda: jsonl_text(records)),
-        "alt-profanity-check predict_prob": best(lambda: predict_prob(texts)),
+        "JSON Lines": best(lambda: jsonl_bytes(records)),
+        "alt-profanity-check predict_prob": best(lambda: predict_prob(texts), paused=False),
     }
 
 

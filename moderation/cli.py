@@ -235,7 +235,7 @@ def score(
 
     with errors_to_exit():
         from moderation.moderator import Moderator
-        from moderation.output import emit, emit_text
+        from moderation.output import emit, emit_bytes
         from moderation.scoring import WORKERS_FORK, Scored, frames_from_inputs, score_records
 
         if engine is Engine.dask:
@@ -277,7 +277,7 @@ def score(
 
         if streaming_jsonl:
             # Worker processes wrote the lines; this process only copies them out.
-            emit_text((chunk.text or "" for chunk in counted(chunks)), output, force=force)
+            emit_bytes((chunk.lines or b"" for chunk in counted(chunks)), output, force=force)
             _summary(actions, rules)
             return
         rows = (record for chunk in counted(chunks) for record in chunk.records or [])

@@ -49,18 +49,18 @@ def frames_from_inputs(inputs: list[str], chunk_rows: int = 20_000) -> Iterator[
 
 
 FORMS = ("records", "jsonl", "parquet")
-"""What a chunk's decisions come back as: records; JSON Lines text; records with nested
+"""What a chunk's decisions come back as: records; JSON Lines, as UTF-8; records with nested
 values as JSON text, ready for a Parquet table. The last two let the worker processes do
 the output's work too."""
 
 
 @dataclass
 class Scored:
-    """One chunk's decisions: records, or the JSON Lines `text` (see `FORMS`)."""
+    """One chunk's decisions: records, or their JSON Lines as UTF-8 `lines` (see `FORMS`)."""
 
     rows: int
     records: list[dict[str, Any]] | None
-    text: str | None
+    lines: bytes | None
     actions: Counter[str]
     rules: Counter[str]
 
@@ -177,10 +177,10 @@ def _history(moderator: Moderator, frame: pd.DataFrame) -> list[list[Reason]]:
 
 def _scored(records: list[dict[str, Any]], form: str) -> Scored:
     """A chunk's records, counted, and put in `form`."""
-    from moderation.output import jsonl_text, parquet_records
+    from moderation.output import jsonl_bytes, parquet_records
 
     actions = Counter(record["action"] or "error" for record in records)
     rules = Counter(reason["rule"] for record in records for reason in record["reasons"] or [])
     if form == "jsonl":
-        return Scored(len(records), None, jsonl_text(records), actions, rules)
+        return Scored(len(records), None, jsonl_bytes(records), actions, rules)
     return Scored(len(records), parquet_records(records) if form == "parquet" else records, None, actions, rules)

@@ -10,7 +10,7 @@ import pytest
 
 from moderation.errors import OutputError
 from moderation.moderator import table_records
-from moderation.output import atomic_open, jsonl_text, write_records
+from moderation.output import atomic_open, emit_bytes, jsonl_bytes, jsonl_text, write_records
 
 
 def test_jsonl_keeps_text_as_written_and_missing_values_as_null():
@@ -24,6 +24,23 @@ def test_jsonl_keeps_text_as_written_and_missing_values_as_null():
 def test_jsonl_writes_values_json_does_not_know_as_text():
     [line] = jsonl_text([{"when": pd.Timestamp("2026-11-22 10:00"), 3: "integer key"}]).splitlines()
     assert json.loads(line) == {"when": "2026-11-22 10:00:00", "3": "integer key"}
+
+
+def test_json_lines_go_out_as_bytes_after_what_was_printed(tmp_path):
+    """Streamed JSON Lines are written as orjson made them, to a file or to stdout's byte
+    stream, after any text already printed to stdout."""
+    import subprocess
+    import sys
+
+    records = [{"text": "Très bien — 👍"}, {"text": "plain"}]
+    expected = jsonl_bytes(records)
+    assert expected.decode() == jsonl_text(records)
+    out = tmp_path / "out.jsonl"
+    emit_bytes([expected[:10], expected[10:]], str(out))
+    assert out.read_bytes() == expected
+    script = "from moderation.output import emit_bytes; print('first'); emit_bytes([b'\\xf0\\x9f\\x91\\x8d\\n'], None)"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True, timeout=60)
+    assert done.stdout == "first\n👍\n".encode()
 
 
 def test_write_records_counts_every_row_across_batches():

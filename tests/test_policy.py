@@ -53,6 +53,14 @@ def test_inner_whitespace_runs_count_once():
     assert visible_length("a   \n\t b") == 3
 
 
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_text_reads_as_its_words_joined_by_single_spaces(text):
+    """Text already in that form is taken as it is, without splitting it."""
+    from moderation.policy import visible_text
+
+    assert visible_text.__wrapped__(text) == " ".join(text.split())
+
+
 def test_padding_does_not_reach_the_minimum():
     padded = "Nice" + "!" * 60
     assert visible_length(padded) == 64
@@ -217,12 +225,26 @@ def test_a_long_comment_that_opens_with_padding_is_counted_whole():
     assert substantive_length(spam, limit=50) == substantive_length(spam) < 50
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.integers(0, 400), st.lists(st.sampled_from(["spam", "ok", "!!!!", "sooooo", "the ferry", "é", "....", "a"]), max_size=120),
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 400),
+       st.lists(st.sampled_from(["spam", "Spam", "ok", "!!!!", "sooooo", "the ferry", "é", "....", "a", "abcdefghij",
+                                 "x\u0301", "SPAM,", "ſpam", "ab ab ab ab"]), max_size=120),
        st.integers(1, 80))  # fmt: skip
-def test_counting_up_to_a_limit_never_counts_less_than_the_whole(padding, pieces, limit):
+def test_counting_up_to_a_limit_is_the_whole_count_capped(padding, pieces, limit):
+    """Reading only an opening must never change the answer, either way: less would reject
+    a long comment behind padding, more would let padding through."""
     text = "!" * padding + " " + " ".join(pieces)
-    assert substantive_length(text, limit=limit) >= min(substantive_length(text), limit)
+    assert substantive_length(text, limit=limit) == min(substantive_length(text), limit)
+
+
+def test_a_repeated_word_across_the_opening_counts_once():
+    """Padding, a few words, then one word said over and over: wherever the padding puts
+    the end of the opening, it must not end inside that run, where two of its words would
+    count in full. With 115 '!' this comment had passed a 50-character minimum with 43."""
+    for padding in range(300):
+        text = "!" * padding + " the quick brown fox jumps over" + " abcdefghij" * 15
+        assert substantive_length(text, limit=50) == min(substantive_length(text), 50) < 50, padding
+    assert [reason.rule for reason in rule_reasons("!" * 115 + text.lstrip("!"), make_policy({}))] == ["min_chars"]
 
 
 def test_a_field_of_the_wrong_kind_is_named_before_any_memory_or_model():

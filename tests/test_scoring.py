@@ -121,3 +121,29 @@ def test_table_records_keep_every_cell_and_make_missing_ones_none():
     assert records[1]["when"] is None and records[0]["when"] == pd.Timestamp("2024-01-01")
     assert records[2]["n"] is None and records[0]["id"] == 1 and type(records[0]["id"]) is int
     assert records[0] == {key: value for key, value in frame.to_dict(orient="records")[0].items()}
+
+
+def test_deciding_a_batch_leaves_no_cycles_and_the_collector_as_it_was(tmp_path):
+    """Batches are decided with cyclic collection paused (`collection_paused`), which is
+    only sound while deciding makes no reference cycles: none found after a batch with
+    authors, articles, explanations and errors, and the collector runs again after."""
+    import gc
+
+    from moderation.moderator import Moderator
+
+    frame = pd.read_csv(_queue(tmp_path)).assign(article_title="Ferry timetable changes approved by council")
+    moderator = Moderator.load(None)
+    moderator.score_records(frame.head(3))  # first-use caches and imports are not the batch's
+    gc.collect()
+    assert gc.isenabled()
+    try:
+        gc.disable()
+        records = moderator.score_records(frame)
+        table = moderator.score(frame)
+        assert not gc.isenabled()  # a caller's choice is kept
+        del records, table
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    moderator.score_records(frame)
+    assert gc.isenabled()
