@@ -1,6 +1,6 @@
 """`score` throughput: comments per second, beside alt-profanity-check, in one run.
 
-    python benchmarks/score_bench.py [--rows 100000] [--rounds 2] [--shared ../shared] [--json OUT]
+    python benchmarks/score_bench.py [--rows 100000] [--rounds 2] [--distinct] [--shared ../shared] [--json OUT]
 
 A queue of ROWS real comments (the C3 comment texts, repeated in order) is written as
 CSV. Each round times, on the same texts:
@@ -14,6 +14,12 @@ CSV. Each round times, on the same texts:
 
 The table shows the median of the rounds; the ratio column divides by the peer's rate
 of the same round, since this machine's speed drifts between runs.
+
+With `--distinct` the queue is instead every distinct text of the shared comments and
+posts (C3 comments, ARC's reader posts, OLID's and Davidson's tweets: 50,859, 191
+characters on average), once each: most of their words are met for the first time, as
+in an archive, where C3 repeated meets them once in ten rows. Only the first table is
+printed then.
 
 A second table says where one comment's time goes, in this process on the C3 texts
 themselves (best of 3 per part, no profiler, each with the garbage collector paused as
@@ -69,6 +75,23 @@ def c3_texts(shared: str) -> list[str]:
     return pd.read_csv(c3, usecols=["comment_text"])["comment_text"].dropna().astype(str).tolist()
 
 
+DISTINCT_SOURCES = (("c3/c3_train.csv", ",", "comment_text"), ("arc/arc_bodies.csv", ",", "articleBody"),
+                    ("olid/olid-training-v1.0.tsv", "\t", "tweet"), ("davidson/labeled_data.csv", ",", "tweet"))  # fmt: skip
+
+
+def distinct_texts(shared: str) -> list[str]:
+    """Every distinct comment and post text of the shared data sets, in file order."""
+    import pandas as pd
+
+    texts: list[str] = []
+    for name, separator, column in DISTINCT_SOURCES:
+        path = Path(shared) / "datasets" / name
+        if not path.exists():
+            sys.exit(f"no data at {path}: pass --shared")
+        texts += pd.read_csv(path, sep=separator, usecols=[column])[column].dropna().astype(str).tolist()
+    return list(dict.fromkeys(texts))
+
+
 def breakdown(texts: list[str]) -> dict[str, float]:
     """Microseconds per comment for each part of `score`, in this process."""
     import pandas as pd
@@ -114,9 +137,13 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
+    parser.add_argument("--distinct", action="store_true", help="every distinct text of the shared data once (ignores --rows)")
     parser.add_argument("--json", help="also write the results here")
     args = parser.parse_args()
-    texts = c3_texts(args.shared)
+    texts = distinct_texts(args.shared) if args.distinct else c3_texts(args.shared)
+    if args.distinct:
+        args.rows = len(texts)
+    what = "distinct texts" if args.distinct else "C3 comments"
     from profanity_check import predict_prob
 
     rates: dict[str, list[float]] = {"alt-profanity-check predict_prob": []}
@@ -133,11 +160,16 @@ def main() -> None:
                 rate = args.rows / run_moderation(["score", str(queue), "-o", str(out), "--force", *options])
                 rates.setdefault(name, []).append(rate)
                 ratios[name].append(rate / peer)
-    print(f"| {'what (' + format(args.rows, ',') + ' C3 comments)':<48} | {'comments/s':>10} | {'vs peer, same round':>19} |")
+    print(f"| {'what (' + format(args.rows, ',') + ' ' + what + ')':<48} | {'comments/s':>10} | {'vs peer, same round':>19} |")
     print(f"|{'-' * 50}|{'-' * 12}|{'-' * 21}|")
     for name, values in rates.items():
         ratio = f"{statistics.median(ratios[name]):.2f}x" if name in ratios else "1.00x"
         print(f"| {name:<48} | {statistics.median(values):>10,.0f} | {ratio:>19} |")
+    if args.distinct:
+        if args.json:
+            Path(args.json).write_text(json.dumps({"rows": args.rows, "distinct": True, "rates": rates, "ratios": ratios,
+                                                   "cpus": os.cpu_count()}, indent=2))  # fmt: skip
+        return
     parts = breakdown(texts)
     with tempfile.TemporaryDirectory() as workdir:
         one, out = Path(workdir) / "one.csv", Path(workdir) / "out.jsonl"

@@ -206,6 +206,40 @@ def test_a_large_batch_finds_tokens_by_bytes_as_a_small_one_does(fitted):
     np.testing.assert_allclose(together.toarray(), alone.toarray(), rtol=1e-6)
 
 
+def test_new_tokens_grams_are_found_by_bytes_as_the_dictionary_finds_them(fitted):
+    """Past `GRAM_TABLE_AFTER` new ASCII tokens, their character grams are found in a
+    table of the grams' bytes; one token alone goes through the dictionary. Both give
+    `_grams` order with repeats, and leave out grams the vocabulary lacks."""
+    import itertools
+    import pickle
+
+    fresh = pickle.loads(pickle.dumps(fitted))
+    words = ["ferrying", "commuterz", "aaaa", "x", "ab", "idiotically", "harbourmaster", "don't", "ünïcode", "жыэ", "ferry"]
+    suffixes = ["", "s", "q", "zz", "ing", "y", "x", "ab", "ferry", "é", "123", "o", "u", "li", "xx", "ed", "er", "est"]
+    tokens = ["".join(parts) for parts in itertools.product(words, suffixes, ["", "ly"])]
+    assert sum(token.isascii() for token in tokens) >= vectorize.GRAM_TABLE_AFTER
+    together = fresh._new_gram_ids(tokens)
+    assert "_grams_by_bytes" in fresh.__dict__  # the table was used
+    low, high = fresh.gram_range
+    for token, columns in zip(tokens, together, strict=True):
+        expected = [fresh.gram_index_[gram] for gram in vectorize._grams(token, low, high) if gram in fresh.gram_index_]
+        assert columns.tolist() == expected, token
+        assert fresh._new_gram_ids([token])[0].tolist() == expected, token
+
+
+def test_two_spellings_of_one_unseen_word_are_one_token(fitted):
+    """"zorblax" and "'zorblax" fold to one word, which training would count once with two
+    occurrences: scoring does too, rather than as two words met once each."""
+    import pickle
+
+    fresh = pickle.loads(pickle.dumps(fitted))
+    frame = pd.DataFrame({"text": ["the zorblax and 'zorblax ferry", "the zorblax and zorblax ferry"]})
+    chars = fresh.transform_blocks(frame, ("chars",))["chars"]
+    assert list(chars.new_names) == ["zorblax"]
+    matrix = as_matrix(chars).toarray()
+    np.testing.assert_allclose(matrix[0], matrix[1], rtol=1e-6)
+
+
 def test_spaced_out_letters_join_the_same_when_first_met_and_when_known(fitted):
     import pickle
 
