@@ -276,14 +276,8 @@ def scoring_form(heads: dict[str, Any]) -> dict[str, HeadScorer]:
     from moderation.heads import head_scorer
     from moderation.vectorize import FeatureSpace
 
-    plain: dict[int, Any] = {}
-    scorers = {}
-    for task, pipeline in heads.items():
-        features = pipeline.named_steps["features"]
-        if id(features) not in plain:
-            plain[id(features)] = features.fitted_as(FeatureSpace)
-        scorers[task] = head_scorer(pipeline, plain[id(features)])
-    return scorers
+    plain = _shared_as({task: pipeline.named_steps["features"] for task, pipeline in heads.items()}, FeatureSpace)
+    return {task: head_scorer(pipeline, plain[task]) for task, pipeline in heads.items()}
 
 
 def _without_features(heads: dict[str, Any]) -> dict[str, Any]:
@@ -299,13 +293,20 @@ def _with_features(heads: dict[str, Any], scorers: dict[str, HeadScorer]) -> dic
     scikit-learn transformer (one for all heads that share them)."""
     from moderation.heads import TextFeatures
 
-    transformers: dict[int, TextFeatures] = {}
+    transformers = _shared_as({task: scorers[task].features for task in heads}, TextFeatures)
     for task, pipeline in heads.items():
-        features = scorers[task].features
-        if id(features) not in transformers:
-            transformers[id(features)] = features.fitted_as(TextFeatures)
-        pipeline.steps[0] = ("features", transformers[id(features)])
+        pipeline.steps[0] = ("features", transformers[task])
     return heads
+
+
+def _shared_as(features: dict[str, Any], kind: type) -> dict[str, Any]:
+    """Each task's fitted features as an object of `kind` (`FeatureSpace.fitted_as`): one
+    for all the tasks that share them, as they were shared before."""
+    converted: dict[int, Any] = {}
+    for value in features.values():
+        if id(value) not in converted:
+            converted[id(value)] = value.fitted_as(kind)
+    return {task: converted[id(value)] for task, value in features.items()}
 
 
 def load(directory: str | Path | None = None) -> Model:

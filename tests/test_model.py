@@ -268,6 +268,16 @@ def test_the_features_are_saved_once_and_shared_again_on_loading(small_model):
     assert (proba[2:] > proba[:2].max()).all()
 
 
+def test_heads_that_share_their_features_share_them_in_both_files():
+    """The default model's three heads read one fitted features object: saved once in the
+    scoring file, converted once for it, and given back once to the pipelines."""
+    model = bundle.load(None)
+    assert len(model.tasks) == 3
+    assert len({id(head.features) for head in model.scorers.values()}) == 1
+    assert len({id(pipeline.named_steps["features"]) for pipeline in model.heads.values()}) == 1
+    assert len({id(head.features) for head in bundle.scoring_form(model.heads).values()}) == 1
+
+
 def test_the_scikit_learn_release_is_read_without_its_package_metadata(small_model, monkeypatch):
     """Some installs (vendored, frozen) have no package metadata: the release then comes
     from scikit-learn itself, and the model still loads."""
