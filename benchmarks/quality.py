@@ -27,10 +27,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from moderation.data import prepare
-from moderation.evaluate import fnc_score
-from moderation.model import Model
-from moderation.train import train
+from moderation.io.datasets import prepare
+from moderation.learn.evaluate import fnc_score
+from moderation.learn.bundle import Model
+from moderation.learn.train import train
 
 SEED = 13
 
@@ -66,7 +66,7 @@ def attach(directory: Path, rows: list[tuple[str, str, float, float | None]]) ->
     The shipped model is trained on all of the shared data, so its held-out figures are
     those of the same recipe trained on 80 % of the groups and scored on the rest.
     """
-    from moderation.model import CARD_FILE, META_FILE, card
+    from moderation.learn.bundle import CARD_FILE, META_FILE, card
 
     meta = json.loads((directory / META_FILE).read_text())
     meta["heldout"] = {

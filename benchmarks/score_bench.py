@@ -97,10 +97,10 @@ def breakdown(texts: list[str]) -> dict[str, float]:
     import pandas as pd
     from profanity_check import predict_prob
 
-    from moderation.features import Rows
-    from moderation.moderator import Moderator, collection_paused
-    from moderation.output import jsonl_bytes
-    from moderation.policy import rule_reasons
+    from moderation.features.inputs import Rows
+    from moderation.decide.moderator import Moderator, collection_paused
+    from moderation.io.output import jsonl_bytes
+    from moderation.decide.policy import rule_reasons
 
     moderator = Moderator.load(None)
     model = moderator.model

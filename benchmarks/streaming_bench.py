@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from moderation.evaluate import fnc_score
-from moderation.model import Model
-from moderation.streaming import train_streaming
-from moderation.train import train
+from moderation.learn.evaluate import fnc_score
+from moderation.learn.bundle import Model
+from moderation.learn.streaming import train_streaming
+from moderation.learn.train import train
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from quality import held_out_split  # noqa: E402  (the same split as the quality benchmark)

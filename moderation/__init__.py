@@ -12,11 +12,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from moderation import _moved
+
 __version__ = "0.1.0"
 __all__ = ["parse_page", "parse_file", "load_model", "__version__"]
 
+_moved.install()
+
 if TYPE_CHECKING:
-    from moderation.model import load as load_model
+    from moderation.learn.bundle import load as load_model
     from moderation.parse import parse_file, parse_page
 
 
@@ -26,7 +30,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(parse, name)
     if name == "load_model":
-        from moderation.model import load
+        from moderation.learn.bundle import load
 
         return load
     raise AttributeError(f"module 'moderation' has no attribute {name!r}")

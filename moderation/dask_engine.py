@@ -27,7 +27,7 @@ from moderation.errors import DataError, InputMissingError, OutputError
 if TYPE_CHECKING:
     import pandas as pd
 
-    from moderation.policy import Policy
+    from moderation.decide.policy import Policy
 
 def read_frame(inputs: list[str], blocksize: str = "32MB") -> Any:
     """One Dask DataFrame over the input files, CSV cells kept as written (strings)."""
@@ -48,7 +48,7 @@ def read_frame(inputs: list[str], blocksize: str = "32MB") -> Any:
             parts.append(dd.read_json(name, lines=True, dtype=False, blocksize=blocksize))
         else:
             raise DataError(f"{name}: the dask engine reads .csv, .tsv, .jsonl and .parquet queues")
-    from moderation.moderator import require_text
+    from moderation.decide.moderator import require_text
 
     frame = parts[0] if len(parts) == 1 else dd.concat(parts)
     require_text(frame.columns)
@@ -59,9 +59,9 @@ def score_partition(frame: pd.DataFrame, model_dir: str | None, policy: Policy, 
     """One partition's rows with their decisions; a worker keeps its moderator."""
     import pandas as pd
 
-    from moderation.moderator import OUTPUT_COLUMNS
-    from moderation.output import parquet_cell
-    from moderation.scoring import worker_moderator
+    from moderation.decide.moderator import OUTPUT_COLUMNS
+    from moderation.io.output import parquet_cell
+    from moderation.batch import worker_moderator
 
     scored = worker_moderator(model_dir, policy).score(frame.reset_index(drop=True), explain=explain)
     for field in OUTPUT_COLUMNS:
@@ -74,7 +74,7 @@ def score_partition(frame: pd.DataFrame, model_dir: str | None, policy: Policy, 
 def _meta(frame: Any) -> pd.DataFrame:
     import pandas as pd
 
-    from moderation.moderator import OUTPUT_COLUMNS
+    from moderation.decide.moderator import OUTPUT_COLUMNS
 
     meta = frame._meta.copy()
     for field in OUTPUT_COLUMNS:

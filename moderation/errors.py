@@ -1,4 +1,4 @@
-"""Typed errors raised by the library; `cli.py` turns each into one line and an exit code.
+"""Typed errors raised by the library; `moderation.cli` turns each into one line and an exit code.
 
 Exit codes follow BSD sysexits where one fits, so shell scripts can tell "your file is bad"
 from "the file is missing" from "the model was refused". 0 to 4 are left for results

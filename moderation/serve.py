@@ -22,7 +22,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
 from moderation.errors import DataError, ModerationError
-from moderation.moderator import Moderator, request_row
+from moderation.decide.moderator import Moderator, request_row
 
 CORAL_ACTIONS = ("NEW", "EDIT")
 WARM_UP = "A comment decided at start-up, before any request, and never answered or remembered."

@@ -6,7 +6,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from moderation.data import iter_table
+from moderation.io.tables import iter_table
 
 
 def test_parquet_chunks_do_not_pile_up_in_arrow_memory(tmp_path):

@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT, SEEDS
 from typer.testing import CliRunner
 
-from moderation import model as bundle
+from moderation.learn import bundle
 from moderation.cli import app
 
 runner = CliRunner()

@@ -8,9 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from moderation import tokens, vectorize
-from moderation.features import AGREEING, MAX_CHARS, REASONING, REFUTING
-from moderation.vectorize import PAIR, SHAPE, TextFeatures, as_matrix
+from moderation.features import tokens
+from moderation.features.grams import as_matrix, char_grams
+from moderation.features.inputs import AGREEING, MAX_CHARS, REASONING, REFUTING
+from moderation.features.pair import PAIR
+from moderation.features.shape import SHAPE, shape_block
+from moderation.features.vocabulary import GRAM_TABLE_AFTER
+from moderation.learn.heads import TextFeatures
 
 CORPUS = [
     "The ferry timetable cut will hurt commuters who rely on the harbour ferry.",
@@ -217,12 +221,12 @@ def test_new_tokens_grams_are_found_by_bytes_as_the_dictionary_finds_them(fitted
     words = ["ferrying", "commuterz", "aaaa", "x", "ab", "idiotically", "harbourmaster", "don't", "ünïcode", "жыэ", "ferry"]
     suffixes = ["", "s", "q", "zz", "ing", "y", "x", "ab", "ferry", "é", "123", "o", "u", "li", "xx", "ed", "er", "est"]
     tokens = ["".join(parts) for parts in itertools.product(words, suffixes, ["", "ly"])]
-    assert sum(token.isascii() for token in tokens) >= vectorize.GRAM_TABLE_AFTER
+    assert sum(token.isascii() for token in tokens) >= GRAM_TABLE_AFTER
     together = fresh._new_gram_ids(tokens)
     assert "_grams_by_bytes" in fresh.__dict__  # the table was used
     low, high = fresh.gram_range
     for token, columns in zip(tokens, together, strict=True):
-        expected = [fresh.gram_index_[gram] for gram in vectorize._grams(token, low, high) if gram in fresh.gram_index_]
+        expected = [fresh.gram_index_[gram] for gram in char_grams(token, low, high) if gram in fresh.gram_index_]
         assert columns.tolist() == expected, token
         assert fresh._new_gram_ids([token])[0].tolist() == expected, token
 
@@ -258,7 +262,7 @@ def test_shape_features_count_what_each_text_holds():
     texts = ["", "Hello World! Is it? Yes. ok", "ÉCOLE ÉTÉ!!! 😀 naïve?", "A" * MAX_CHARS, "é" * 40_000 + " Fine. ok",
              "no end punctuation", "www.example.com and http://x.y 123"]  # fmt: skip
     n_words = np.asarray([max(len(text.split()), 1) for text in texts], dtype=np.float32)
-    out = vectorize._shape(texts, n_words, np.zeros(len(texts), dtype=np.float32))
+    out = shape_block(texts, n_words, np.zeros(len(texts), dtype=np.float32))
     for row, text in enumerate(texts):
         text = text[:MAX_CHARS]
         ascii_letters = [ch for ch in text if ch.isascii() and ch.isalpha()]

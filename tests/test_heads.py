@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from conftest import ROOT, SEEDS
 
-from moderation import heads
-from moderation import model as bundle
-from moderation import scorer
+from moderation.learn import heads
+from moderation.learn import bundle
+from moderation.learn import scorer
 from moderation.parse import parse_file
 
 

@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from conftest import shared_path
 from typer.testing import CliRunner
 
-from moderation import model as bundle
+from moderation.learn import bundle
 from moderation.cli import app
 from moderation.errors import DataError, ModelError
-from moderation.train import train
+from moderation.learn.train import train
 
 runner = CliRunner()
 
@@ -206,7 +206,7 @@ def test_evaluate_writes_metrics_report_and_plots(small_model, tmp_path, small_t
 
 
 def test_fnc_weighted_score_matches_the_official_rule():
-    from moderation.evaluate import fnc_score
+    from moderation.learn.evaluate import fnc_score
 
     assert fnc_score(["agree", "unrelated"], ["agree", "unrelated"]) == 1.0
     # related-but-wrong stance earns the 0.25 relatedness credit only
@@ -219,7 +219,7 @@ def test_constructiveness_generalises_to_unseen_c3_articles():
     from sklearn.metrics import roc_auc_score
     from sklearn.model_selection import GroupShuffleSplit
 
-    from moderation.data import prepare
+    from moderation.io.datasets import prepare
 
     frame = prepare("c3", [str(shared_path("datasets", "c3"))])
     fit, test = next(GroupShuffleSplit(n_splits=1, test_size=0.25, random_state=0).split(frame, groups=frame["group"]))
@@ -230,7 +230,7 @@ def test_constructiveness_generalises_to_unseen_c3_articles():
 
 
 def test_soft_labels_become_two_weighted_examples():
-    from moderation.train import soft_examples
+    from moderation.learn.train import soft_examples
 
     rows = pd.DataFrame({"text": ["a", "b", "c"], "civility": ["civil", "uncivil", "civil"],
                          "civility_score": [0.2, 0.9, float("nan")]})  # fmt: skip
@@ -326,7 +326,7 @@ def test_files_that_name_the_features_where_they_used_to_live_still_load():
     import io
     import pickle
 
-    from moderation.heads import TextFeatures
+    from moderation.learn.heads import TextFeatures
 
     assert pickle.Unpickler(io.BytesIO()).find_class("moderation.vectorize", "TextFeatures") is TextFeatures
 
@@ -385,7 +385,7 @@ def test_the_dask_engine_decides_as_the_local_engine(small_model, tmp_path):
     result = runner.invoke(app, ["score", str(queue), "--model", str(small_model), "--format", "parquet", "-o", str(local), "--jobs", "1"])
     assert result.exit_code == 0, result.stderr
     from moderation.dask_engine import read_frame, score_dask
-    from moderation.policy import Policy
+    from moderation.decide.policy import Policy
 
     assert read_frame([str(queue)], blocksize="2KB").npartitions > 1  # several partitions, several workers
     actions = score_dask([str(queue)], str(distributed), str(small_model), Policy(), workers=2, blocksize="2KB")
@@ -423,7 +423,7 @@ def test_streaming_training_learns_from_chunks_and_scores_like_any_model(tmp_pat
     assert proba[0] > proba[1]
     explained = loaded.predict_explained(frame)[1]
     # Hashed n-grams explain with the words of the batch that was scored, each time.
-    from moderation.tokens import tokenize
+    from moderation.features.tokens import tokenize
 
     def word_names(row: dict) -> list[str]:
         return [name for pairs in row["civility"].values() for name, _ in pairs if not name.startswith(("'", "["))]
@@ -461,7 +461,7 @@ def test_the_dask_engine_needs_an_output_directory_and_input_order(small_model, 
 
 
 def test_streaming_stance_is_fitted_in_two_stages(tmp_path):
-    from moderation.stance import RelatedFirst
+    from moderation.learn.stance import RelatedFirst
 
     topics = ["ferry timetable change", "harbour bridge tolls", "school lunch budget", "library opening hours",
               "city bus fares", "park tree planting", "river flood defences", "market stall rents"]  # fmt: skip
@@ -510,7 +510,7 @@ def test_a_saved_vocabulary_comes_back_as_it_was(small_model, tmp_path):
     arrays and lookups saved as they are) still loads to that state."""
     import joblib
 
-    from moderation.vectorize import PackedStrings
+    from moderation.features.space import PackedStrings
 
     loaded = bundle.load(small_model)
     features = loaded.heads["civility"].named_steps["features"]
@@ -532,7 +532,7 @@ def test_a_saved_vocabulary_comes_back_as_it_was(small_model, tmp_path):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.text(max_size=12)))
 def test_packed_strings_unpack_to_the_same_strings(strings):
-    from moderation.vectorize import PackedStrings
+    from moderation.features.space import PackedStrings
 
     packed = PackedStrings.pack(np.asarray(strings, dtype=object))
     assert packed.unpack().tolist() == strings

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from moderation.errors import OutputError
-from moderation.moderator import table_records
-from moderation.output import atomic_open, emit_bytes, jsonl_bytes, jsonl_text, write_records
+from moderation.decide.moderator import table_records
+from moderation.io.output import atomic_open, emit_bytes, jsonl_bytes, jsonl_text, write_records
 
 
 def test_jsonl_keeps_text_as_written_and_missing_values_as_null():
@@ -38,7 +38,7 @@ def test_json_lines_go_out_as_bytes_after_what_was_printed(tmp_path):
     out = tmp_path / "out.jsonl"
     emit_bytes([expected[:10], expected[10:]], str(out))
     assert out.read_bytes() == expected
-    script = "from moderation.output import emit_bytes; print('first'); emit_bytes([b'\\xf0\\x9f\\x91\\x8d\\n'], None)"
+    script = "from moderation.io.output import emit_bytes; print('first'); emit_bytes([b'\\xf0\\x9f\\x91\\x8d\\n'], None)"
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True, timeout=60)
     assert done.stdout == "first\n👍\n".encode()
 

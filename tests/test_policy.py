@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from moderation.policy import SETTINGS, PolicyError, load_policy, make_policy, substantive_length, visible_length
+from moderation.decide.policy import SETTINGS, PolicyError, load_policy, make_policy, substantive_length, visible_length
 
 
 def test_every_setting_has_help_and_a_valid_default():
@@ -56,7 +56,7 @@ def test_inner_whitespace_runs_count_once():
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
 def test_ascii_text_reads_as_its_words_joined_by_single_spaces(text):
     """Text already in that form is taken as it is, without splitting it."""
-    from moderation.policy import visible_text
+    from moderation.decide.policy import visible_text
 
     assert visible_text.__wrapped__(text) == " ".join(text.split())
 
@@ -74,8 +74,8 @@ def test_padding_does_not_reach_the_minimum():
 
 # --- rules and decisions ---------------------------------------------------------------------
 
-from moderation.moderator import Moderator  # noqa: E402
-from moderation.policy import action_of, rule_reasons  # noqa: E402
+from moderation.decide.moderator import Moderator  # noqa: E402
+from moderation.decide.policy import action_of, rule_reasons  # noqa: E402
 
 LONG = "The council's decision on the ferry timetable deserves a proper public consultation."
 
@@ -171,7 +171,7 @@ def test_every_setting_is_documented_in_the_readme():
     "spam,spam,spam is all I say", "Spam! SPAM? spam. and so on", "a_b a_b a_b then 1 1 1 then done",
 ])
 def test_the_ascii_shortcut_counts_as_the_cluster_loop(text):
-    from moderation import policy as rules
+    from moderation.decide import policy as rules
 
     visible = rules.visible_text(text)
     squeezed = rules._REPEATED_WORDS.sub(r"\1", visible)
@@ -202,14 +202,14 @@ def test_floods_count_the_comments_own_times_when_the_queue_has_them(default_mod
     ("3 hours ago", None), ("", None), (None, None), (float("nan"), None), ("nan", None), (True, None),
 ])  # fmt: skip
 def test_posted_at_reads_as_epoch_seconds(value, seconds):
-    from moderation.moderator import _seconds
+    from moderation.decide.moderator import _seconds
 
     assert _seconds(value) == seconds
 
 
 @given(st.text(alphabet=st.sampled_from(list("aAbB_1 ,.!?'-\t")), max_size=60))
 def test_the_repeated_word_check_sees_what_a_word_search_sees(text):
-    from moderation import policy as rules
+    from moderation.decide import policy as rules
 
     words = rules._WORD.findall(text.lower())
     assert rules._has_repeated_word(text) == any(a == b for a, b in zip(words, words[1:]))

@@ -9,9 +9,9 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
-from moderation import heads
-from moderation.pooling import SharedAcrossSources
-from moderation.train import TrainConfig, train_task
+from moderation.learn import heads
+from moderation.learn.pooling import SharedAcrossSources
+from moderation.learn.train import TrainConfig, train_task
 
 
 @parametrize_with_checks([SharedAcrossSources()])
@@ -106,7 +106,7 @@ def test_every_training_setting_is_in_the_readme_table():
     import re
     from pathlib import Path
 
-    from moderation.train import SETTINGS
+    from moderation.learn.train import SETTINGS
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
     table = readme[readme.index("**Training settings.**") : readme.index("**The default model**")]

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from moderation import scoring
+from moderation import batch as scoring
 from moderation.cli import app
 
 runner = CliRunner()
@@ -102,14 +102,14 @@ def test_the_progress_line_runs_no_thread_for_forked_workers_to_inherit(monkeypa
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     before = threading.active_count()
-    counts = [threading.active_count() for _chunk in cli._with_progress(iter([[1, 2], [3]]))]
+    counts = [threading.active_count() for _chunk in cli.scoring._with_progress(iter([[1, 2], [3]]))]
     assert counts == [before, before]
 
 
 def test_table_records_keep_every_cell_and_make_missing_ones_none():
     import io
 
-    from moderation.moderator import table_records
+    from moderation.decide.moderator import table_records
 
     csv = "id,text,n,x,when\n1,hello,3,1.5,2024-01-01\n2,,4,,\n3,world,,2.5,2024-02-01\n"
     frame = pd.read_csv(io.StringIO(csv), parse_dates=["when"])
@@ -129,7 +129,7 @@ def test_deciding_a_batch_leaves_no_cycles_and_the_collector_as_it_was(tmp_path)
     authors, articles, explanations and errors, and the collector runs again after."""
     import gc
 
-    from moderation.moderator import Moderator
+    from moderation.decide.moderator import Moderator
 
     frame = pd.read_csv(_queue(tmp_path)).assign(article_title="Ferry timetable changes approved by council")
     moderator = Moderator.load(None)

@@ -7,7 +7,7 @@ import pytest
 from scipy import sparse
 from sklearn.base import clone
 
-from moderation.stance import RelatedFirst
+from moderation.learn.stance import RelatedFirst
 
 RELATED_COLUMNS = np.arange(20, 24)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from moderation import tables, tokens
+from moderation.features import tables
+from moderation.features import tokens
 
 
 def test_the_int_table_finds_every_key_and_nothing_else():

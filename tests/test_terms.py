@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from moderation.terms import find_terms
+from moderation.decide.terms import find_terms
 
 
 @pytest.mark.parametrize(

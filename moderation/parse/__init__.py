@@ -1,7 +1,10 @@
 """Pages to records: `parse_page` reads one page, `iter_pages` walks the inputs a user names.
 
 The format is sniffed, not taken from the file name: saved pages come as .html, .htm,
-.txt, .php or no extension at all.
+.txt, .php or no extension at all. Owns decoding (`decode`), HTML pages (`html`), browser
+text dumps (`text`) and what both share (`common`).
+
+May import: `moderation.errors`, `moderation.records`; nothing above them in the flow.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from moderation.errors import DataError
 if TYPE_CHECKING:
     import pandas as pd
 
-    from moderation.model import Model
+    from moderation.learn.bundle import Model
 
 RELATED = ("agree", "disagree", "discuss")
 
@@ -103,7 +103,7 @@ def task_metrics(labels: list[str], truth: np.ndarray, proba: np.ndarray, predic
 
 def evaluate(model: Model, frame: pd.DataFrame) -> tuple[dict[str, Any], dict[str, tuple[list[str], np.ndarray, np.ndarray]]]:
     """Metrics for every task the model has and the data labels; also the raw predictions."""
-    from moderation.train import task_rows
+    from moderation.learn.train import task_rows
 
     results: dict[str, Any] = {}
     raw: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from moderation.vectorize import FeatureSpace, token_display
+from moderation.features.space import FeatureSpace, token_display
 
 Sigmoids = tuple[tuple[np.float64, np.float64], ...]
 """A calibrated stage: scikit-learn's sigmoid calibrators' (a, b), one per output of the
@@ -85,7 +85,7 @@ def stage_proba(sigmoids: Sigmoids | None, decision: np.ndarray) -> np.ndarray:
 
 def block_weights(head: HeadScorer) -> dict[str, Any]:
     """The linear model's weights split by the blocks the head reads: (features, outputs);
-    for character grams also their sums per token (see `vectorize.TokenGrams`)."""
+    for character grams also their sums per token (see `features.grams.TokenGrams`)."""
     coef = head.coef.T.astype(np.float64)
     weights: dict[str, Any] = {}
     start = 0

@@ -22,7 +22,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 
 if TYPE_CHECKING:
-    from moderation.scorer import TwoStage
+    from moderation.learn.scorer import TwoStage
 
 UNRELATED = "unrelated"
 
@@ -101,20 +101,20 @@ class RelatedFirst(ClassifierMixin, BaseEstimator):
 
     def proba_from_decision(self, decision: np.ndarray) -> np.ndarray:
         """Probabilities (in `classes_` order) from `decision_function`'s values."""
-        from moderation.scorer import two_stage_proba
+        from moderation.learn.scorer import two_stage_proba
 
         return two_stage_proba(self.stages(), decision)
 
     def labels_from_decision(self, decision: np.ndarray) -> np.ndarray:
         """The class-balanced stages' choice: unrelated when the first stage says so,
         otherwise the second stage's strongest label."""
-        from moderation.scorer import two_stage_labels
+        from moderation.learn.scorer import two_stage_labels
 
         return two_stage_labels(self.classes_, self._unrelated_index(), decision)
 
     def stages(self) -> TwoStage:
         """Both stages' calibration, as scoring reads it (`scorer.TwoStage`)."""
-        from moderation.scorer import TwoStage, sigmoids_of
+        from moderation.learn.scorer import TwoStage, sigmoids_of
 
         stance = None if self.stance_ is None else sigmoids_of(self.stance_)
         return TwoStage(self._unrelated_index(), sigmoids_of(self.related_), stance, self.stance_ is not None)

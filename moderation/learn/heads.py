@@ -20,8 +20,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
-from moderation.scorer import HeadScorer, sigmoids_of
-from moderation.vectorize import FeatureSpace
+from moderation.learn.scorer import HeadScorer, sigmoids_of
+from moderation.features.space import FeatureSpace
 
 RANDOM_STATE = 13
 
@@ -30,7 +30,7 @@ HEAD_BLOCKS = {
     "constructive": ("words", "shape"),
     "stance": ("words", "pair"),
 }
-"""Which feature blocks (see `vectorize.BLOCKS`) each head reads. A task a newsroom adds
+"""Which feature blocks (see `features.space.BLOCKS`) each head reads. A task a newsroom adds
 reads the comment's own words, character grams and shape."""
 OTHER_BLOCKS = ("words", "chars", "shape")
 
@@ -42,7 +42,7 @@ four-class model trains in a third of the time."""
 
 
 class TextFeatures(FeatureSpace, TransformerMixin, BaseEstimator):
-    """`vectorize.FeatureSpace` as a scikit-learn transformer: the first step of every
+    """`features.space.FeatureSpace` as a scikit-learn transformer: the first step of every
     head's pipeline, fitted once and shared by them all."""
 
 
@@ -76,8 +76,8 @@ def classifier(C: float, text_features: TextFeatures | None = None, task: str = 
     keeps only the weights its rows' sources share (`pooling.SharedAcrossSources`; fit it
     with `sources=`). Without `calibrate`, the bare model, for the cross-validation that
     compares values of C."""
-    from moderation.pooling import SharedAcrossSources
-    from moderation.stance import RelatedFirst
+    from moderation.learn.pooling import SharedAcrossSources
+    from moderation.learn.stance import RelatedFirst
 
     if text_features is not None and two_stage(task, labels):
         return RelatedFirst(block_positions(text_features, task, "pair"), C=C, calibrate=calibrate, random_state=RANDOM_STATE)
@@ -93,7 +93,7 @@ def classifier(C: float, text_features: TextFeatures | None = None, task: str = 
 def two_stage(task: str, labels: Sequence[str]) -> bool:
     """Whether a head is fitted as `stance.RelatedFirst`: it reads the comment-article
     block, and its labels are "unrelated" and at least two others."""
-    from moderation.stance import UNRELATED
+    from moderation.learn.stance import UNRELATED
 
     return "pair" in blocks_for(task) and UNRELATED in labels and len(labels) >= 3
 
@@ -124,7 +124,7 @@ def transform(pipeline: Pipeline, frame: Any, blocks: dict[str, Any] | None = No
     blocks the head reads (pass `blocks` when they are already computed)."""
     from scipy import sparse
 
-    from moderation.vectorize import as_matrix
+    from moderation.features.space import as_matrix
 
     head_blocks = head_block_names(pipeline)
     if blocks is None:

@@ -19,27 +19,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from moderation.errors import ModelError, OutputError
+from moderation.learn.card import CARD_FILE, META_FILE, MODEL_FILE, SCORING_FILE, card
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from moderation.scorer import HeadScorer
-    from moderation.train import TaskResult
+    from moderation.learn.scorer import HeadScorer
+    from moderation.learn.train import TaskResult
 
 SLICE_ROWS = 4_096
 """Rows scored by all heads at a time: large enough that the array work per slice costs
 little per row, small enough that memory stays flat however long the queue."""
-MODEL_FILE = "model.joblib"
-"""Every head's fitted scikit-learn pipeline, but for the fitted features, which the
-pipelines share and `SCORING_FILE` holds: they are rejoined on loading (format 3)."""
-SCORING_FILE = "scoring.joblib"
-"""Every head as scoring reads it (`scorer.HeadScorer`): no scikit-learn inside, so
-`check`, `serve` and `score` load a model without importing it."""
-META_FILE = "meta.json"
-CARD_FILE = "README.md"
 FORMAT_VERSION = 3
 """3 adds `SCORING_FILE`; bundles of format 2 (the pipelines alone) still load."""
-DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "default"
+DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "default"
 """The checkout's models/default; an installed package finds its copy as package data."""
 
 
@@ -92,7 +85,7 @@ class Model:
         """Per task, the head as scoring reads it: from the bundle's `SCORING_FILE`, or
         taken out of the pipelines (a bundle of format 2, or a model just trained)."""
         if self._scorers is None:
-            from moderation.heads import head_scorer
+            from moderation.learn.heads import head_scorer
 
             self._scorers = {task: head_scorer(pipeline) for task, pipeline in self.heads.items()}
         return self._scorers
@@ -149,7 +142,7 @@ class Model:
         With `explain_top`, also the explanations (per row, per task), computed from the
         same features, which saves a second pass over the text.
         """
-        from moderation import scorer as scoring
+        from moderation.learn import scorer as scoring
 
         chosen = {task: head for task, head in self.scorers.items() if tasks is None or task in tasks}
         # Heads sharing one features object tokenise the slice once, for the union of
@@ -192,7 +185,7 @@ class Model:
 
 
 def _rows_slice(frame: Any, start: int, end: int) -> Any:
-    from moderation.features import Rows
+    from moderation.features.inputs import Rows
 
     if isinstance(frame, Rows):
         return Rows({name: values[start:end] for name, values in frame.data.items()})
@@ -272,9 +265,9 @@ def save(
 
 def scoring_form(heads: dict[str, Any]) -> dict[str, HeadScorer]:
     """Each pipeline as a `scorer.HeadScorer`, the heads sharing one plain
-    `vectorize.FeatureSpace` as their pipelines share one `heads.TextFeatures`."""
-    from moderation.heads import head_scorer
-    from moderation.vectorize import FeatureSpace
+    `features.space.FeatureSpace` as their pipelines share one `heads.TextFeatures`."""
+    from moderation.learn.heads import head_scorer
+    from moderation.features.space import FeatureSpace
 
     plain = _shared_as({task: pipeline.named_steps["features"] for task, pipeline in heads.items()}, FeatureSpace)
     return {task: head_scorer(pipeline, plain[task]) for task, pipeline in heads.items()}
@@ -291,7 +284,7 @@ def _without_features(heads: dict[str, Any]) -> dict[str, Any]:
 def _with_features(heads: dict[str, Any], scorers: dict[str, HeadScorer]) -> dict[str, Any]:
     """The pipelines of `_without_features` with their features back: each scorer's, as a
     scikit-learn transformer (one for all heads that share them)."""
-    from moderation.heads import TextFeatures
+    from moderation.learn.heads import TextFeatures
 
     transformers = _shared_as({task: scorers[task].features for task in heads}, TextFeatures)
     for task, pipeline in heads.items():
@@ -405,71 +398,3 @@ def _minor(version: str | None) -> tuple[str, ...]:
     """Major and minor release: scikit-learn keeps estimators' pickled state within one
     minor release, and changes it between them."""
     return tuple((version or "").split(".")[:2])
-
-
-def card(meta: dict[str, Any]) -> str:
-    """The model card, generated from the model's own metadata."""
-    lines = [
-        f"# Model card: {meta['name']}",
-        "",
-        "Generated from `meta.json` by `moderation train`; do not edit by hand.",
-        "",
-        "## Intended use",
-        "Scoring reader comments on news articles to help human moderators: which comments to",
-        "look at first (civility), which ones engage with the article and how (stance: agree,",
-        "disagree, discuss, unrelated), and which ones are worth featuring (constructiveness).",
-        "It is a triage aid: decisions that silence readers should stay with people.",
-        "",
-        "## Limitations",
-        "- Over-flagging: swear words used in a friendly or quoting way, and identity terms",
-        "  (religions, nationalities, sexual orientations) that are frequent in abusive training",
-        "  examples, raise the incivility score even in civil comments. Check flagged comments",
-        "  that mention identity groups before acting on them.",
-        "- English only; trained on Canadian opinion-article comments (C3), US tweets (OLID,",
-        "  Davidson) and debate-forum posts (ARC) and news bodies (FNC-1). Other domains, dialects",
-        "  and languages score less reliably; African-American English is known to be",
-        "  over-flagged by models trained on these tweet datasets.",
-        "- Stance is judged against the article title (and text when given) in two steps: whether",
-        "  the comment is about the article at all (word, bigram and character-gram overlap), then",
-        "  which way it leans (its own words and cue words). Sarcasm, and comments that stay on",
-        "  topic without sharing the article's words, are often missed; agree / disagree on a",
-        "  debate never seen in training is barely better than chance (see the held-out figures).",
-        "- Scores are calibrated on the training mix; a newsroom's own comments may need",
-        "  re-calibration (retrain on your labelled comments with `moderation train`).",
-        "",
-        "## Training",
-        f"- Created {meta['created']} with " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()),
-        f"- `{MODEL_FILE}` sha256 `{meta['model_sha256']}` ({meta['model_bytes'] / 1e6:.1f} MB"
-        + ("; the scikit-learn pipelines, but for their shared features)" if "scoring_sha256" in meta else ")"),
-    ]
-    if "scoring_sha256" in meta:
-        lines.append(f"- `{SCORING_FILE}` sha256 `{meta['scoring_sha256']}` ({meta['scoring_bytes'] / 1e6:.1f} MB; the "
-                     "fitted features and each head's weights and calibration: all that scoring loads)")  # fmt: skip
-    lines.append("- Rebuild: `make model` (prepares ../shared/datasets into build/prepared/, trains with")
-    lines.append("  a fixed random_state, then measures the held-out figures below)")
-    if meta.get("command"):
-        lines.append(f"- Training command: `{meta['command']}`")
-    lines.append("- Training files:")
-    lines.extend(f"  - `{item['path']}` sha256 `{item['sha256'][:16]}…`" for item in meta["training_files"])
-    lines += ["", "## Heads and grouped cross-validation", "",
-              "| task | labels | rows | C | CV metric (grouped by article/claim) |", "|---|---|---|---|---|"]  # fmt: skip
-    for task, info in meta["tasks"].items():
-        cv = info["cross_validation"]
-        scheme = cv.get("scheme") or f"over {cv['folds']} folds"
-        lines.append(f"| {task} | {', '.join(info['labels'])} | {info['rows']} | {info['C'] if info['C'] is not None else 'SGD'} | "
-                     f"{cv['metric']} {cv['best']:.3f} {scheme} |")  # fmt: skip
-    pooled = [(task, info["cross_validation"]["pooled_sources"]) for task, info in meta["tasks"].items()
-              if info["cross_validation"].get("pooled_sources")]  # fmt: skip
-    if pooled:
-        lines.append("")
-        lines += [f"- {task} keeps the weights its sources share ({', '.join(sources)}); each source's own "
-                  "corrections were fitted beside them and dropped." for task, sources in pooled]  # fmt: skip
-    heldout = meta.get("heldout")
-    if heldout:
-        lines += ["", "## Held-out evaluation", "", heldout.get("description", ""), "",
-                  "| measure | data | value | alt-profanity-check, same rows |", "|---|---|---|---|"]  # fmt: skip
-        for row in heldout.get("rows", []):
-            peer = row.get("peer_alt_profanity_check")
-            lines.append(f"| {row['metric']} | {row['data']} | {row['value']:.3f} | {'' if peer is None else f'{peer:.3f}'} |")
-    lines.append("")
-    return "\n".join(lines)

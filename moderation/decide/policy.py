@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from moderation.errors import ModerationError
-from moderation.terms import find_terms
+from moderation.decide.terms import find_terms
 
 
 class PolicyError(ModerationError):

@@ -1,5 +1,5 @@
 """What the features read: the columns of a frame (pandas or plain lists) and the cue
-words of stance and reasoning. The features themselves are in `vectorize.py`.
+words of stance and reasoning. The features themselves are in `space.py` and its blocks.
 """
 
 from __future__ import annotations

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-    from moderation.moderator import Moderator
-    from moderation.policy import Policy, Reason
+    from moderation.decide.moderator import Moderator
+    from moderation.decide.policy import Policy, Reason
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet"}
 
@@ -27,7 +27,7 @@ def frames_from_inputs(inputs: list[str], chunk_rows: int = 20_000) -> Iterator[
     """Tables are read as they are; pages are parsed to one row per comment."""
     import pandas as pd
 
-    from moderation.data import iter_table
+    from moderation.io.tables import iter_table
     from moderation.parse import iter_pages
 
     pages: list[str] = []
@@ -149,7 +149,7 @@ def worker_moderator(model_dir: str | None, policy: Policy) -> Moderator:
     """The moderator of this worker process (local or Dask), loaded on its first chunk
     (or inherited, when the worker forked) and kept for the next ones while the model
     and policy stay the same."""
-    from moderation.moderator import Moderator
+    from moderation.decide.moderator import Moderator
 
     key = (model_dir, policy.hash)
     if key not in _WORKER:
@@ -167,7 +167,7 @@ def _score_chunk(frame: pd.DataFrame, model_dir: str | None, policy: Policy, exp
 def _history(moderator: Moderator, frame: pd.DataFrame) -> list[list[Reason]]:
     """The repeat and flood reasons of a chunk, taken here in input order. Only rows with
     an author have any, and only their text, author and time are read."""
-    from moderation.moderator import rows_for_decisions
+    from moderation.decide.moderator import rows_for_decisions
 
     if "author" not in frame.columns:
         return [[] for _ in range(len(frame))]
@@ -177,7 +177,7 @@ def _history(moderator: Moderator, frame: pd.DataFrame) -> list[list[Reason]]:
 
 def _scored(records: list[dict[str, Any]], form: str) -> Scored:
     """A chunk's records, counted, and put in `form`."""
-    from moderation.output import jsonl_bytes, parquet_records
+    from moderation.io.output import jsonl_bytes, parquet_records
 
     actions = Counter(record["action"] or "error" for record in records)
     rules = Counter(reason["rule"] for record in records for reason in record["reasons"] or [])

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from moderation.data import TASKS
+from moderation.io.tables import TASKS
 from moderation.errors import DataError
 
 if TYPE_CHECKING:
     import pandas as pd
     from sklearn.pipeline import Pipeline
 
-    from moderation.heads import TextFeatures
+    from moderation.learn.heads import TextFeatures
 
 C_GRID = (0.5, 2.0)
 """Regularisation strengths tried per head; small on purpose, to keep training in minutes."""
@@ -211,7 +211,7 @@ def train_task(
     from joblib import Parallel, delayed
     from sklearn.model_selection import GroupKFold
 
-    from moderation import heads
+    from moderation.learn import heads
 
     config = config or TrainConfig()
     started = time.perf_counter()
@@ -320,7 +320,7 @@ def train(
 
 def fit_features(frame: pd.DataFrame, progress: Callable[[str], None] = lambda message: None) -> tuple[TextFeatures, Any]:
     """The shared features fitted on every text of `frame`, and `frame`'s feature matrix."""
-    from moderation.heads import TextFeatures
+    from moderation.learn.heads import TextFeatures
 
     started = time.perf_counter()
     progress(f"features: {len(frame)} texts")

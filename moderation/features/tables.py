@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from moderation.tokens import WORD_BYTES, Spans
+from moderation.features.tokens import WORD_BYTES, Spans
 
 
 class IntTable:

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from moderation.features import MAX_CHARS
+from moderation.features.inputs import MAX_CHARS
 
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
 _KEEP = set("'@$")

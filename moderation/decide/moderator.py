@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from moderation.errors import DataError
-from moderation.policy import Policy, Reason, action_of, load_policy, rules_and_length, score_reasons
+from moderation.decide.policy import Policy, Reason, action_of, load_policy, rules_and_length, score_reasons
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from moderation.model import Model
+    from moderation.learn.bundle import Model
 
 DECISION_COLUMNS = ("action", "reasons", "scores", "predicted", "explain", "featured", "model", "policy_hash", "error")
 OUTPUT_COLUMNS = (*DECISION_COLUMNS, "length")
@@ -84,7 +84,7 @@ class Moderator:
     @property
     def model(self) -> Model:
         if self._model is None:
-            from moderation.model import load
+            from moderation.learn.bundle import load
 
             self._model = load(self.model_dir)
         return self._model
@@ -156,7 +156,7 @@ class Moderator:
         and whether it is a candidate to feature."""
         import numpy as np
 
-        from moderation.features import Rows
+        from moderation.features.inputs import Rows
 
         model = self.model
         frame = Rows({

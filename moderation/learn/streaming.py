@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from moderation.data import TASKS
+from moderation.io.tables import TASKS
 from moderation.errors import DataError
-from moderation.train import TaskResult, balanced, sources_of
+from moderation.learn.train import TaskResult, balanced, sources_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -42,7 +42,7 @@ MAX_HELD_OUT = 20_000
 
 
 def _chunks(paths: list[str], chunk_rows: int) -> Iterator[pd.DataFrame]:
-    from moderation.data import iter_table, require_columns
+    from moderation.io.tables import iter_table, require_columns
 
     for path in paths:
         for frame in iter_table(path, chunk_rows):
@@ -78,8 +78,8 @@ def train_streaming(
     import pandas as pd
     from sklearn.linear_model import SGDClassifier
 
-    from moderation import heads
-    from moderation.heads import TextFeatures
+    from moderation.learn import heads
+    from moderation.learn.heads import TextFeatures
 
     started = time.perf_counter()
     counts: dict[str, Counter[str]] = {task: Counter() for task in TASKS}
@@ -165,7 +165,7 @@ def train_streaming(
 def _stage_weights(counts: Counter[str]) -> tuple[dict[bool, float], dict[str, float]]:
     """The balanced weights of the two stance stages, from the whole history's counts:
     related against unrelated, and among the related labels."""
-    from moderation.stance import UNRELATED
+    from moderation.learn.stance import UNRELATED
 
     related = balanced({False: counts[UNRELATED], True: sum(n for label, n in counts.items() if label != UNRELATED)})
     return related, balanced({label: n for label, n in counts.items() if label != UNRELATED})
@@ -174,7 +174,7 @@ def _stage_weights(counts: Counter[str]) -> tuple[dict[bool, float], dict[str, f
 def _fit_stages(stages: tuple[np.ndarray, Any, Any], matrix: Any, y: np.ndarray, weight: np.ndarray,
                 stage_weights: tuple[dict[bool, float], dict[str, float]]) -> None:  # fmt: skip
     """One chunk for both stance stages: every row teaches relatedness, related rows the rest."""
-    from moderation.stance import UNRELATED
+    from moderation.learn.stance import UNRELATED
 
     columns, related_model, stance_model = stages
     related_weight, others = stage_weights
@@ -202,8 +202,8 @@ def _finish(task: str, features: Any, model: Any, held: list[pd.DataFrame], labe
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.frozen import FrozenEstimator
 
-    from moderation import heads
-    from moderation.train import _score
+    from moderation.learn import heads
+    from moderation.learn.train import _score
 
     rows = pd.concat(held, ignore_index=True) if held else pd.DataFrame()
     truth = _labels(rows, task).to_numpy() if len(rows) else np.asarray([])
@@ -219,7 +219,7 @@ def _finish(task: str, features: Any, model: Any, held: list[pd.DataFrame], labe
         return CalibratedClassifierCV(FrozenEstimator(estimator), method="sigmoid", ensemble=False).fit(X, y)
 
     if isinstance(model, tuple):
-        from moderation.stance import UNRELATED, RelatedFirst
+        from moderation.learn.stance import UNRELATED, RelatedFirst
 
         columns, related_model, stance_model = model
         related = truth != UNRELATED

@@ -1,0 +1,19 @@
+"""The `moderation` command: a thin skin over the library.
+
+Every command calls one library function; these modules only turn arguments into calls,
+results into stdout, and typed errors into one line on stderr with the exit code that
+`moderation.errors` documents. Heavy imports happen inside the commands so that
+`--help` starts fast. One module per group of commands; `app` holds what they share.
+"""
+
+from __future__ import annotations
+
+from moderation.cli import hook, pages, scoring, training
+from moderation.cli.app import app
+
+__all__ = ["app", "main", "hook", "pages", "scoring", "training"]
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

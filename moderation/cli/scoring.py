@@ -1,0 +1,174 @@
+"""`moderation score`: a decision for every row of a queue or every comment of pages."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from moderation.cli.app import app, errors_to_exit, say
+
+if TYPE_CHECKING:
+    from collections import Counter
+
+from moderation.errors import OutputError, UsageError
+
+
+class ScoreFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    json = "json"
+    parquet = "parquet"
+    table = "table"
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+class SortOrder(str, Enum):
+    input = "input"
+    priority = "priority"
+
+
+@app.command()
+def score(
+    inputs: Annotated[list[str], typer.Argument(help="Queues (.csv, .jsonl, .parquet) with a text column, or pages / directories of pages; - reads a JSON Lines queue from stdin.")],
+    output: Annotated[Optional[str], typer.Option("-o", "--output", help="Write here (atomically) instead of stdout.")] = None,
+    policy: Annotated[Optional[Path], typer.Option("--policy", help="Site policy TOML (default: built-in defaults).")] = None,
+    model_dir: Annotated[Optional[Path], typer.Option("--model", help="Model directory (default: models/default or $MODERATION_MODEL).")] = None,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.jsonl,
+    sort: Annotated[SortOrder, typer.Option("--sort", help="priority: what needs a human first (holds, most uncivil first); keeps all rows in memory.")] = SortOrder.input,
+    explain: Annotated[bool, typer.Option("--explain/--no-explain", help="Include the words behind each score.")] = True,
+    chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, help="Rows read and scored at a time (peak memory grows with it).")] = 5_000,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes scoring chunks in parallel; -1 = one per core, 1 = score here. Results are identical.")] = -1,
+    engine: Annotated[Engine, typer.Option("--engine", help="local, or dask: score a Dask DataFrame of CSV / JSONL / Parquet files into a directory of Parquet partitions (-o).")] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the address of a running Dask scheduler (default: a local cluster, one worker per core).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
+) -> None:
+    """Decide publish / hold / reject for every comment, with named reasons and scores.
+
+    Every input column is kept and action, reasons, scores (scores.TASK.LABEL),
+    predicted, explain, featured, model, policy_hash, length and error are added. Rows in
+    = rows out: a row that cannot be scored keeps its error. A summary goes to stderr.
+    """
+    from collections import Counter
+
+    with errors_to_exit():
+        from moderation.batch import (
+            WORKERS_FORK,
+            Scored,
+            frames_from_inputs,
+            score_records,
+        )
+        from moderation.decide.moderator import Moderator
+        from moderation.io.output import emit, emit_bytes
+
+        if engine is Engine.dask:
+            if output in (None, "-"):
+                raise UsageError("--engine dask writes a directory of Parquet partitions: pass -o DIR")
+            if sort is not SortOrder.input:
+                raise UsageError("--engine dask keeps the input order; sort the output afterwards")
+        if jobs == 0:
+            raise UsageError("--jobs 0 means nothing: 1 scores here, -1 starts one worker per core")
+        moderator = Moderator.load(model_dir, policy)
+        # A model that fails its checks is refused before any output. Workers that do not
+        # fork load their own copy, so with them this process only checks it.
+        if engine is Engine.local and jobs != 1 and not WORKERS_FORK:
+            from moderation.learn.bundle import verify
+
+            verify(model_dir)
+        else:
+            moderator.model  # noqa: B018
+        if engine is Engine.dask:
+            from moderation.dask_engine import score_dask
+
+            model_path = str(moderator.model.path) if moderator.model.path is not None else None
+            actions = score_dask(inputs, output, model_path, moderator.policy, explain, scheduler, force)
+            _summary(actions, Counter(), f"; written to {output}")
+            return
+        actions: Counter[str] = Counter()
+        rules: Counter[str] = Counter()
+        frames = frames_from_inputs(inputs, chunk_rows)
+
+        streaming_jsonl = fmt is ScoreFormat.jsonl and sort is SortOrder.input
+        form = "jsonl" if streaming_jsonl else "parquet" if fmt is ScoreFormat.parquet and sort is SortOrder.input else "records"
+        chunks = _with_progress(score_records(frames, moderator, explain, jobs, form=form))
+
+        def counted(chunks: Iterator[Scored]) -> Iterator[Scored]:
+            for chunk in chunks:
+                actions.update(chunk.actions)
+                rules.update(chunk.rules)
+                yield chunk
+
+        if streaming_jsonl:
+            # Worker processes wrote the lines; this process only copies them out.
+            emit_bytes((chunk.lines or b"" for chunk in counted(chunks)), output, force=force)
+            _summary(actions, rules)
+            return
+        rows = (record for chunk in counted(chunks) for record in chunk.records or [])
+        if sort is SortOrder.priority:
+            rows = iter(sorted(rows, key=_priority, reverse=True))
+        if fmt is ScoreFormat.table:
+            _print_table(rows)
+        elif fmt is ScoreFormat.parquet:
+            from moderation.io.output import write_parquet
+
+            if output in (None, "-"):
+                raise OutputError("parquet needs -o FILE")
+            write_parquet(rows, output, force=force, prepared=form == "parquet")
+        else:
+            emit(rows, output, fmt.value, force=force)
+    _summary(actions, rules)
+
+
+def _summary(actions: Counter[str], rules: Counter[str], suffix: str = "") -> None:
+    summary = ", ".join(f"{action} {count}" for action, count in sorted(actions.items()))
+    reasons = f"; reasons: {', '.join(f'{r} {n}' for r, n in rules.most_common())}" if rules else ""
+    say(f"{sum(actions.values())} row(s): {summary or 'none'}{reasons}{suffix}")
+
+
+def _priority(record: dict) -> tuple[int, float]:
+    rank = {"hold": 3, "reject": 2, "publish": 1}.get(record.get("action") or "", 4)
+    uncivil = ((record.get("scores") or {}).get("civility") or {}).get("uncivil") or 0.0
+    return rank, uncivil
+
+
+def _with_progress(frames: Iterator) -> Iterator:
+    """A progress line on stderr for long runs, when a person is watching."""
+    if not sys.stderr.isatty():
+        yield from frames
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    # Redrawn once per chunk, not by rich's refresh thread: `score --jobs` forks its
+    # workers inside this loop, and a thread holding stderr's lock at that moment would
+    # leave that lock held in every worker.
+    with Progress(SpinnerColumn(), TextColumn("{task.completed:,} rows"), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True, auto_refresh=False) as progress:  # fmt: skip
+        task = progress.add_task("scoring")
+        progress.refresh()
+        for chunk in frames:
+            yield chunk
+            progress.advance(task, len(chunk))
+            progress.refresh()
+
+
+def _print_table(rows: Iterator[dict]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("action", "uncivil", "author", "text", "reasons")
+    for record in rows:
+        uncivil = ((record.get("scores") or {}).get("civility") or {}).get("uncivil")
+        text = str(record.get("text") or "")
+        table.add_row(str(record.get("action") or record.get("error")), "" if uncivil is None else f"{uncivil:.2f}",
+                      str(record.get("author") or ""), text[:80] + ("…" if len(text) > 80 else ""),
+                      "; ".join(reason["message"] for reason in record.get("reasons") or []))  # fmt: skip
+    Console().print(table)

@@ -1,0 +1,113 @@
+"""`moderation data prepare`, `train` and `evaluate`: the commands that make and measure models."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from moderation.cli.app import app, errors_to_exit, say
+from moderation.errors import DataError, OutputError, UsageError
+
+data_app = typer.Typer(help="Prepare training data.", no_args_is_help=True)
+app.add_typer(data_app, name="data")
+
+
+class Recipe(str, Enum):
+    c3 = "c3"
+    davidson = "davidson"
+    olid = "olid"
+    arc = "arc"
+    fnc1 = "fnc1"
+
+
+@data_app.command("prepare")
+def data_prepare(
+    recipe: Annotated[Recipe, typer.Argument(help="Which public dataset SRC holds.")],
+    sources: Annotated[list[str], typer.Argument(help="The dataset's folder or files.")],
+    output: Annotated[str, typer.Option("-o", "--output", help="Canonical table to write (.csv, .jsonl or .parquet).")],
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing output.")] = False,
+) -> None:
+    """Convert a public dataset to the canonical training table (see data/README.md)."""
+    with errors_to_exit():
+        from moderation.io.datasets import prepare
+        from moderation.io.tables import write_table
+
+        frame = prepare(recipe.value, sources)
+        write_table(frame, output, force=force)
+    say(f"{recipe.value}: {len(frame)} rows -> {output}")
+
+
+@app.command()
+def train(
+    data: Annotated[list[str], typer.Argument(help="Canonical tables (.csv, .jsonl, .parquet).")],
+    output: Annotated[str, typer.Option("-o", "--output", help="Model directory to write, e.g. models/mine.")],
+    tasks: Annotated[Optional[list[str]], typer.Option("--tasks", help="Train only these tasks (repeatable).")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="TOML file: c_grid, folds, balance_sources, pool_sources, n_jobs.")] = None,
+    streaming: Annotated[bool, typer.Option("--streaming", help="Train out of core: read the data in chunks, hashed word n-grams, SGD; for histories larger than memory.")] = False,
+    epochs: Annotated[int, typer.Option("--epochs", min=1, help="With --streaming: passes over the data.")] = 2,
+    chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=100, help="With --streaming: rows read at a time.")] = 20_000,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing model directory.")] = False,
+) -> None:
+    """Train a head for each task the data has labels for, and save the bundle atomically.
+
+    Writes model.joblib (the fitted pipelines), scoring.joblib (the heads as scoring
+    reads them, without scikit-learn), meta.json (labels, library versions, hashes,
+    grouped cross-validation metrics) and a README.md model card. With --streaming the data is
+    never held whole; metrics are then those of held-out groups (one in ten).
+    """
+    with errors_to_exit():
+        from moderation.io.tables import load_training
+        from moderation.learn import bundle
+        from moderation.learn.train import TrainConfig
+        from moderation.learn.train import train as train_heads
+
+        if Path(output).exists() and not force:
+            raise OutputError(f"{output} exists; pass --force to replace it")
+        settings = TrainConfig()
+        if config is not None:
+            import tomllib
+
+            try:
+                settings = TrainConfig.from_mapping(tomllib.loads(config.read_text()))
+            except (OSError, tomllib.TOMLDecodeError) as error:
+                raise DataError(f"{config}: {error}") from error
+        if streaming:
+            if config is not None:
+                raise UsageError("--config sets the in-memory path's search; --streaming does not use it")
+            from moderation.learn.streaming import train_streaming
+
+            results = train_streaming(data, tasks, progress=say, chunk_rows=chunk_rows, epochs=epochs)
+        else:
+            results = train_heads(load_training(data), tasks, settings, progress=say)
+        command = "moderation train " + " ".join(data) + f" -o {output}" + (f" --streaming --epochs {epochs}" if streaming else "")
+        bundle.save(results, output, training_files=data, force=force, extra_meta={"command": command})
+    say(f"saved {output}")
+
+
+@app.command()
+def evaluate(
+    model_dir: Annotated[Path, typer.Argument(help="Model directory.")],
+    data: Annotated[list[str], typer.Argument(help="Labelled canonical tables.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Report directory to write.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing report directory.")] = False,
+) -> None:
+    """Metrics, a Markdown report and PNG plots for a model on labelled data."""
+    with errors_to_exit():
+        from moderation.errors import OutputError
+        from moderation.io.tables import load_training
+        from moderation.learn import bundle
+        from moderation.learn.evaluate import evaluate as run
+        from moderation.learn.evaluate import write_report
+
+        if output.exists() and any(output.iterdir()) and not force:
+            raise OutputError(f"{output} exists; pass --force to replace it")
+        loaded = bundle.load(model_dir)
+        results, raw = run(loaded, load_training(data))
+        write_report(results, raw, output, loaded.id)
+    for task, metrics in results.items():
+        extra = "".join(f" {key}={metrics[key]:.3f}" for key in ("roc_auc", "fnc_weighted_score") if key in metrics)
+        say(f"{task}: rows={metrics['rows']} accuracy={metrics['accuracy']:.3f} macro_f1={metrics['macro_f1']:.3f}{extra}")
+    say(f"report in {output}")

@@ -1,0 +1,7 @@
+"""Tables in, records out: reading CSV / JSON Lines / Parquet queues and training tables
+(`tables`), making the canonical training table from the public datasets (`datasets`),
+and writing results atomically (`output`).
+
+May import: `moderation.errors`, `moderation.records`. Nothing here knows about models or
+policies.
+"""

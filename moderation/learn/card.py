@@ -1,0 +1,82 @@
+"""What a model directory holds, and its card: the README generated from the model's own
+metadata (`meta.json`), so the figures a newsroom reads are the ones that were measured."""
+
+from __future__ import annotations
+
+from typing import Any
+
+MODEL_FILE = "model.joblib"
+"""Every head's fitted scikit-learn pipeline, but for the fitted features, which the
+pipelines share and `SCORING_FILE` holds: they are rejoined on loading (format 3)."""
+SCORING_FILE = "scoring.joblib"
+"""Every head as scoring reads it (`scorer.HeadScorer`): no scikit-learn inside, so
+`check`, `serve` and `score` load a model without importing it."""
+META_FILE = "meta.json"
+CARD_FILE = "README.md"
+
+def card(meta: dict[str, Any]) -> str:
+    """The model card, generated from the model's own metadata."""
+    lines = [
+        f"# Model card: {meta['name']}",
+        "",
+        "Generated from `meta.json` by `moderation train`; do not edit by hand.",
+        "",
+        "## Intended use",
+        "Scoring reader comments on news articles to help human moderators: which comments to",
+        "look at first (civility), which ones engage with the article and how (stance: agree,",
+        "disagree, discuss, unrelated), and which ones are worth featuring (constructiveness).",
+        "It is a triage aid: decisions that silence readers should stay with people.",
+        "",
+        "## Limitations",
+        "- Over-flagging: swear words used in a friendly or quoting way, and identity terms",
+        "  (religions, nationalities, sexual orientations) that are frequent in abusive training",
+        "  examples, raise the incivility score even in civil comments. Check flagged comments",
+        "  that mention identity groups before acting on them.",
+        "- English only; trained on Canadian opinion-article comments (C3), US tweets (OLID,",
+        "  Davidson) and debate-forum posts (ARC) and news bodies (FNC-1). Other domains, dialects",
+        "  and languages score less reliably; African-American English is known to be",
+        "  over-flagged by models trained on these tweet datasets.",
+        "- Stance is judged against the article title (and text when given) in two steps: whether",
+        "  the comment is about the article at all (word, bigram and character-gram overlap), then",
+        "  which way it leans (its own words and cue words). Sarcasm, and comments that stay on",
+        "  topic without sharing the article's words, are often missed; agree / disagree on a",
+        "  debate never seen in training is barely better than chance (see the held-out figures).",
+        "- Scores are calibrated on the training mix; a newsroom's own comments may need",
+        "  re-calibration (retrain on your labelled comments with `moderation train`).",
+        "",
+        "## Training",
+        f"- Created {meta['created']} with " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()),
+        f"- `{MODEL_FILE}` sha256 `{meta['model_sha256']}` ({meta['model_bytes'] / 1e6:.1f} MB"
+        + ("; the scikit-learn pipelines, but for their shared features)" if "scoring_sha256" in meta else ")"),
+    ]
+    if "scoring_sha256" in meta:
+        lines.append(f"- `{SCORING_FILE}` sha256 `{meta['scoring_sha256']}` ({meta['scoring_bytes'] / 1e6:.1f} MB; the "
+                     "fitted features and each head's weights and calibration: all that scoring loads)")  # fmt: skip
+    lines.append("- Rebuild: `make model` (prepares ../shared/datasets into build/prepared/, trains with")
+    lines.append("  a fixed random_state, then measures the held-out figures below)")
+    if meta.get("command"):
+        lines.append(f"- Training command: `{meta['command']}`")
+    lines.append("- Training files:")
+    lines.extend(f"  - `{item['path']}` sha256 `{item['sha256'][:16]}…`" for item in meta["training_files"])
+    lines += ["", "## Heads and grouped cross-validation", "",
+              "| task | labels | rows | C | CV metric (grouped by article/claim) |", "|---|---|---|---|---|"]  # fmt: skip
+    for task, info in meta["tasks"].items():
+        cv = info["cross_validation"]
+        scheme = cv.get("scheme") or f"over {cv['folds']} folds"
+        lines.append(f"| {task} | {', '.join(info['labels'])} | {info['rows']} | {info['C'] if info['C'] is not None else 'SGD'} | "
+                     f"{cv['metric']} {cv['best']:.3f} {scheme} |")  # fmt: skip
+    pooled = [(task, info["cross_validation"]["pooled_sources"]) for task, info in meta["tasks"].items()
+              if info["cross_validation"].get("pooled_sources")]  # fmt: skip
+    if pooled:
+        lines.append("")
+        lines += [f"- {task} keeps the weights its sources share ({', '.join(sources)}); each source's own "
+                  "corrections were fitted beside them and dropped." for task, sources in pooled]  # fmt: skip
+    heldout = meta.get("heldout")
+    if heldout:
+        lines += ["", "## Held-out evaluation", "", heldout.get("description", ""), "",
+                  "| measure | data | value | alt-profanity-check, same rows |", "|---|---|---|---|"]  # fmt: skip
+        for row in heldout.get("rows", []):
+            peer = row.get("peer_alt_profanity_check")
+            lines.append(f"| {row['metric']} | {row['data']} | {row['value']:.3f} | {'' if peer is None else f'{peer:.3f}'} |")
+    lines.append("")
+    return "\n".join(lines)
