@@ -92,7 +92,7 @@ def local_cluster(workers: int) -> Any:
     tunables turns off its adaptive mmap threshold, so every large NumPy array is mapped
     and unmapped afresh: scoring ran 1.4 to 1.7 times slower in such a worker than in a
     plain process. Workers of a cluster started elsewhere keep their own environment
-    (see the README).
+    (see docs/large-archives.md).
     """
     import dask
     from distributed import LocalCluster

@@ -1,6 +1,6 @@
 """The records every step passes along: small frozen dataclasses with fixed JSON keys.
 
-The keys are part of the public contract (README, "Records"): downstream tools read
+The keys are part of the public contract (docs/commands.md, "Records"): downstream tools read
 `parse` output by these names, so a field is renamed only with a changelog entry.
 """
 

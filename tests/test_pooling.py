@@ -102,17 +102,6 @@ def test_the_setting_is_read_from_a_config_file():
     assert TrainConfig().pool_sources is True
 
 
-def test_every_training_setting_is_in_the_readme_table():
-    import re
-    from pathlib import Path
-
-    from moderation.learn.train import SETTINGS
-
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
-    table = readme[readme.index("**Training settings.**") : readme.index("**The default model**")]
-    assert sorted(re.findall(r"^\| `(\w+)` \|", table, flags=re.MULTILINE)) == sorted(SETTINGS)
-
-
 def test_train_refuses_an_unknown_setting_with_one_line(tmp_path, two_source_table):
     from typer.testing import CliRunner
 

@@ -41,7 +41,7 @@ class Setting:
 SETTINGS: dict[str, Setting] = {
     s.name: s
     for s in (
-        Setting("min_chars", 50, "Reject comments with fewer user-visible characters than this (see README).", 0, 100_000),
+        Setting("min_chars", 50, "Reject comments with fewer user-visible characters than this (see docs/policy.md).", 0, 100_000),
         Setting("max_chars", 5000, "Reject comments with more user-visible characters than this.", 1, 1_000_000),
         Setting("max_links", 2, "Hold comments with more links than this.", 0, 1000),
         Setting("banned_terms", [], "Reject comments containing any of these words or phrases."),

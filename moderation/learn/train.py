@@ -47,7 +47,7 @@ class TaskResult:
 
 
 SETTINGS = ("c_grid", "folds", "balance_sources", "pool_sources", "n_jobs")
-"""The keys a `--config` file may set; the README's training settings table lists each."""
+"""The keys a `--config` file may set; the training settings table of docs/models.md lists each."""
 
 
 @dataclass
