@@ -1,2 +1,3 @@
 """Models shipped with the package (installed as `moderation._models`): `default/` is the
-bundle `make model` builds from the shared datasets."""
+fast lexical bundle and `accurate/` the one that also reads the sentence encoder in
+`encoder/`; `make model` builds both from the shared datasets."""

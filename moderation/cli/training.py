@@ -49,6 +49,8 @@ def train(
     streaming: Annotated[bool, typer.Option("--streaming", help="Train out of core: read the data in chunks, hashed word n-grams, SGD; for histories larger than memory.")] = False,
     epochs: Annotated[int, typer.Option("--epochs", min=1, help="With --streaming: passes over the data.")] = 2,
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=100, help="With --streaming: rows read at a time.")] = 20_000,
+    encoder: Annotated[bool, typer.Option("--encoder", help="Also read each comment's meaning with the shipped sentence encoder (the accurate tier; slower to train and score).")] = False,
+    embeddings_cache: Annotated[Optional[Path], typer.Option("--embeddings-cache", help="With --encoder: a directory that keeps the training texts' embeddings between runs.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing model directory.")] = False,
 ) -> None:
     """Train a head for each task the data has labels for, and save the bundle atomically.
@@ -74,7 +76,12 @@ def train(
                 settings = TrainConfig.from_mapping(tomllib.loads(config.read_text()))
             except (OSError, tomllib.TOMLDecodeError) as error:
                 raise DataError(f"{config}: {error}") from error
+        if encoder:
+            settings.meaning = True
+        settings.embeddings_store = embeddings_cache
         if streaming:
+            if encoder or embeddings_cache is not None:
+                raise UsageError("--streaming trains lexical heads only; --encoder needs the in-memory path")
             if config is not None:
                 raise UsageError("--config sets the in-memory path's search; --streaming does not use it")
             from moderation.learn.streaming import train_streaming
@@ -82,7 +89,8 @@ def train(
             results = train_streaming(data, tasks, progress=say, chunk_rows=chunk_rows, epochs=epochs)
         else:
             results = train_heads(load_training(data), tasks, settings, progress=say)
-        command = "moderation train " + " ".join(data) + f" -o {output}" + (f" --streaming --epochs {epochs}" if streaming else "")
+        command = "moderation train " + " ".join(data) + f" -o {output}" + (f" --streaming --epochs {epochs}" if streaming else "") \
+            + (" --encoder" if settings.meaning else "")  # fmt: skip
         bundle.save(results, output, training_files=data, force=force, extra_meta={"command": command})
     say(f"saved {output}")
 

@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 
     from moderation.learn.bundle import Model
 
-DECISION_COLUMNS = ("action", "reasons", "scores", "predicted", "explain", "featured", "model", "policy_hash", "error")
+DECISION_COLUMNS = ("action", "reasons", "scores", "predicted", "explain", "not_scored", "featured", "model", "policy_hash", "error")
 OUTPUT_COLUMNS = (*DECISION_COLUMNS, "length")
+NO_ARTICLE = "no article title or text to take a stance toward"
 """The keys `score` adds to each row, in this order."""
 
 
@@ -147,13 +148,14 @@ class Moderator:
                 decisions.append(None)
         if needs_model:
             scored = self._scores([rows[i] for i in needs_model], explain)
-            for index, (reasons, length), (scores, predicted, explained, more, featured) in zip(needs_model, ruled, scored, strict=True):
-                decisions[index] = self._decision(reasons + more, length, scores, predicted, explained, featured)
+            for index, (reasons, length), (scores, predicted, explained, more, featured, not_scored) in zip(
+                    needs_model, ruled, scored, strict=True):  # fmt: skip
+                decisions[index] = self._decision(reasons + more, length, scores, predicted, explained, featured, not_scored)
         return decisions  # type: ignore[return-value]  (every None was replaced)
 
-    def _scores(self, rows: list[dict[str, Any]], explain: bool) -> list[tuple[dict[str, Any], dict[str, str], Any, list[Reason], bool]]:
-        """Per row: its scores, predicted labels, explanation, the reasons the scores give
-        and whether it is a candidate to feature."""
+    def _scores(self, rows: list[dict[str, Any]], explain: bool) -> list[tuple[dict[str, Any], dict[str, Any], Any, list[Reason], bool, Any]]:
+        """Per row: its scores, predicted labels, explanation, the reasons the scores give,
+        whether it is a candidate to feature, and the tasks left unscored with why."""
         import numpy as np
 
         from moderation.features.inputs import Rows
@@ -175,15 +177,24 @@ class Moderator:
         results = []
         for offset, row in enumerate(rows):
             scores = {task: values[offset] for task, values in per_task.items()}
+            predicted = {task: values[offset] for task, values in labels.items()}
+            explained = None if explanations is None else explanations[offset]
+            has_article = bool(row.get("article_title") or row.get("article_text"))
+            not_scored = None
+            if not has_article and "stance" in scores:
+                # A stance toward nothing is noise: say so rather than print it.
+                scores["stance"] = predicted["stance"] = None
+                if explained is not None:
+                    explained.pop("stance", None)
+                not_scored = {"stance": NO_ARTICLE}
             constructive = scores.get("constructive", {}).get("constructive")
-            results.append((scores, {task: values[offset] for task, values in labels.items()},
-                            None if explanations is None else explanations[offset],
-                            score_reasons(scores, self.policy, bool(row.get("article_title"))),
-                            constructive is not None and constructive >= threshold))  # fmt: skip
+            results.append((scores, predicted, explained, score_reasons(scores, self.policy, has_article),
+                            constructive is not None and constructive >= threshold, not_scored))  # fmt: skip
         return results
 
     def _decision(self, reasons: list[Reason], length: int, scores: dict[str, Any] | None = None,
-                  predicted: dict[str, str] | None = None, explained: Any = None, featured: bool = False) -> dict[str, Any]:  # fmt: skip
+                  predicted: dict[str, Any] | None = None, explained: Any = None, featured: bool = False,
+                  not_scored: dict[str, str] | None = None) -> dict[str, Any]:  # fmt: skip
         action = action_of(reasons)
         return {
             "action": action,
@@ -191,6 +202,7 @@ class Moderator:
             "scores": scores,
             "predicted": predicted,
             "explain": explained,
+            "not_scored": not_scored,
             "featured": featured and action == "publish",
             "model": self._model.id if self._model is not None and scores is not None else None,
             "policy_hash": self.policy.hash,
@@ -199,7 +211,7 @@ class Moderator:
         }
 
     def _error(self, error: str) -> dict[str, Any]:
-        return {"action": None, "reasons": [], "scores": None, "predicted": None, "explain": None,
+        return {"action": None, "reasons": [], "scores": None, "predicted": None, "explain": None, "not_scored": None,
                 "featured": False, "model": None, "policy_hash": self.policy.hash, "error": error}  # fmt: skip
 
     def check(self, text: str, article: dict[str, Any] | None = None, author: str | int | None = None,

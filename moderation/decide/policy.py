@@ -54,6 +54,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("flood_seconds", 600, "The window for flood_limit, in seconds.", 1, 86_400 * 30),
         Setting("civility_hold", 0.5, "Hold when the incivility probability is at least this.", 0.0, 1.0),
         Setting("civility_reject", 0.9, "Reject when the incivility probability is at least this.", 0.0, 1.0),
+        Setting("threat_hold", 0.5, "Hold when the probability that the comment threatens violence is at least this.", 0.0, 1.0),
+        Setting("threat_reject", 0.8, "Reject when the probability that the comment threatens violence is at least this.", 0.0, 1.0),
         Setting("offtopic_hold", 0.9, "Hold when the probability that the comment is unrelated to its article is at least this.", 0.0, 1.0),
         Setting("feature_threshold", 0.8, "Mark a published comment as a candidate to feature at this constructiveness probability.", 0.0, 1.0),
         Setting("override_page_policy", False, "Apply min_chars / max_chars even where a page states its own limits."),
@@ -103,8 +105,9 @@ def make_policy(values: dict[str, Any]) -> Policy:
         merged[name] = value
     if merged["min_chars"] > merged["max_chars"]:
         raise PolicyError(f"min_chars ({merged['min_chars']}) is above max_chars ({merged['max_chars']})")
-    if merged["civility_hold"] > merged["civility_reject"]:
-        raise PolicyError(f"civility_hold ({merged['civility_hold']}) is above civility_reject ({merged['civility_reject']})")
+    for task in ("civility", "threat"):
+        if merged[f"{task}_hold"] > merged[f"{task}_reject"]:
+            raise PolicyError(f"{task}_hold ({merged[f'{task}_hold']}) is above {task}_reject ({merged[f'{task}_reject']})")
     return Policy(merged)
 
 
@@ -355,7 +358,7 @@ def _letters_and_capitals(text: str) -> tuple[int, int]:
 
 
 def score_reasons(scores: dict[str, dict[str, float]], policy: Policy, has_article: bool) -> list[Reason]:
-    """The rules on model scores: incivility (hold, reject) and off-topic (hold)."""
+    """The rules on model scores: incivility and threats (hold, reject), off-topic (hold)."""
     reasons: list[Reason] = []
     uncivil = scores.get("civility", {}).get("uncivil")
     if uncivil is not None:
@@ -363,7 +366,13 @@ def score_reasons(scores: dict[str, dict[str, float]], policy: Policy, has_artic
             reasons.append(Reason("civility", "reject", uncivil, policy["civility_reject"], "very likely uncivil"))
         elif uncivil >= policy["civility_hold"]:
             reasons.append(Reason("civility", "hold", uncivil, policy["civility_hold"], "possibly uncivil"))
-    unrelated = scores.get("stance", {}).get("unrelated")
+    threat = scores.get("threat", {}).get("threat")
+    if threat is not None:
+        if threat >= policy["threat_reject"]:
+            reasons.append(Reason("threat", "reject", threat, policy["threat_reject"], "very likely a threat of violence"))
+        elif threat >= policy["threat_hold"]:
+            reasons.append(Reason("threat", "hold", threat, policy["threat_hold"], "possibly a threat of violence"))
+    unrelated = (scores.get("stance") or {}).get("unrelated")
     if has_article and unrelated is not None and unrelated >= policy["offtopic_hold"]:
         reasons.append(Reason("off_topic", "hold", unrelated, policy["offtopic_hold"], "seems unrelated to the article"))
     return reasons

@@ -13,13 +13,33 @@ array arithmetic over the whole batch. Tokens come from `tokens.py`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
-from moderation.features.arrays import csr, doc_freq, l2_rows, presence_matrix, stable_hash, unique, unique_counts
+from moderation.errors import ModelError
+from moderation.features.arrays import (
+    csr,
+    doc_freq,
+    l2_rows,
+    presence_matrix,
+    stable_hash,
+    unique,
+    unique_counts,
+)
+from moderation.features.encoder import shared as shared_encoder
 from moderation.features.grams import TokenGrams, as_matrix, char_grams, token_display
-from moderation.features.inputs import AGREEING, HEDGING, REASONING, REFUTING, STOP, column
+from moderation.features.inputs import (
+    AGREEING,
+    HEDGING,
+    REASONING,
+    REFUTING,
+    STOP,
+    column,
+)
+from moderation.features.meaning import MEANING_BLOCKS, meaning_blocks
+from moderation.features.meaning import block_size as meaning_block_size
+from moderation.features.meaning import display_name as meaning_display_name
 from moderation.features.pair import PAIR, pair_block, stem
 from moderation.features.shape import SHAPE, shape_block
 from moderation.features.tables import IntTable
@@ -27,8 +47,11 @@ from moderation.features.tokens import fold, with_runs_joined
 from moderation.features.tokens import spans as token_spans
 from moderation.features.vocabulary import TokenIds
 
+if TYPE_CHECKING:
+    from moderation.features.encoder import Encoder
+
 BLOCKS = ("words", "chars", "shape", "pair")
-_CACHES = ("_state", "_names", "_bigram_table", "_is_cue", "_tokens_by_bytes", "_grams_by_bytes")
+_CACHES = ("_state", "_names", "_bigram_table", "_is_cue", "_tokens_by_bytes", "_grams_by_bytes", "_encoder")
 """What a process works out from the fitted state when it first needs it: not pickled,
 and forgotten when the features are fitted again."""
 _PACKED = ("tokens_", "word_names_", "gram_names_")
@@ -71,6 +94,10 @@ class FeatureSpace(TokenIds):
     (tf-idf), the `SHAPE` features, the `PAIR` features. `block_columns(name)` gives a
     block's column indices, which each head selects.
 
+    `meaning=True` adds the blocks of a pretrained sentence encoder (`features.meaning`):
+    the comment's embedding and its relation to the article's. The fitted state records
+    which encoder (`encoder_`, its files' hashes); scoring refuses any other.
+
     `hash_words=0` keeps a vocabulary of the `max_words` most frequent word n-grams, with
     idf. `hash_words=N` hashes every word n-gram into N columns instead (no idf), so that
     training out of core can fit the rest on a sample and still learn every n-gram of
@@ -81,13 +108,31 @@ class FeatureSpace(TokenIds):
     """
 
     def __init__(self, max_words: int = 150_000, max_grams: int = 100_000, min_df: int = 2,
-                 max_df: float = 0.9, gram_range: tuple[int, int] = (3, 5), hash_words: int = 0) -> None:  # fmt: skip
+                 max_df: float = 0.9, gram_range: tuple[int, int] = (3, 5), hash_words: int = 0,
+                 meaning: bool = False) -> None:  # fmt: skip
         self.max_words = max_words
         self.max_grams = max_grams
         self.min_df = min_df
         self.max_df = max_df
         self.gram_range = gram_range
         self.hash_words = hash_words
+        self.meaning = meaning
+
+    @property
+    def blocks(self) -> tuple[str, ...]:
+        """The blocks this space gives, in column order."""
+        return BLOCKS + MEANING_BLOCKS if self.meaning else BLOCKS
+
+    def encoder(self) -> Encoder:
+        """The sentence encoder the meaning blocks were fitted with, loaded once per
+        process; ModelError when the one installed is another (its hash differs)."""
+        encoder = self.__dict__.get("_encoder")
+        if encoder is None:
+            encoder = shared_encoder()
+            if self.__dict__.get("encoder_") and encoder.manifest["files"]["model"]["sha256"] != self.encoder_["sha256"]:
+                raise ModelError(f"the model was trained with encoder {self.encoder_['id']}, but {encoder.id} is installed")
+            self.__dict__["_encoder"] = encoder
+        return encoder
 
     def gram_weights_by_token(self, weights: np.ndarray) -> np.ndarray:
         """Gram weights (grams, outputs) summed over each known token's idf-weighted grams."""
@@ -97,6 +142,7 @@ class FeatureSpace(TokenIds):
     def __setstate__(self, state: dict[str, Any]) -> None:
         # Bundles written before `hash_words` existed used a vocabulary: the default.
         state.setdefault("hash_words", 0)
+        state.setdefault("meaning", False)
         for key in _PACKED:
             if isinstance(state.get(key), PackedStrings):
                 state[key] = state[key].unpack()
@@ -135,6 +181,8 @@ class FeatureSpace(TokenIds):
                 cache[block] = self.word_names_
             elif block == "tokens":
                 cache[block] = token_display(self.tokens_)
+            elif block in MEANING_BLOCKS:
+                cache[block] = np.full(meaning_block_size(block), meaning_display_name(block), dtype=object)
             else:
                 cache[block] = np.asarray([f"[{name}]" for name in (SHAPE if block == "shape" else PAIR)], dtype=object)
         return cache[block]
@@ -143,9 +191,8 @@ class FeatureSpace(TokenIds):
 
     def fit(self, frame: Any, y: Any = None) -> FeatureSpace:
         """Learn the token, word n-gram and character-gram vocabularies and their idf."""
-        from scipy import sparse
-
         import pandas as pd
+        from scipy import sparse
 
         # Each distinct text counts once: a news body paired with thirty headlines is
         # one document, not thirty.
@@ -212,6 +259,10 @@ class FeatureSpace(TokenIds):
         self.cues_ = np.asarray([[w in REFUTING, w in HEDGING, w in AGREEING, w in REASONING] for w in words]
                                 + [[False] * 4], dtype=np.float32)  # fmt: skip
         self.n_features_out_ = len(self.word_idf_) + len(self.gram_idf_) + len(SHAPE) + len(PAIR)
+        if self.meaning:
+            encoder = self.encoder()
+            self.encoder_ = {"id": encoder.id, "sha256": encoder.manifest["files"]["model"]["sha256"]}
+            self.n_features_out_ += sum(meaning_block_size(block) for block in MEANING_BLOCKS)
         for cache in _CACHES:
             self.__dict__.pop(cache, None)
         return self
@@ -246,9 +297,10 @@ class FeatureSpace(TokenIds):
 
     def block_columns(self, name: str) -> np.ndarray:
         """The column indices of one block of the output (see `BLOCKS`)."""
-        sizes = {"words": len(self.word_idf_), "chars": len(self.gram_idf_), "shape": len(SHAPE), "pair": len(PAIR)}
+        sizes = {"words": len(self.word_idf_), "chars": len(self.gram_idf_), "shape": len(SHAPE), "pair": len(PAIR),
+                 **{block: meaning_block_size(block) for block in MEANING_BLOCKS}}  # fmt: skip
         start = 0
-        for block in BLOCKS:
+        for block in self.blocks:
             if block == name:
                 return np.arange(start, start + sizes[block])
             start += sizes[block]
@@ -259,14 +311,16 @@ class FeatureSpace(TokenIds):
         return np.concatenate([
             words, np.asarray([f"'{g}'" for g in self.gram_names_], dtype=object),
             np.asarray([f"[{f}]" for f in SHAPE], dtype=object), np.asarray([f"[{f}]" for f in PAIR], dtype=object),
+            *[np.asarray([f"[{block} {i}]" for i in range(meaning_block_size(block))], dtype=object)
+              for block in self.blocks if block in MEANING_BLOCKS],
         ])  # fmt: skip
 
     def transform(self, frame: Any) -> Any:
-        """All blocks side by side, in `BLOCKS` order (scikit-learn's contract)."""
+        """All blocks side by side, in `blocks` order (scikit-learn's contract)."""
         from scipy import sparse
 
-        blocks = self.transform_blocks(frame)
-        return sparse.hstack([as_matrix(blocks[name]) for name in BLOCKS], format="csr", dtype=np.float32)
+        blocks = self.transform_blocks(frame, self.blocks)
+        return sparse.hstack([as_matrix(blocks[name]) for name in self.blocks], format="csr", dtype=np.float32)
 
     def transform_blocks(self, frame: Any, blocks: tuple[str, ...] = BLOCKS) -> dict[str, Any]:
         """The requested blocks, each on its own: sparse for words and grams, dense
@@ -305,6 +359,9 @@ class FeatureSpace(TokenIds):
             out = {name: block[inverse] for name, block in out.items()}
         if "pair" in blocks:
             out["pair"] = pair_block(self, frame, state, (ids, rows, inverse), n_words[inverse], cues[inverse], text_grams)
+        wanted = tuple(block for block in blocks if block in MEANING_BLOCKS)
+        if wanted:
+            out.update(meaning_blocks(self.encoder(), frame, wanted))
         return {name: out[name] for name in blocks}
 
     def _words(self, ids: np.ndarray, rows: np.ndarray, n: int) -> Any:

@@ -49,7 +49,15 @@ def _c3(sources: list[str]) -> pd.DataFrame:
         # nobody rated more than mildly toxic), 0.5 at 2, 1 from 2.5 up.
         "civility_score": (level - 1.5).clip(0, 1),
         "constructive": constructive.map(lambda v: None if pd.isna(v) else ("constructive" if v >= 0.5 else "not_constructive")),
+        "threat": level.map(_not_threat_below(1.5)),
     })  # fmt: skip
+
+
+def _not_threat_below(level: float) -> Callable[[float], str | None]:
+    """No public set here labels threats, but a comment that nobody found offensive is
+    not one: those rows are the threat head's negatives (`threat` left empty on the rest).
+    Its positives are the threats written for the purpose (data/behaviour/)."""
+    return lambda value: "not_threat" if value == value and value <= level else None
 
 
 def _davidson(sources: list[str]) -> pd.DataFrame:
@@ -63,6 +71,7 @@ def _davidson(sources: list[str]) -> pd.DataFrame:
         "group": "davidson:" + raw.index.astype(str),
         "source": "davidson",
         "civility": kind.map({0: "uncivil", 1: "uncivil", 2: "civil"}),
+        "threat": kind.map({2: "not_threat"}),
     })  # fmt: skip
 
 
@@ -76,6 +85,7 @@ def _olid(sources: list[str]) -> pd.DataFrame:
         "group": "olid:" + raw.get("id", raw.index.to_series()).astype(str),
         "source": "olid",
         "civility": raw["subtask_a"].map({"OFF": "uncivil", "NOT": "civil"}),
+        "threat": raw["subtask_a"].map({"NOT": "not_threat"}),
     })  # fmt: skip
 
 

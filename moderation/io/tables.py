@@ -23,6 +23,7 @@ TASKS: dict[str, tuple[str, ...]] = {
     "civility": ("civil", "uncivil"),
     "stance": ("agree", "disagree", "discuss", "unrelated"),
     "constructive": ("constructive", "not_constructive"),
+    "threat": ("not_threat", "threat"),
 }
 """Each task with the labels the shipped recipes produce (a newsroom may use others)."""
 

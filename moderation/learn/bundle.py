@@ -134,10 +134,10 @@ class Model:
         """Per task: calibrated probabilities (rows, labels) in `labels(task)` order, and
         the label each row gets.
 
-        Two classes: the second label when its probability reaches the recorded threshold.
-        More classes: the class-balanced linear model's own choice. Calibration restores
-        the training priors, so its argmax would bury rare stances under "unrelated";
-        the balanced decision is what the grouped cross-validation selected.
+        The label is read off the probabilities, so it never contradicts them (`decide`):
+        two classes, the second label when its probability reaches the recorded
+        threshold; more, the label whose probability stands highest above its share of
+        the training rows.
 
         With `explain_top`, also the explanations (per row, per task), computed from the
         same features, which saves a second pass over the text.
@@ -161,16 +161,12 @@ class Model:
             weights = self._weights.get(task)
             if weights is None:
                 weights = self._weights[task] = scoring.block_weights(head)
-            proba, balanced = scoring.predict(head, scoring.decision(head, blocks, weights))
+            proba, _balanced = scoring.predict(head, scoring.decision(head, blocks, weights))
             proba = proba[:, [head.classes.index(label) for label in labels]]
-            if len(labels) == 2:
-                threshold = self.meta["tasks"][task].get("threshold") or 0.5
-                decided = [labels[1] if p >= threshold else labels[0] for p in proba[:, 1]]
-            else:
-                decided = [str(label) for label in balanced]
+            decided = self.decide(task, proba)
             out[task] = (proba, decided)
             if explain_top:
-                top_labels = None if explain_all else [labels[i] for i in proba.argmax(axis=1)]
+                top_labels = None if explain_all else decided
                 table = self._explain.get(task)
                 if table is None:
                     table = self._explain[task] = scoring.explain_table(head, weights)
@@ -178,6 +174,24 @@ class Model:
         if not explain_top:
             return out, None
         return out, [{task: per_task[task][row] for task in per_task} for row in range(len(frame))]
+
+    def decide(self, task: str, proba: Any) -> list[str]:
+        """Each row's label from its probabilities (in `labels(task)` order): for two
+        labels, the second when its probability reaches the task's threshold; for more,
+        the label most raised above its base rate (probability divided by the label's
+        share of the training rows). Calibrated probabilities keep the training priors,
+        so a plain argmax would bury the rare stances under "unrelated"."""
+        import numpy as np
+
+        labels = self.labels(task)
+        info = self.meta["tasks"][task]
+        if len(labels) == 2:
+            threshold = info.get("threshold") or 0.5
+            return [labels[1] if p >= threshold else labels[0] for p in proba[:, 1].tolist()]
+        counts = info.get("class_counts") or {}
+        shares = np.asarray([counts.get(label, 0) for label in labels], dtype=float)
+        shares = shares / shares.sum() if shares.sum() > 0 else np.full(len(labels), 1 / len(labels))
+        return [labels[i] for i in (proba / np.maximum(shares, 1e-9)).argmax(axis=1).tolist()]
 
     def predict_proba(self, frame: pd.DataFrame, tasks: list[str] | None = None) -> dict[str, Any]:
         """Per task, calibrated probabilities of shape (rows, labels) in `labels(task)` order."""
@@ -190,6 +204,17 @@ def _rows_slice(frame: Any, start: int, end: int) -> Any:
     if isinstance(frame, Rows):
         return Rows({name: values[start:end] for name, values in frame.data.items()})
     return frame.iloc[start:end]
+
+
+def _encoder_of(heads: dict[str, Any]) -> dict[str, Any] | None:
+    """What the card says of the sentence encoder the heads read, if they read one."""
+    for pipeline in heads.values():
+        features = pipeline.named_steps["features"]
+        if features.meaning:
+            manifest = features.encoder().manifest
+            return {"id": features.encoder_["id"], "sha256": features.encoder_["sha256"], "source": manifest["source"],
+                    "build": manifest["build"], "max_tokens": manifest.get("max_tokens")}  # fmt: skip
+    return None
 
 
 def _versions() -> dict[str, str]:
@@ -232,6 +257,7 @@ def save(
             "scoring_sha256": sha256(staging / SCORING_FILE),
             "scoring_bytes": (staging / SCORING_FILE).stat().st_size,
             "training_files": [{"path": str(path), "sha256": sha256(Path(path))} for path in training_files],
+            "encoder": _encoder_of(heads),
             "tasks": {
                 task: {
                     "labels": result.labels,

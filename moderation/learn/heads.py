@@ -35,6 +35,14 @@ reads the comment's own words, character grams and shape."""
 OTHER_BLOCKS = ("words", "chars", "shape")
 
 
+MEANING_HEAD_BLOCKS = {"stance": ("pair_meaning", "meaning")}
+"""What a head reads of the encoder's blocks when the features have them (`meaning=True`):
+stance the comment against the article and the comment itself, every other head the
+comment's meaning."""
+RELATED_BLOCKS = ("pair", "pair_meaning")
+"""What the first stage of a two-stage stance head reads: only how the comment relates to
+the article, never its own words (see `stance.RelatedFirst`)."""
+
 HEAD_LIMITS = {"stance": {"words": 40_000}}
 """Stance reads only the 40,000 most frequent word n-grams (columns are in frequency
 order): its signal is in the comment-article features and common cue words, and the
@@ -46,14 +54,19 @@ class TextFeatures(FeatureSpace, TransformerMixin, BaseEstimator):
     head's pipeline, fitted once and shared by them all."""
 
 
-def blocks_for(task: str) -> tuple[str, ...]:
-    return HEAD_BLOCKS.get(task, OTHER_BLOCKS)
+def blocks_for(task: str, text_features: FeatureSpace | None = None) -> tuple[str, ...]:
+    """The blocks a head reads: its lexical ones, and the encoder's when `text_features`
+    has them."""
+    lexical = HEAD_BLOCKS.get(task, OTHER_BLOCKS)
+    if text_features is None or not text_features.meaning:
+        return lexical
+    return lexical + MEANING_HEAD_BLOCKS.get(task, ("meaning",))
 
 
 def head_columns(text_features: TextFeatures, task: str) -> np.ndarray:
     """The shared features' columns a head reads."""
     limits = HEAD_LIMITS.get(task, {})
-    return np.concatenate([text_features.block_columns(block)[: limits.get(block)] for block in blocks_for(task)])
+    return np.concatenate([text_features.block_columns(block)[: limits.get(block)] for block in blocks_for(task, text_features)])
 
 
 def select_columns(matrix: Any, columns: np.ndarray, blocks: tuple[str, ...] = ()) -> Any:
@@ -64,7 +77,8 @@ def select_columns(matrix: Any, columns: np.ndarray, blocks: tuple[str, ...] = (
 def assemble(text_features: TextFeatures, task: str, model: Any) -> Pipeline:
     """A head's pipeline: the shared (already fitted) features, its blocks, its model."""
     columns = head_columns(text_features, task)
-    select = FunctionTransformer(select_columns, kw_args={"columns": columns, "blocks": blocks_for(task)}, accept_sparse=True)
+    select = FunctionTransformer(select_columns, kw_args={"columns": columns, "blocks": blocks_for(task, text_features)},
+                                 accept_sparse=True)  # fmt: skip
     return Pipeline([("features", text_features), ("select", select), ("model", model)])
 
 
@@ -80,7 +94,8 @@ def classifier(C: float, text_features: TextFeatures | None = None, task: str = 
     from moderation.learn.stance import RelatedFirst
 
     if text_features is not None and two_stage(task, labels):
-        return RelatedFirst(block_positions(text_features, task, "pair"), C=C, calibrate=calibrate, random_state=RANDOM_STATE)
+        related = np.concatenate([block_positions(text_features, task, block) for block in RELATED_BLOCKS])
+        return RelatedFirst(related, C=C, calibrate=calibrate, random_state=RANDOM_STATE)
     if pool_sources:
         model: Any = SharedAcrossSources(C=C, random_state=RANDOM_STATE)
     else:
@@ -102,7 +117,7 @@ def block_positions(text_features: TextFeatures, task: str, block: str) -> np.nd
     """Where a block's columns sit in the head's own matrix."""
     limits = HEAD_LIMITS.get(task, {})
     start = 0
-    for name in blocks_for(task):
+    for name in blocks_for(task, text_features):
         size = len(text_features.block_columns(name)[: limits.get(name)])
         if name == block:
             return np.arange(start, start + size)

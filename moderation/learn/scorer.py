@@ -16,7 +16,10 @@ from typing import Any
 
 import numpy as np
 
-from moderation.features.space import FeatureSpace, token_display
+from moderation.features.grams import token_display
+from moderation.features.meaning import MEANING_BLOCKS
+from moderation.features.meaning import display_name as meaning_display_name
+from moderation.features.space import FeatureSpace
 
 Sigmoids = tuple[tuple[np.float64, np.float64], ...]
 """A calibrated stage: scikit-learn's sigmoid calibrators' (a, b), one per output of the
@@ -216,7 +219,9 @@ def explain(head: HeadScorer, frame: Any, top: int = 8, blocks: dict[str, Any] |
     if table is None:
         table = explain_table(head, weights)
     parts, new_values = [], None
-    for block in head.blocks:
+    # The encoder's blocks come last and are explained as one entry each, added below.
+    lexical = tuple(block for block in head.blocks if block not in MEANING_BLOCKS)
+    for block in lexical:
         if block == "chars":
             known, new_values = blocks[block].token_values()
             parts.append(known)
@@ -275,4 +280,19 @@ def explain(head: HeadScorer, frame: Any, top: int = 8, blocks: dict[str, Any] |
         names_of_rows = np.asarray(classes, dtype=object)[label_index].tolist()
         for row, (label, start, end) in enumerate(zip(names_of_rows, bounds, bounds[1:], strict=False)):
             results[row][label] = pairs[start:end]
+        for block in head.blocks[len(lexical):]:
+            _add_summed(results, block, per_row, position, blocks[block] @ _per_label(weights[block]), top)
     return results
+
+
+def _add_summed(results: list[dict[str, list[tuple[str, float]]]], block: str, labels: list[str],
+                position: dict[str, int], contributions: np.ndarray, top: int) -> None:  # fmt: skip
+    """Each row's explanation of `labels[row]` gains the block's summed contribution (its
+    columns mean nothing one by one), and keeps its `top` strongest entries."""
+    name = meaning_display_name(block)
+    for row, label in enumerate(labels):
+        value = round(float(contributions[row, position[str(label)]]), 4)
+        if value:
+            entries = [*results[row][str(label)], (name, value)]
+            entries.sort(key=lambda entry: -abs(entry[1]))
+            results[row][str(label)] = entries[:top]
