@@ -82,14 +82,14 @@ BOILERPLATE = re.compile(
 )
 
 
-_SPACES = re.compile(r"\s+")
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def normalize_space(text: str) -> str:
     """Collapse runs of whitespace (including NBSP and zero-width characters)."""
-    text = text.replace("\u200b", "").replace("\ufeff", "").replace("\u00a0", " ")
-    return _SPACES.sub(" ", text).strip()
+    # str.split() splits on exactly the characters re's \s matches (NBSP among them), and
+    # is several times faster than re.sub on the million lines of a large thread.
+    return " ".join(text.replace("\u200b", "").replace("\ufeff", "").split())
 
 
 def clean_text(text: str) -> str:

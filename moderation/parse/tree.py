@@ -25,16 +25,13 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
+from moderation.parse import PageTruncatedWarning
 from moderation.parse.common import clean_text
 
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "textarea", "select",
              "button", "input", "head", "object", "embed", "canvas")  # fmt: skip
 BLOCK_TAGS = {"p", "div", "li", "br", "dd", "dt", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
               "tr", "section", "article", "header", "footer", "pre", "ul", "ol", "table", "cite"}  # fmt: skip
-
-
-class PageTruncatedWarning(UserWarning):
-    """Part of a page could not be read, so comments in it may be missing."""
 
 
 def document(text: str) -> Any:
