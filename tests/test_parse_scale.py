@@ -112,8 +112,8 @@ def test_a_page_cut_short_by_the_parser_is_reported_with_what_was_dropped(monkey
         raise ValueError("refused for the test")
 
     monkeypatch.setattr(parse_tree, "deep_document", refuse)
-    with pytest.warns(PageTruncatedWarning, match=r"elements in [\d,]+ characters were dropped"):
-        page = parse_page(wordpress_page(reply_chain(1, 1500)))
+    with pytest.warns(PageTruncatedWarning, match=r"^deep\.html: .* [\d,]+ of about [\d,]+ elements were dropped"):
+        page = parse_page(wordpress_page(reply_chain(1, 1500)), source="deep.html")
     assert 0 < len(page.comments) < 1500
 
 

@@ -98,7 +98,7 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—»·:]\s+")
 
 def parse_html(text: str, source: str | None = None, url: str | None = None) -> ParsedPage:
     """Parse an HTML page into its article and reader comments."""
-    root = _document(text)
+    root = _document(text, source)
     if root is None:
         return ParsedPage(article=Article(source=source, url=url), format="html")
     # Every element keeps its Python proxy until the parse is over. lxml, freeing a proxy,
@@ -119,11 +119,11 @@ def parse_html(text: str, source: str | None = None, url: str | None = None) -> 
     return ParsedPage(article=article, comments=tuple(comments), format="html")
 
 
-def _document(text: str) -> Any:
+def _document(text: str, source: str | None = None) -> Any:
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text[:200]) + text[200:]
     if not text.strip():
         return None
-    return document(text)
+    return document(text, source)
 
 
 # --- structured data --------------------------------------------------------------------
@@ -422,7 +422,10 @@ def _policy(root: Any) -> CommentPolicy:
         # reading it again made a thread nested N deep cost N squared.
         if not (element.tag in BLOCK_TAGS and covered.above(element)):
             for line in element_text(element).splitlines():
-                if judged.get(line) or line not in judged and judged.setdefault(line, is_policy_line(line)):
+                verdict = judged.get(line)
+                if verdict is None:
+                    verdict = judged[line] = is_policy_line(line)
+                if verdict:
                     lines.append(line)
         for field in fields.get(element, ()):
             lines.append(f"minimum {field.get('minlength')} characters" if field.get("minlength") else "")

@@ -34,37 +34,28 @@ BLOCK_TAGS = {"p", "div", "li", "br", "dd", "dt", "blockquote", "h1", "h2", "h3"
               "tr", "section", "article", "header", "footer", "pre", "ul", "ol", "table", "cite"}  # fmt: skip
 
 
-def document(text: str) -> Any:
+def document(text: str, source: str | None = None) -> Any:
     """The root `<html>` element of a page, or None when there is no markup to build."""
     parser = lxml_html.HTMLParser(recover=True, remove_comments=True, remove_pis=True, huge_tree=True)
     try:
         root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
         return None
-    stop = next((error for error in parser.error_log if error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT), None)
-    if stop is None:
+    if not any(error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for error in parser.error_log):
         return root
     try:
         return deep_document(text)
     except (ValueError, etree.LxmlError) as error:
-        rest = _unread(text, stop.line, stop.column)
+        # Start tags in the text (those in scripts and comments too, hence "about").
+        written = len(re.findall(r"<[A-Za-z]", text))
+        read = sum(1 for _event, _element in etree.iterwalk(root, events=("start",)))
         warnings.warn(
-            f"the page nests deeper than the HTML parser's limit and could not be read past line {stop.line} "
-            f"({error}): {len(re.findall(r'<[A-Za-z]', rest)):,} elements in {len(rest):,} characters were dropped",
+            f"{source or 'page'}: nested deeper than the HTML parser allows, and could not be read in full "
+            f"({error}): {max(written - read, 0):,} of about {written:,} elements were dropped",
             PageTruncatedWarning,
             stacklevel=2,
         )
         return root
-
-
-def _unread(text: str, line: int, column: int) -> str:
-    """The text after the point where libxml2 stopped (its line and column count from 1)."""
-    offset = 0
-    for _ in range(max(line - 1, 0)):
-        offset = text.find("\n", offset) + 1
-        if offset == 0:
-            return ""
-    return text[offset + max(column - 1, 0) :]
 
 
 def deep_document(text: str) -> Any:
