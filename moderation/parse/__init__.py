@@ -23,6 +23,10 @@ MAX_PAGE_BYTES = 64 * 1024 * 1024
 """Pages larger than this are refused rather than risk exhausting memory."""
 
 
+class PageTruncatedWarning(UserWarning):
+    """Part of a page could not be read, so comments in it may be missing."""
+
+
 @dataclass(frozen=True)
 class PageResult:
     """One input page: its parse, or the error that stopped it (never both)."""

@@ -9,22 +9,33 @@ when present, otherwise from comment containers named by the blog and forum engi
 
 from __future__ import annotations
 
-import json
+import functools
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
-from lxml import html as lxml_html
 
+from moderation.parse import deepjson
 from moderation.parse.common import (
-    clean_text,
     find_agency,
     is_boilerplate,
     is_policy_line,
     normalize_space,
     parse_date,
     policy_from_lines,
+)
+from moderation.parse.tree import (
+    BLOCK_TAGS,
+    DROP_TAGS,
+    TreeFold,
+    any_above,
+    document,
+    element_text,
+    keep_proxies,
+    link_lengths,
+    text_lengths,
 )
 from moderation.records import Article, Comment, CommentPolicy, ParsedPage
 
@@ -34,10 +45,6 @@ ARTICLE_TYPES = {
     "techarticle", "report", "review", "backgroundnewsarticle", "reviewnewsarticle", "posting",
     "discussionforumposting", "creativework", "medicalwebpage", "itempage", "aboutpage",
 }  # fmt: skip
-_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "textarea", "select",
-              "button", "input", "head", "object", "embed", "canvas")  # fmt: skip
-_BLOCK_TAGS = {"p", "div", "li", "br", "dd", "dt", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
-               "tr", "section", "article", "header", "footer", "pre", "ul", "ol", "table", "cite"}  # fmt: skip
 
 # A comment *item* is the repeated unit, one per comment. Parts of an item (its author,
 # date, text) and section furniture (forms, counts, widgets) have names that also contain
@@ -91,9 +98,15 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—»·:]\s+")
 
 def parse_html(text: str, source: str | None = None, url: str | None = None) -> ParsedPage:
     """Parse an HTML page into its article and reader comments."""
-    root = _document(text)
+    root = _document(text, source)
     if root is None:
         return ParsedPage(article=Article(source=source, url=url), format="html")
+    # Every element keeps its Python proxy until the parse is over. lxml, freeing a proxy,
+    # walks up to the nearest ancestor that still has one (to the top of the page if none
+    # has): the depth of the thread for each element, minutes for one a few thousand
+    # replies deep. With all kept, in document order, each walk stops at the parent, and
+    # the list lets them go last first.
+    proxies = list(keep_proxies(root))
     structured = list(_json_ld(root))
     article_ld = _pick_article(structured)
     metas = _meta_tags(root)
@@ -102,33 +115,32 @@ def parse_html(text: str, source: str | None = None, url: str | None = None) -> 
     comments = _comments_from_json_ld(structured, article) or _comments_from_microdata(root, article)
     if not comments:
         comments = _comments_from_structure(root, article)
+    del proxies
     return ParsedPage(article=article, comments=tuple(comments), format="html")
 
 
-def _document(text: str) -> Any:
+def _document(text: str, source: str | None = None) -> Any:
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text[:200]) + text[200:]
     if not text.strip():
         return None
-    try:
-        parser = lxml_html.HTMLParser(recover=True, remove_comments=True, remove_pis=True)
-        return lxml_html.document_fromstring(text, parser=parser)
-    except (etree.ParserError, ValueError):
-        return None
+    return document(text, source)
 
 
 # --- structured data --------------------------------------------------------------------
 
 
 def _json_ld(root: Any) -> Iterator[dict[str, Any]]:
-    for script in root.xpath('//script[contains(translate(@type,"LDJSON","ldjson"),"ld+json")]'):
+    for script in root.iter("script"):
+        if "ld+json" not in (script.get("type") or "").translate(_LOWER_LDJSON):
+            continue
         raw = (script.text or "").strip()
         if not raw:
             continue
         try:
-            data = json.loads(raw)
+            data = deepjson.loads(raw)
         except ValueError:
             try:
-                data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw))
+                data = deepjson.loads(re.sub(r"[\x00-\x1f]", " ", raw))
             except ValueError:
                 continue
         yield from _flatten_ld(data)
@@ -190,9 +202,9 @@ def _first_meta(metas: dict[str, str], keys: tuple[str, ...]) -> str | None:
     return next((metas[key] for key in keys if metas.get(key)), None)
 
 
-def _microdata(root: Any, prop: str) -> str | None:
-    for element in root.xpath(f'//*[@itemprop="{prop}"]'):
-        if element.xpath("ancestor::*[contains(@itemtype,'Comment')]"):
+def _microdata(root: Any, prop: str, in_comment_item: TreeFold) -> str | None:
+    for element in _elements(root):
+        if element.get("itemprop") != prop or in_comment_item.above(element):
             continue
         value = element.get("content") or element.get("datetime") or element.text_content()
         if value and value.strip():
@@ -212,12 +224,13 @@ def _article(
     url: str | None,
 ) -> Article:
     publisher = ld.get("publisher")
-    authors = _ld_names(ld.get("author")) or _meta_authors(metas) or _byline(root)
+    in_comments = any_above(_names_comments)
+    authors = _ld_names(ld.get("author")) or _meta_authors(metas) or _byline(root, in_comments)
     published = (
         _ld_text(ld.get("datePublished"))
         or _first_meta(metas, _PUBLISHED_META)
-        or _microdata(root, "datePublished")
-        or _time_element(root)
+        or _microdata(root, "datePublished", any_above(_is_comment_item))
+        or _time_element(root, in_comments)
     )
     modified = _ld_text(ld.get("dateModified")) or _first_meta(metas, _MODIFIED_META)
     lines = _visible_lines(root, limit=400)
@@ -283,13 +296,13 @@ def _meta_authors(metas: dict[str, str]) -> list[str]:
     return [name.strip() for name in re.split(r"\s*(?:,|;|\band\b)\s*", value) if name.strip()]
 
 
-def _byline(root: Any) -> list[str]:
-    for element in root.xpath('//*[@rel="author"] | //*[@itemprop="author"] | //*[@class or @id]'):
+def _byline(root: Any, in_comments: TreeFold) -> list[str]:
+    for element in _elements(root):
         if element.get("rel") != "author" and element.get("itemprop") != "author":
             marks = f"{element.get('class', '')} {element.get('id', '')}"
-            if not _BYLINE_CLASS.search(marks) or _in_comments(element):
+            if not _BYLINE_CLASS.search(marks) or in_comments.above(element):
                 continue
-        elif _in_comments(element):
+        elif in_comments.above(element):
             continue
         text = _BY_PREFIX.sub("", normalize_space(element.text_content()))
         if 2 < len(text) <= 60 and len(text.split()) <= 6 and not re.search(r"\d{4}|http|@|©", text):
@@ -297,17 +310,19 @@ def _byline(root: Any) -> list[str]:
     return []
 
 
-def _in_comments(element: Any) -> bool:
-    for ancestor in element.iterancestors():
-        marks = f"{ancestor.get('class', '')} {ancestor.get('id', '')}".lower()
-        if "comment" in marks or "itemtype" in ancestor.attrib and "Comment" in ancestor.get("itemtype"):
-            return True
-    return False
+def _names_comments(element: Any) -> bool:
+    """An element whose class, id or item type says it holds comments: what is inside is not the article's."""
+    marks = f"{element.get('class', '')} {element.get('id', '')}".lower()
+    return "comment" in marks or _is_comment_item(element)
 
 
-def _time_element(root: Any) -> str | None:
+def _is_comment_item(element: Any) -> bool:
+    return "Comment" in (element.get("itemtype") or "")
+
+
+def _time_element(root: Any, in_comments: TreeFold) -> str | None:
     for element in root.iter("time"):
-        if _in_comments(element):
+        if in_comments.above(element):
             continue
         value = element.get("datetime") or element.text_content()
         if value and parse_date(value):
@@ -316,8 +331,8 @@ def _time_element(root: Any) -> str | None:
 
 
 def _canonical(root: Any) -> str | None:
-    for link in root.xpath('//link[@rel="canonical"]'):
-        if link.get("href"):
+    for link in root.iter("link"):
+        if link.get("rel") == "canonical" and link.get("href"):
             return link.get("href").strip()
     return None
 
@@ -327,40 +342,16 @@ def _canonical(root: Any) -> str | None:
 
 def _strip(root: Any) -> Any:
     """A copy of the tree without scripts, forms' fields and other invisible parts."""
-    etree.strip_elements(root, *_DROP_TAGS, etree.Comment, with_tail=False)
-    for element in root.xpath('//*[@hidden or contains(translate(@style," ",""),"display:none")]'):
+    etree.strip_elements(root, *DROP_TAGS, etree.Comment, with_tail=False)
+    hidden = [
+        element
+        for element in _elements(root)
+        if element.get("hidden") is not None or "display:none" in (element.get("style") or "").replace(" ", "")
+    ]
+    for element in hidden:
         if element.getparent() is not None:
             element.drop_tree()
     return root
-
-
-def element_text(element: Any, skip: set[Any] | frozenset[Any] = frozenset()) -> str:
-    """Visible text of an element, one line per block, whitespace collapsed.
-
-    Elements in `skip` are left out but their tails, which belong to the parent, are kept.
-    """
-    parts: list[str] = []
-
-    def walk(node: Any) -> None:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in _DROP_TAGS or tag == "form" or node in skip:
-            if node.tail and node is not element:
-                parts.append(node.tail)
-            return
-        if tag in _BLOCK_TAGS:
-            parts.append("\n")
-        if node.text and isinstance(node.tag, str):
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-        if tag in _BLOCK_TAGS:
-            parts.append("\n")
-        if node.tail and node is not element:  # the element's own tail belongs to its parent
-            parts.append(node.tail)
-
-    # The tree is only read: lxml refuses to set back a tail holding a control character.
-    walk(element)
-    return clean_text("".join(parts))
 
 
 def _visible_lines(root: Any, limit: int) -> list[str]:
@@ -369,6 +360,22 @@ def _visible_lines(root: Any, limit: int) -> list[str]:
         return []
     lines = element_text(body).splitlines()
     return lines[:limit] + lines[-limit:] if len(lines) > 2 * limit else lines
+
+
+# Whole-page searches iterate rather than ask XPath: libxml2 sorts what XPath finds into
+# document order by walking up from each node, which costs the depth of the page per
+# comparison (seconds for a thread a few thousand replies deep).
+
+
+def _elements(root: Any) -> Iterator[Any]:
+    """Every element of the page in document order (what XPath's //* finds)."""
+    return (element for element in root.iter() if isinstance(element.tag, str))
+
+
+# XPath's translate(@class, "COMENT", "coment"): only those letters are folded.
+_LOWER_COMMENT = str.maketrans("COMENT", "coment")
+_LOWER_RESPOND = str.maketrans("RESPOND", "respond")
+_LOWER_LDJSON = str.maketrans("LDJSON", "ldjson")
 
 
 def _marks(element: Any) -> tuple[list[str], str]:
@@ -380,12 +387,47 @@ def _marks(element: Any) -> tuple[list[str], str]:
 
 
 def _policy(root: Any) -> CommentPolicy:
+    elements = [
+        element
+        for element in _elements(root)
+        if "comment" in (element.get("class") or "").translate(_LOWER_COMMENT)
+        or "comment" in (element.get("id") or "").translate(_LOWER_COMMENT)
+        or "respond" in (element.get("id") or "").translate(_LOWER_RESPOND)
+    ]
+    named = set(elements)
+
+    def reads_blocks_below(element: Any, above: bool) -> bool:
+        # A named element's text holds every line of a block inside it, unless something
+        # between them is left out of the text (a form, a script...).
+        return element.tag not in DROP_TAGS and element.tag != "form" and (above or element in named)
+
+    def outermost_named(element: Any, above: Any) -> Any:
+        return above if above is not None or element not in named else element
+
+    covered = TreeFold(reads_blocks_below, False)
+    owner = TreeFold(outermost_named, None)
+    # A field's limits used to be listed under every named element around it; only the
+    # first listing, under the outermost, survived the de-duplication below.
+    fields: dict[Any, list[Any]] = {}
+    for field in root.iter("textarea"):
+        if field.get("minlength") is None and field.get("maxlength") is None:
+            continue
+        outermost = owner.above(field)
+        if outermost is not None:
+            fields.setdefault(outermost, []).append(field)
     lines: list[str] = []
-    for element in root.xpath('//*[contains(translate(@class,"COMENT","coment"),"comment") or '
-                              'contains(translate(@id,"COMENT","coment"),"comment") or '
-                              'contains(translate(@id,"RESPOND","respond"),"respond")]'):
-        lines.extend(line for line in element_text(element).splitlines() if is_policy_line(line))
-        for field in element.xpath(".//textarea[@minlength or @maxlength]"):
+    judged: dict[str, bool] = {}  # "Reply", "says:"... come once per comment
+    for element in elements:
+        # A block already read as part of a named element around it adds no new line:
+        # reading it again made a thread nested N deep cost N squared.
+        if not (element.tag in BLOCK_TAGS and covered.above(element)):
+            for line in element_text(element).splitlines():
+                verdict = judged.get(line)
+                if verdict is None:
+                    verdict = judged[line] = is_policy_line(line)
+                if verdict:
+                    lines.append(line)
+        for field in fields.get(element, ()):
             lines.append(f"minimum {field.get('minlength')} characters" if field.get("minlength") else "")
             lines.append(f"maximum {field.get('maxlength')} characters" if field.get("maxlength") else "")
     return policy_from_lines(list(dict.fromkeys(line for line in lines if line)))
@@ -396,50 +438,57 @@ def _policy(root: Any) -> CommentPolicy:
 
 def _comments_from_json_ld(nodes: list[dict[str, Any]], article: Article) -> list[Comment]:
     found: list[Comment] = []
-
-    def visit(node: Any, parent_id: str | None) -> None:
+    nested = {id(other.get("comment")) for other in nodes}
+    # Depth first, in document order, with a stack: replies can nest deeper than Python recurses.
+    pending: list[tuple[Any, str | None]] = []
+    for node in reversed(nodes):
+        if "comment" in _types(node):
+            if id(node) not in nested:
+                pending.append((node, None))
+        elif isinstance(node.get("comment"), list | dict):
+            pending.append((node["comment"], None))
+    while pending:
+        node, parent_id = pending.pop()
         if isinstance(node, list):
-            for item in node:
-                visit(item, parent_id)
-            return
+            pending.extend((item, parent_id) for item in reversed(node))
+            continue
         if not isinstance(node, dict) or "comment" not in _types(node) and "answer" not in _types(node):
-            return
+            continue
         text = _ld_text(node.get("text")) or _ld_text(node.get("description"))
         if not text or is_boilerplate(text):
-            return
+            continue
         comment_id = _ld_text(node.get("@id")) or f"c{len(found) + 1}"
         found.append(Comment(
             id=comment_id, text=text, author=(_ld_names(node.get("author")) or [None])[0],
             posted_at=parse_date(_ld_text(node.get("dateCreated") or node.get("datePublished"))),
             parent_id=parent_id, position=len(found), article=article,
         ))  # fmt: skip
-        visit(node.get("comment"), comment_id)
-
-    for node in nodes:
-        if "comment" in _types(node):
-            if not any(node is other.get("comment") for other in nodes):
-                visit(node, None)
-        elif isinstance(node.get("comment"), list | dict):
-            visit(node["comment"], None)
+        pending.append((node.get("comment"), comment_id))
     return _dedupe(found)
 
 
+_ITEM_PROPS = {
+    "text": {"text", "commentText", "description"},
+    "author": {"author", "creator"},
+    "date": {"dateCreated", "datePublished", "commentTime"},
+}
+
+
 def _comments_from_microdata(root: Any, article: Article) -> list[Comment]:
-    items = [el for el in root.xpath('//*[@itemtype]') if el.get("itemtype", "").rstrip("/").endswith("Comment")]
+    items = [el for el in _elements(root) if (el.get("itemtype") or "").rstrip("/").endswith("Comment")]
     if not items:
         return []
     _strip(root)
+    first, parents = _survey_microdata(items)
     found = []
     for item in items:
         if item.getparent() is None and item is not root:
             continue
-        text_el = item.xpath('.//*[@itemprop="text" or @itemprop="commentText" or @itemprop="description"]')
-        text = element_text(text_el[0]) if text_el else element_text(item)
-        author_el = item.xpath('.//*[@itemprop="author" or @itemprop="creator"]')
-        author = normalize_space(author_el[0].text_content()) if author_el else None
-        date_el = item.xpath('.//*[@itemprop="dateCreated" or @itemprop="datePublished" or @itemprop="commentTime"]')
-        posted = (date_el[0].get("datetime") or date_el[0].get("content") or date_el[0].text_content()) if date_el else None
-        parent = next((anc for anc in item.iterancestors() if anc in items), None)
+        text_el, author_el, date_el = (first[kind].get(item) for kind in _ITEM_PROPS)
+        text = element_text(text_el) if text_el is not None else element_text(item)
+        author = normalize_space(author_el.text_content()) if author_el is not None else None
+        posted = (date_el.get("datetime") or date_el.get("content") or date_el.text_content()) if date_el is not None else None
+        parent = parents.get(item)
         found.append((item, text, author or None, parse_date(posted) or (normalize_space(posted) if posted else None), parent))
     ids = {id(item): f"c{index + 1}" for index, (item, *_rest) in enumerate(found)}
     comments = [
@@ -451,39 +500,110 @@ def _comments_from_microdata(root: Any, article: Article) -> list[Comment]:
     return _dedupe(comments)
 
 
+def _survey_microdata(items: list[Any]) -> tuple[dict[str, dict[Any, Any]], dict[Any, Any]]:
+    """For each item, its first descendant carrying each kind of property, and its nearest item ancestor.
+
+    One walk over the trees holding the items: asking each item with XPath searched its
+    whole subtree, every reply nested under it included. Items cut off by `_strip` keep
+    the ancestors they still have, as XPath saw them.
+    """
+    item_set = set(items)
+    first: dict[str, dict[Any, Any]] = {kind: {} for kind in _ITEM_PROPS}
+    parents: dict[Any, Any] = {}
+    for top in _tops(items):
+        open_items: list[Any] = []
+        # Open items still without a descendant of each kind; on the stack in nesting order.
+        waiting: dict[str, list[Any]] = {kind: [] for kind in _ITEM_PROPS}
+        for event, element in etree.iterwalk(top, events=("start", "end")):
+            if event == "start":
+                prop = element.get("itemprop")
+                if prop:
+                    for kind, props in _ITEM_PROPS.items():
+                        if prop in props and waiting[kind]:
+                            for item in waiting[kind]:
+                                first[kind][item] = element
+                            waiting[kind].clear()
+                if element in item_set:
+                    parents[element] = open_items[-1] if open_items else None
+                    open_items.append(element)
+                    for stack in waiting.values():
+                        stack.append(element)
+            elif open_items and open_items[-1] is element:
+                open_items.pop()
+                for stack in waiting.values():
+                    if stack and stack[-1] is element:
+                        stack.pop()
+    return first, parents
+
+
+def _tops(elements: list[Any]) -> list[Any]:
+    """The roots of the trees holding `elements`: the page's, and any subtree cut off from it."""
+    top_of: dict[Any, Any] = {}
+    tops: list[Any] = []
+    for element in elements:
+        path = []
+        node = element
+        while node not in top_of:
+            path.append(node)
+            parent = node.getparent()
+            if parent is None:
+                top_of[node] = node
+                tops.append(node)
+                break
+            node = parent
+        top = top_of[node]
+        for visited in path:
+            top_of[visited] = top
+    return tops
+
+
 def _is_item(element: Any) -> bool:
     tokens, element_id = _marks(element)
     if element_id and _ITEM_ID.match(element_id):
         return True
-    for token in tokens:
-        if _ITEM_TOKEN.match(token) and not _NOT_ITEM.search(token.replace("comment", "")):
-            return True
-    return False
+    return any(_is_item_token(token) for token in tokens)
 
 
-def _in_widget(element: Any) -> bool:
-    for ancestor in element.iterancestors():
-        tokens, element_id = _marks(ancestor)
-        marks = " ".join([*tokens, element_id])
-        if _NOT_SECTION_CONTEXT.search(marks) and not any(_SECTION_TOKEN.match(t) for t in [*tokens, element_id]):
-            if "comment" in marks.lower() or ancestor.tag in ("aside", "nav") or "widget" in marks.lower():
-                return True
-        if ancestor.tag in ("aside", "nav") or re.search(r"preview|captcha|error|hidden", marks, re.I):
+# Class names repeat on every comment of a thread: each is judged once (a page's share of
+# the regular-expression work was most of its time).
+@functools.lru_cache(maxsize=4096)
+def _is_item_token(token: str) -> bool:
+    return bool(_ITEM_TOKEN.match(token)) and not _NOT_ITEM.search(token.replace("comment", ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _part_kinds(mark: str) -> tuple[bool, bool, bool, bool]:
+    """Whether a class name or id marks an author, a date, a comment's body, or noise."""
+    return (
+        bool(_AUTHOR_PART.search(mark)),
+        bool(_DATE_PART.search(mark)),
+        bool(_BODY_PART.search(mark)),
+        bool(_NOISE_PART.search(mark)),
+    )
+
+
+def _is_widget(element: Any) -> bool:
+    """A sidebar, navigation, preview or error box: items inside it are not the page's thread."""
+    tokens, element_id = _marks(element)
+    marks = " ".join([*tokens, element_id])
+    if _NOT_SECTION_CONTEXT.search(marks) and not any(_SECTION_TOKEN.match(t) for t in [*tokens, element_id]):
+        if "comment" in marks.lower() or element.tag in ("aside", "nav") or "widget" in marks.lower():
             return True
-    return False
+    return element.tag in ("aside", "nav") or bool(re.search(r"preview|captcha|error|hidden", marks, re.I))
 
 
 def _comments_from_structure(root: Any, article: Article) -> list[Comment]:
     _strip(root)
+    in_widget = any_above(_is_widget)
     items = [el for el in root.iter() if isinstance(el.tag, str) and el.tag not in ("body", "html") and _is_item(el)]
-    items = [el for el in items if not _in_widget(el)]
-    comments = _comments_from_items(items, article) if items else []
+    items = [el for el in items if not in_widget.above(el)]
+    comments = _comments_from_items(root, items, article) if items else []
     if not comments:
-        comments = _comments_from_items(_items_in_section(root), article)
+        comments = _comments_from_items(root, _items_in_section(root, in_widget), article)
     return comments if comments and _plausible(comments) else []
 
 
-def _comments_from_items(items: list[Any], article: Article) -> list[Comment]:
+def _comments_from_items(root: Any, items: list[Any], article: Article) -> list[Comment]:
     if not items:
         return []
     item_set = set(items)
@@ -493,38 +613,76 @@ def _comments_from_items(items: list[Any], article: Article) -> list[Comment]:
         if author is None and posted is None:
             author, posted = _dt_header(item)
         records.append((item, author, posted, text))
-    kept = {id(item): index for index, (item, _a, _p, text) in enumerate(records) if _is_comment_text(text, item)}
-    representative = _representatives(items, kept)
+    tree = _ItemTree(root, items)
+    kept = {index for index, (_item, _a, _p, text) in enumerate(records) if _is_comment_text(text, tree.link_share(index))}
+    representative = tree.representatives(kept)
     comments: list[Comment] = []
     id_of: dict[int, str] = {}
-    for item, author, posted, text in records:
-        if id(item) not in kept:
+    for index, (item, author, posted, text) in enumerate(records):
+        if index not in kept:
             continue
         comment_id = _item_id(item, len(comments))
-        id_of[id(item)] = comment_id
+        id_of[index] = comment_id
         parent_id = None
-        for ancestor in item.iterancestors():
-            if ancestor in item_set:
-                target = ancestor if id(ancestor) in kept else representative.get(id(ancestor))
-                if target is not None and target is not item and id(target) in id_of:
-                    parent_id = id_of[id(target)]
-                    break
+        ancestor = tree.parent[index]
+        while ancestor is not None:
+            target = ancestor if ancestor in kept else representative.get(ancestor)
+            if target is not None and target != index and target in id_of:
+                parent_id = id_of[target]
+                break
+            ancestor = tree.parent[ancestor]
         comments.append(Comment(id=comment_id, text=text, author=author, posted_at=posted,
                                 parent_id=parent_id, position=len(comments), article=article))  # fmt: skip
     return _dedupe(comments)
 
 
-def _representatives(items: list[Any], kept: dict[int, int]) -> dict[int, Any]:
-    """For a wrapper item with no text of its own, the comment it wraps (its first kept item)."""
-    result: dict[int, Any] = {}
-    for item in items:
-        if id(item) in kept:
-            continue
-        for descendant in item.iterdescendants():
-            if id(descendant) in kept:
-                result[id(item)] = descendant
-                break
-    return result
+class _ItemTree:
+    """How the items of a page nest, and how much of each one's text sits in links.
+
+    One walk over the page: asking each item for its ancestors, its descendants and its
+    text read a thread nested N deep N times over.
+    """
+
+    def __init__(self, root: Any, items: list[Any]) -> None:
+        index_of = {item: index for index, item in enumerate(items)}
+        self.parent: list[int | None] = [None] * len(items)
+        """The nearest item around each item (by index)."""
+        self._rank = [0] * len(items)
+        self._end = [0] * len(items)
+        # An item's descendants among the items are those ranked (in document order)
+        # after it and before its end.
+        self._by_rank: list[int] = []
+        open_items: list[int] = []
+        for event, element in etree.iterwalk(root, events=("start", "end"), tag=None):
+            index = index_of.get(element)
+            if index is None:
+                continue
+            if event == "start":
+                self.parent[index] = open_items[-1] if open_items else None
+                self._rank[index] = len(self._by_rank)
+                self._by_rank.append(index)
+                open_items.append(index)
+            else:
+                open_items.pop()
+                self._end[index] = len(self._by_rank)
+        self._totals, self._linked = link_lengths(root, index_of)
+
+    def link_share(self, index: int) -> float:
+        """Share of an item's text inside links: high for story lists, low for comments."""
+        total = self._totals[index]
+        return self._linked[index] / total if total else 0.0
+
+    def representatives(self, kept: set[int]) -> dict[int, int]:
+        """For a wrapper item with no text of its own, the comment it wraps (its first kept item)."""
+        kept_ranks = sorted(self._rank[index] for index in kept)
+        result: dict[int, int] = {}
+        for index, rank in enumerate(self._rank):
+            if index in kept:
+                continue
+            position = bisect_right(kept_ranks, rank)
+            if position < len(kept_ranks) and kept_ranks[position] < self._end[index]:
+                result[index] = self._by_rank[kept_ranks[position]]
+        return result
 
 
 def _item_id(item: Any, position: int) -> str:
@@ -532,39 +690,54 @@ def _item_id(item: Any, position: int) -> str:
     return element_id if element_id and _ITEM_ID.match(element_id) else f"c{position + 1}"
 
 
-def _items_in_section(root: Any) -> list[Any]:
+_GROUP_TAGS = ("li", "div", "article", "dd", "section", "table", "blockquote")
+
+
+def _items_in_section(root: Any, in_widget: TreeFold) -> list[Any]:
     """Comments inside a comment section whose items carry no telling names.
 
     The items are the largest group of like siblings (same tag and class, two or more)
     under an element named for comments or responses; a `<dl>` of `<dt>` headers and
     `<dd>` texts counts its `<dd>`s.
     """
-    best: list[Any] = []
-    best_size = 0
-    for section in root.iter():
+    walk = etree.iterwalk(root, events=("start",))
+    for _event, section in walk:
         if not isinstance(section.tag, str):
             continue
         tokens, element_id = _marks(section)
         marks = " ".join([*tokens, element_id]).lower()
-        if not re.search(r"comment|respons|discussion", marks) or _in_widget(section):
+        if not re.search(r"comment|respons|discussion", marks) or in_widget.above(section):
             continue
         if _NOT_SECTION_CONTEXT.search(marks) or re.search(r"form|respond|feed|count|policy|preview", marks):
             continue
-        for parent in section.iter():
-            if not isinstance(parent.tag, str):
-                continue
-            groups: dict[tuple[str, str], list[Any]] = {}
-            for child in parent:
-                if isinstance(child.tag, str) and child.tag in ("li", "div", "article", "dd", "section", "table", "blockquote"):
-                    groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
-            for group in groups.values():
-                if len(group) < 2:
-                    continue
-                size = sum(len(element_text(el)) for el in group)
-                if size > best_size:
-                    best, best_size = group, size
+        best = _largest_group(section)
         if best:
             return best
+        # Every group inside was weighed and found empty: no section inside can do better.
+        walk.skip_subtree()
+    return []
+
+
+def _largest_group(section: Any) -> list[Any]:
+    """The group of two or more like siblings with the most text under `section` (the first of equals)."""
+    groups: list[list[Any]] = []
+    for parent in section.iter():
+        if not isinstance(parent.tag, str):
+            continue
+        by_kind: dict[tuple[str, str], list[Any]] = {}
+        for child in parent:
+            if isinstance(child.tag, str) and child.tag in _GROUP_TAGS:
+                by_kind.setdefault((child.tag, child.get("class") or ""), []).append(child)
+        groups.extend(group for group in by_kind.values() if len(group) >= 2)
+    if not groups:
+        return []
+    lengths = text_lengths(section, {element for group in groups for element in group})
+    best: list[Any] = []
+    best_size = 0
+    for group in groups:
+        size = sum(lengths[element] for element in group)
+        if size > best_size:
+            best, best_size = group, size
     return best
 
 
@@ -582,35 +755,39 @@ def _dt_header(item: Any) -> tuple[str | None, str | None]:
 
 def _read_item(item: Any, item_set: set[Any]) -> tuple[str | None, str | None, str]:
     """Author, time and text of one comment item, ignoring nested replies."""
-    own = [
-        el
-        for el in item.iterdescendants()
-        if isinstance(el.tag, str) and el not in item_set and not _nested_in(el, item, item_set)
-    ]
+    own, own_end = _own_elements(item, item_set)
     author = posted = None
     stamped = next((el for el in own if el.tag == "time" and el.get("datetime")), None)
     if stamped is not None:
         posted = parse_date(stamped.get("datetime"))
     body_parts: list[Any] = []
-    skip: list[Any] = []
-    for element in own:
+    last_part = -1
+    skip: set[Any] = set()
+    for position, element in enumerate(own):
         tokens, element_id = _marks(element)
-        marks = [*tokens, element_id] if element_id else tokens
-        if author is None and (element.tag == "cite" or any(_AUTHOR_PART.search(m) for m in marks) or element.get("itemprop") == "author"):
+        is_author = is_date = is_body = is_noise = False
+        for mark in [*tokens, element_id] if element_id else tokens:
+            kinds = _part_kinds(mark)
+            is_author, is_date, is_body, is_noise = (
+                is_author or kinds[0], is_date or kinds[1], is_body or kinds[2], is_noise or kinds[3]
+            )
+        if author is None and (element.tag == "cite" or is_author or element.get("itemprop") == "author"):
             name = normalize_space(element.text_content())
             name = _BY_PREFIX.sub("", re.split(r"\s+(?:says|said|wrote)\b|:", name)[0]).strip()
             name = _clean_author(name)
             if name and len(name) <= 60 and len(name.split()) <= 6 and not name.lower().startswith("http"):
                 author = name
-        if posted is None and (element.tag == "time" or any(_DATE_PART.search(m) for m in marks)):
+        if posted is None and (element.tag == "time" or is_date):
             raw = element.get("datetime") or element.get("title") or normalize_space(element.text_content())
             if raw and len(raw) <= 120:
                 posted = parse_date(raw) or (normalize_space(raw) if re.search(r"\d", raw) else None)
-        if any(_BODY_PART.search(m) for m in marks) and not any(_NOISE_PART.search(m) for m in marks):
-            if not any(part in element.iterancestors() for part in body_parts):
+        if is_body and not is_noise:
+            # Parts come in document order, so a part holding this element is the last one.
+            if not (body_parts and position < own_end[last_part]):
                 body_parts.append(element)
-        if any(_NOISE_PART.search(m) for m in marks) and not any(_BODY_PART.search(m) for m in marks):
-            skip.append(element)
+                last_part = position
+        if is_noise and not is_body:
+            skip.add(element)
     if body_parts:
         text = "\n".join(_text_without(part, item_set, skip) for part in body_parts)
     else:
@@ -635,19 +812,31 @@ def _clean_author(name: str) -> str:
     return name.strip(" -–—|·:,")
 
 
-def _nested_in(element: Any, item: Any, item_set: set[Any]) -> bool:
-    """Whether `element` belongs to a reply nested inside `item` rather than to `item`."""
-    for ancestor in element.iterancestors():
-        if ancestor is item:
-            return False
-        if ancestor in item_set:
-            return True
-    return False
+def _own_elements(item: Any, item_set: set[Any]) -> tuple[list[Any], list[int]]:
+    """The elements of `item` in document order, without the replies nested in it, and
+    for each the position in that list where its own subtree ends."""
+    own: list[Any] = []
+    ends: list[int] = []
+    stack: list[tuple[int, Any]] = [(-1, iter(item))]
+    while stack:
+        position, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if position >= 0:
+                ends[position] = len(own)
+            continue
+        if child in item_set or not isinstance(child.tag, str):
+            continue
+        own.append(child)
+        ends.append(0)
+        stack.append((len(own) - 1, iter(child)))
+    return own, ends
 
 
-def _text_without(element: Any, item_set: set[Any], skip: list[Any]) -> str:
+def _text_without(element: Any, item_set: set[Any], skip: set[Any]) -> str:
     """Text of `element` without its nested replies and action links (their tails stay)."""
-    return element_text(element, skip=item_set.union(skip) - {element})
+    return element_text(element, skip=(item_set, skip))
 
 
 _FURNITURE = re.compile(
@@ -658,16 +847,7 @@ _FURNITURE = re.compile(
 )
 
 
-def _link_share(element: Any) -> float:
-    """Share of an element's text inside links: high for story lists, low for comments."""
-    total = len(normalize_space(element.text_content()))
-    if not total:
-        return 0.0
-    linked = sum(len(normalize_space(a.text_content())) for a in element.iter("a"))
-    return linked / total
-
-
-def _is_comment_text(text: str, element: Any) -> bool:
+def _is_comment_text(text: str, link_share: float) -> bool:
     """Whether an item's text reads like a reader's comment, not section furniture."""
     text = normalize_space(text)
     if len(text) < 2 or is_boilerplate(text) or not any(ch.isalpha() for ch in text):
@@ -675,7 +855,7 @@ def _is_comment_text(text: str, element: Any) -> bool:
     if _FURNITURE.search(text):
         return False
     words = text.split()
-    if _link_share(element) > 0.6:
+    if link_share > 0.6:
         return False
     return not (len(words) <= 8 and re.search(r"comment|respon|discussion|thread|contribute", text, re.I))
 

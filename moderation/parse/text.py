@@ -8,7 +8,10 @@ Comments", "14 comments", "3 thoughts on ..."), then blocks that open with a hea
 
 from __future__ import annotations
 
+import itertools
 import re
+import sys
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -195,7 +198,7 @@ def _key_points(lines: list[str]) -> tuple[str, ...]:
         if not _KEY_POINTS.match(line):
             continue
         points = []
-        for following in lines[index + 1 :]:
+        for following in itertools.islice(lines, index + 1, None):
             match = _BULLET.match(following)
             if not match:
                 break
@@ -214,22 +217,78 @@ def _read_time(lines: list[str]) -> str | None:
 
 
 def _find_comment_section(lines: list[str]) -> tuple[int | None, int | None, list[str]]:
-    """The comment section with the most comment text, as (start, end, its lines)."""
-    best: tuple[int, int | None, int | None, list[str]] = (0, None, None, [])
-    for index, line in enumerate(lines):
-        if not line or not _SECTION_HEADER.match(line) or len(line) > 120:
+    """The comment section with the most comment text, as (start, end, its lines).
+
+    A section runs from a header line to the comment form (or the end). Dumps repeat
+    header-like lines ("2 replies") among the comments, and splitting the rest of the page
+    again from each one was quadratic. Sections ending at the same form differ only in
+    where they start, so each stretch up to a form is weighed once, backwards, for every
+    start at once (`_weights_from`).
+    """
+    headers = [index for index, line in enumerate(lines)
+               if line and _SECTION_HEADER.match(line) and len(line) <= 120]  # fmt: skip
+    if not headers:
+        return None, None, []
+    end_after: dict[int, int] = {}  # index: the first form line after it, or the end
+    end = len(lines)
+    for index in range(len(lines) - 1, headers[0], -1):
+        if _FORM_START.search(lines[index]):
+            end = index
+        end_after[index - 1] = end
+    by_end: dict[int, list[int]] = {}
+    for header in headers:
+        by_end.setdefault(end_after.get(header, len(lines)), []).append(header)
+    weights: dict[int, int] = {}
+    for end, starts in by_end.items():
+        kept = [(index, line) for index in range(starts[0] + 1, end)
+                if (line := lines[index]) and not _NOISE.match(line)]  # fmt: skip
+        weight_from = _weights_from([line for _, line in kept])
+        position = 0
+        for header in starts:
+            while position < len(kept) and kept[position][0] <= header:
+                position += 1
+            weights[header] = weight_from[position]
+    best: tuple[int, int | None, int | None] = (0, None, None)
+    for header in headers:
+        if weights[header] > best[0]:
+            best = (weights[header], header, end_after.get(header, len(lines)))
+    _weight, start, end = best
+    return (start, end, lines[start + 1 : end]) if start is not None else (None, None, [])
+
+
+def _weights_from(lines: list[str]) -> list[int]:
+    """For each position, how much comment text `_split_blocks(lines[position:])` finds
+    (the length of its texts added up), all worked out in one backward pass.
+
+    Reading forwards, what a line adds depends only on whether a block is open and has
+    text yet (the first line of a block adds its length, later ones a newline more), so
+    the weight from a position in each of those three states follows from the weights
+    after it.
+    """
+    headers = _headers(lines)
+    # after[state][position]: states 0 no block yet, 1 a block with no text, 2 with text.
+    after = [[0] * (len(lines) + 1) for _ in range(3)]
+    for position in range(len(lines) - 1, -1, -1):
+        line = lines[position]
+        header = headers[position]
+        if _REPLY_LINE.match(line):
+            for state in (0, 1, 2):
+                after[state][position] = after[state][position + 1]
             continue
-        end = len(lines)
-        for offset, following in enumerate(lines[index + 1 :], start=index + 1):
-            if _FORM_START.search(following):
-                end = offset
-                break
-        section = lines[index + 1 : end]
-        found = _split_blocks(section)
-        weight = sum(len(text) for _, text, _ in found)
-        if weight > best[0]:
-            best = (weight, index, end, section)
-    return best[1], best[2], best[3]
+        text = _is_comment_line(line)
+        for state in (0, 1, 2):
+            if header and (state != 1 or header.size > 1):
+                weight = after[1][position + header.size]
+            elif state and text:
+                weight = len(line) + (state == 2) + after[2][position + 1]
+            else:
+                weight = after[state][position + 1]
+            after[state][position] = weight
+    return after[0]
+
+
+def _is_comment_line(line: str) -> bool:
+    return not is_policy_line(line) and not is_boilerplate(line)
 
 
 def _is_time(line: str) -> bool:
@@ -258,13 +317,25 @@ def _is_name(line: str) -> bool:
     return sum(word[0].isupper() for word in words) >= len(words) - 1
 
 
-def _header_at(lines: list[str], index: int) -> _Header | None:
-    """Whether a comment block opens at `lines[index]` (blank lines already dropped)."""
+def _headers(lines: list[str]) -> list[_Header | None]:
+    """Whether a comment block opens at each line (blank lines already dropped).
+
+    Worked out from the last line up: a numbered header is the header on the line after
+    its number, so a run of number lines was a recursion (and a quadratic one) before.
+    """
+    headers: list[_Header | None] = [None] * len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        headers[index] = _header_at(lines, index, headers[index + 1] if index + 1 < len(lines) else None)
+    return headers
+
+
+def _header_at(lines: list[str], index: int, next_header: _Header | None) -> _Header | None:
+    """Whether a comment block opens at `lines[index]`, given the answer for the next line."""
     line = lines[index]
     following = lines[index + 1] if index + 1 < len(lines) else ""
     after = lines[index + 2] if index + 2 < len(lines) else ""
     if _NUMBER.match(line) and following:
-        inner = _header_at(lines, index + 1)
+        inner = next_header
         if inner:
             return _Header(inner.author, inner.posted_at, inner.size + 1)
         if _is_name(following) and after and not _is_name(after):
@@ -301,6 +372,7 @@ def _when(text: str | None) -> str | None:
 def _split_blocks(section: list[str]) -> list[tuple[_Header, str, str | None]]:
     """(header, text, name replied to) for each comment block in a section's lines."""
     lines = [line for line in section if line and not _NOISE.match(line)]
+    headers = _headers(lines)
     blocks: list[tuple[_Header, list[str], str | None]] = []
     replying_to: str | None = None
     index = 0
@@ -311,7 +383,7 @@ def _split_blocks(section: list[str]) -> list[tuple[_Header, str, str | None]]:
             replying_to = reply.group(1).strip()
             index += 1
             continue
-        header = _header_at(lines, index)
+        header = headers[index]
         if header and (not blocks or blocks[-1][1] or header.size > 1):
             blocks.append((header, [], replying_to))
             replying_to = None
@@ -325,20 +397,17 @@ def _split_blocks(section: list[str]) -> list[tuple[_Header, str, str | None]]:
 
 def _comments(section: list[str], article: Article) -> list[Comment]:
     comments: list[Comment] = []
-    by_author: dict[str, str] = {}
     blocks = list(dict.fromkeys(_split_blocks(section)))
     if not any(len(text.split()) >= 4 for _, text, _ in blocks):
         return []
+    authors = _Authors([header.author.lower() if header.author else None for header, _, _ in blocks])
     for position, (header, text, replying_to) in enumerate(blocks):
         comment_id = f"c{position + 1}"
         parent_id = None
         reply = _REPLY_TO.match(text)
         if replying_to or reply:
             target = (replying_to or reply.group(1) or reply.group(2) or "").strip().lower()
-            parent_id = next(
-                (cid for name, cid in by_author.items() if target.startswith(name) or name.startswith(target)),
-                None,
-            )
+            parent_id = authors.first_matching(target, before=position)
         comments.append(
             Comment(
                 id=comment_id,
@@ -350,6 +419,58 @@ def _comments(section: list[str], article: Article) -> list[Comment]:
                 article=article,
             )
         )
-        if header.author:
-            by_author.setdefault(header.author.lower(), comment_id)
     return comments
+
+
+class _Authors:
+    """Whom a reply answers: the earliest commenter whose name starts the reply's target
+    name, or starts with it ("@Dana" answers "Dana Whitfield").
+
+    Trying every earlier commenter for every reply was quadratic in a long thread. Here a
+    name that is a prefix of the target is looked up prefix by prefix, and the names the
+    target is a prefix of form one run of the sorted names, whose earliest is found in a
+    tree of minima.
+    """
+
+    def __init__(self, names: list[str | None]) -> None:
+        self._first: dict[str, int] = {}  # name: position of its first comment
+        for position, name in enumerate(names):
+            if name:
+                self._first.setdefault(name, position)
+        self._sorted = sorted(self._first)
+        self._size = len(self._sorted)
+        # _minimum[size + i] is the first position of the i-th name in sorted order; each
+        # node above holds the smaller of its two children.
+        self._minimum = [0] * self._size + [self._first[name] for name in self._sorted]
+        for node in range(self._size - 1, 0, -1):
+            self._minimum[node] = min(self._minimum[2 * node], self._minimum[2 * node + 1])
+
+    def first_matching(self, target: str, before: int) -> str | None:
+        """The comment id of the earliest name matching `target` among comments before `before`."""
+        best = min((self._first.get(target[:length], before) for length in range(1, len(target) + 1)), default=before)
+        low = bisect_left(self._sorted, target)
+        high = bisect_left(self._sorted, _after_prefix(target)) if target.strip("\U0010ffff") else self._size
+        best = min(best, self._lowest(low, high))
+        return f"c{best + 1}" if best < before else None
+
+    def _lowest(self, low: int, high: int) -> int:
+        """The smallest first position among sorted names low to high (not included)."""
+        result = sys.maxsize
+        low += self._size
+        high += self._size
+        while low < high:
+            if low & 1:
+                result = min(result, self._minimum[low])
+                low += 1
+            if high & 1:
+                high -= 1
+                result = min(result, self._minimum[high])
+            low //= 2
+            high //= 2
+        return result
+
+
+def _after_prefix(prefix: str) -> str:
+    """The least string greater than every string that starts with `prefix`."""
+    stripped = prefix.rstrip("\U0010ffff")
+    return stripped[:-1] + chr(ord(stripped[-1]) + 1)
