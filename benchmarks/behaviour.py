@@ -1,0 +1,108 @@
+"""The behavioural suite (data/behaviour/suite.jsonl): each capability's pass rate for the
+shipped models' decisions and for alt-profanity-check, side by side.
+
+    python benchmarks/behaviour.py [--models default accurate] [--cases OUT.jsonl]
+
+A case is a reader comment written for the purpose from templates of our own
+(data/behaviour/make_suite.py; the training set uses other templates, check_overlap.py
+holds them apart), expected to be civil or uncivil. It passes when the decision agrees:
+an uncivil case is held or rejected, a civil one published, by the default policy with no
+author (so no repeat or flood memory) and no article. The peer passes a case when
+`predict_prob` reaches 0.5 for an uncivil one and stays below it for a civil one.
+`civility alone` is the share the civility head's own 0.5 threshold gets right, for
+those who read only that score.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+SUITE = Path(__file__).resolve().parents[1] / "data" / "behaviour" / "suite.jsonl"
+ORDER = ("threat_direct", "threat_conditional", "threat_veiled", "negation", "quoted_abuse_denounced",
+         "identity_neutral", "identity_positive", "obfuscated", "implicit_insult", "plain_insult", "civil_disagreement")  # fmt: skip
+
+
+def load_suite(path: Path = SUITE) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def decisions(model_name: str, texts: list[str]) -> tuple[list[str], list[float]]:
+    """Each text's action under the default policy, and its civility head's P(uncivil)."""
+    from moderation.decide.moderator import Moderator
+    from moderation.learn.bundle import load
+
+    model = load(model_name)
+    decided = Moderator(model=model).decide_many([{"text": text} for text in texts], explain=False)
+    return [d["action"] for d in decided], [(d["scores"] or {}).get("civility", {}).get("uncivil", 0.0) for d in decided]
+
+
+def pass_rates(cases: list[dict[str, Any]], passed: list[bool]) -> dict[str, float]:
+    """The share of cases passed per capability, and over all threats and all cases."""
+    groups: dict[str, list[bool]] = defaultdict(list)
+    for case, ok in zip(cases, passed, strict=True):
+        groups[case["capability"]].append(ok)
+        if case["capability"].startswith("threat"):
+            groups["all threats"].append(ok)
+        groups["all cases"].append(ok)
+    return {name: sum(values) / len(values) for name, values in groups.items()}
+
+
+def run(models: list[str]) -> tuple[list[dict[str, Any]], dict[str, dict[str, float]], dict[str, float]]:
+    """Every case with each model's action and the peer's probability; the pass rates of
+    each (`NAME decision`, `NAME civility alone`, `alt-profanity-check`); seconds each."""
+    from profanity_check import predict_prob
+
+    cases = load_suite()
+    texts = [case["text"] for case in cases]
+    uncivil = [case["expected"] == "uncivil" for case in cases]
+    rates: dict[str, dict[str, float]] = {}
+    seconds: dict[str, float] = {}
+    for name in models:
+        started = time.perf_counter()
+        actions, proba = decisions(name, texts)
+        seconds[name] = time.perf_counter() - started
+        for case, action, p in zip(cases, actions, proba, strict=True):
+            case[f"{name} action"], case[f"{name} p_uncivil"] = action, round(p, 4)
+        rates[f"{name} decision"] = pass_rates(cases, [(a != "publish") == u for a, u in zip(actions, uncivil, strict=True)])
+        rates[f"{name} civility alone"] = pass_rates(cases, [(p >= 0.5) == u for p, u in zip(proba, uncivil, strict=True)])
+    started = time.perf_counter()
+    peer = [float(p) for p in predict_prob(texts)]
+    seconds["alt-profanity-check"] = time.perf_counter() - started
+    for case, p in zip(cases, peer, strict=True):
+        case["peer p"] = round(p, 4)
+    rates["alt-profanity-check"] = pass_rates(cases, [(p >= 0.5) == u for p, u in zip(peer, uncivil, strict=True)])
+    return cases, rates, seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--models", nargs="+", default=["default", "accurate"], help="shipped names or model directories")
+    parser.add_argument("--cases", help="also write every case with each model's decision here (JSON Lines)")
+    args = parser.parse_args()
+    cases, rates, seconds = run(args.models)
+    columns = list(rates)
+    counts = defaultdict(int)
+    for case in cases:
+        counts[case["capability"]] += 1
+        counts["all cases"] += 1
+        counts["all threats"] += case["capability"].startswith("threat")
+    print("| capability | expected | n | " + " | ".join(columns) + " |")
+    print("|---|---|---|" + "---|" * len(columns))
+    expected = {case["capability"]: case["expected"] for case in cases}
+    for name in (*ORDER, "all threats", "all cases"):
+        cells = " | ".join(f"{rates[column][name]:.1%}" for column in columns)
+        print(f"| {name} | {expected.get(name, 'uncivil' if name == 'all threats' else 'both')} | {counts[name]} | {cells} |")
+    print("\nseconds for the whole suite: " + ", ".join(f"{name} {value:.1f}" for name, value in seconds.items()))
+    if args.cases:
+        with open(args.cases, "w", encoding="utf-8") as stream:
+            for case in cases:
+                stream.write(json.dumps(case, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""The sentence encoder: offline, checked before it is read, and safe on any text."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from moderation.errors import ModelError
+from moderation.features.encoder import DIMENSIONS, MANIFEST, Encoder, default_encoder_dir
+
+
+@pytest.fixture(scope="module")
+def encoder() -> Encoder:
+    return Encoder.load()
+
+
+def test_texts_become_unit_vectors_that_put_like_meanings_together(encoder):
+    vectors = encoder.embed([
+        "I will find you and break your legs.",
+        "Watch your back, I know where you live.",
+        "The council approved the new ferry timetable on Tuesday.",
+    ])  # fmt: skip
+    assert vectors.shape == (3, DIMENSIONS) and vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+    threats, news = vectors[0] @ vectors[1], vectors[0] @ vectors[2]
+    assert threats > news + 0.1
+
+
+def test_an_empty_text_is_a_zero_vector_and_nothing_breaks_on_odd_input(encoder):
+    texts = ["", "   ", None, "x" * 1_000_000, "สวัสดีครับ ทุกคน", "🙂🙂🙂", "Ⅻ ﬁ ∑ \u200b\u2063", "a" * 5000 + " word"]
+    vectors = encoder.embed(texts)  # type: ignore[arg-type]
+    assert vectors.shape == (len(texts), DIMENSIONS)
+    assert not np.isnan(vectors).any()
+    assert not vectors[:3].any()
+    np.testing.assert_allclose(np.linalg.norm(vectors[3:], axis=1), 1.0, atol=1e-3)
+
+
+def test_each_distinct_text_is_encoded_once(encoder):
+    calls = []
+    text = "A comment that repeats, as an article's title does across its comments."
+    encoder.embed([text, text, text], progress=calls.append)
+    encoder.embed([text], progress=calls.append)
+    assert sum(calls) <= 1
+
+
+def test_embeddings_kept_in_a_store_come_back_identical(encoder, tmp_path):
+    texts = ["The first stored text, long enough to mean something.", "And a second one about the harbour ferry."]
+    first = encoder.embed(texts)
+    encoder.keep(tmp_path)
+    fresh = Encoder.load()
+    assert fresh.remember(tmp_path) >= 2
+    calls = []
+    np.testing.assert_array_equal(fresh.embed(texts, progress=calls.append), first)
+    assert not calls
+
+
+def _copy(tmp_path):
+    target = tmp_path / "encoder"
+    shutil.copytree(default_encoder_dir(), target)
+    return target
+
+
+def test_a_missing_encoder_file_is_refused_by_name(tmp_path):
+    directory = _copy(tmp_path)
+    (directory / "minilm-int8.onnx").unlink()
+    with pytest.raises(ModelError, match="model file minilm-int8.onnx is missing"):
+        Encoder.load(directory)
+
+
+def test_an_altered_encoder_file_is_refused(tmp_path):
+    directory = _copy(tmp_path)
+    with (directory / "tokenizer.json").open("ab") as stream:
+        stream.write(b" ")
+    with pytest.raises(ModelError, match="sha256 differs"):
+        Encoder.load(directory)
+
+
+@pytest.mark.parametrize("manifest", ["{not json", json.dumps({"files": {}}), json.dumps([1, 2])])
+def test_a_malformed_manifest_is_refused(tmp_path, manifest):
+    directory = _copy(tmp_path)
+    (directory / MANIFEST).write_text(manifest)
+    with pytest.raises(ModelError, match="malformed"):
+        Encoder.load(directory)
+
+
+def test_a_directory_without_a_manifest_is_not_an_encoder(tmp_path):
+    with pytest.raises(ModelError, match="not an encoder directory"):
+        Encoder.load(tmp_path)
+
+
+def test_a_model_refuses_an_encoder_other_than_its_own(monkeypatch, tmp_path):
+    """Features fitted with one encoder would read another's vectors as noise."""
+    from moderation.features import encoder as encoders
+    from moderation.features.space import FeatureSpace
+
+    space = FeatureSpace(meaning=True)
+    space.encoder_ = {"id": "other@000000000000", "sha256": "0" * 64}
+    monkeypatch.setattr(encoders, "_SHARED", {})
+    with pytest.raises(ModelError, match="trained with encoder other@000000000000"):
+        space.encoder()
