@@ -97,7 +97,7 @@ SETTINGS = Path(__file__).resolve().parents[1] / "data" / "train.toml"
 """The shipped models' training settings, which `make model` passes with --config."""
 
 
-def train_tier(tier: str, training_part: pd.DataFrame) -> tuple[Model, float]:
+def train_tier(tier: str, training_part: pd.DataFrame, save: Path | None = None) -> tuple[Model, float]:
     """The tier's heads trained as `make model` trains them, and the seconds it took."""
     import tomllib
 
@@ -107,6 +107,11 @@ def train_tier(tier: str, training_part: pd.DataFrame) -> tuple[Model, float]:
     started = time.perf_counter()
     results = train(training_part, config=config, progress=lambda m: print(f"{tier}: {m}", file=sys.stderr))
     seconds = time.perf_counter() - started
+    if save is not None:
+        from moderation.learn.bundle import load, save as save_bundle
+
+        save_bundle(results, save, training_files=[], force=True)
+        return load(save), seconds
     model = Model(heads={t: r.pipeline for t, r in results.items()},
                   meta={"tasks": {t: {"labels": r.labels, "class_counts": r.class_counts, "threshold": r.threshold}
                                   for t, r in results.items()}})  # fmt: skip
@@ -182,6 +187,7 @@ def main() -> None:
     parser.add_argument("--json", help="also write the results here")
     parser.add_argument("--attach-fast", help="record the fast tier's held-out figures in this model's meta.json and card")
     parser.add_argument("--attach-accurate", help="the same for the accurate tier")
+    parser.add_argument("--save", help="also save each tier's model into SAVE/TIER (to measure it again without training)")
     args = parser.parse_args()
     from profanity_check import predict_prob
 
@@ -189,7 +195,7 @@ def main() -> None:
     training_part = pd.concat([training_part, pd.read_csv(CAPABILITIES)], ignore_index=True)
     table: dict[str, Any] = {}
     for tier in args.tiers:
-        model, seconds = train_tier(tier, training_part)
+        model, seconds = train_tier(tier, training_part, Path(args.save) / tier if args.save else None)
         rows = measure(model, held, predict_prob)
         rate, peer_rate, ratio = speed(model, held, parts, predict_prob)
         table[tier] = {"rows": rows, "train_seconds": seconds, "rate": rate, "peer_rate": peer_rate, "ratio": ratio}

@@ -51,10 +51,28 @@ def test_the_predicted_labels_are_read_off_the_scores_and_explained(moderator, t
         assert decision["predicted"][task] == model.decide(task, proba)[0]
         assert set(decision["explain"][task]) == {decision["predicted"][task]}
     stance = decision["scores"]["stance"]
-    shares = model.meta["tasks"]["stance"]["class_counts"]
-    total = sum(shares.values())
-    lift = {label: stance[label] / (shares[label] / total) for label in stance}
-    assert decision["predicted"]["stance"] == max(lift, key=lift.get)
+    related_at, _leaning_at = model._boundary("stance")
+    assert (decision["predicted"]["stance"] == "unrelated") == (1 - stance["unrelated"] < related_at)
+
+
+def test_stance_decides_as_its_balanced_stages_do(moderator):
+    """The rule on the probabilities gives (nearly) the labels of the class-balanced
+    two-stage model, which the grouped cross-validation selected."""
+    from moderation.features.inputs import Rows
+    from moderation.learn import scorer
+
+    model = moderator.model
+    frame = Rows({"text": COMMENTS * 3, "article_title": [ARTICLE["title"], "Cats and sunshine", "Ferry"] * 5,
+                  "article_text": [""] * 15})  # fmt: skip
+    proba, labels = model.predict(frame, ["stance"])["stance"]
+    head = model.scorers["stance"]
+    blocks = head.features.transform_blocks(frame, head.blocks)
+    _proba, balanced = scorer.predict(head, scorer.decision(head, blocks, scorer.block_weights(head)))
+    balanced = [str(label) for label in balanced]
+    # The first stage's boundary is exact; the second's, among three labels, nearly so
+    # (97.9 % of FNC-1's held-out pairs got the balanced model's label in a measurement).
+    assert [label == "unrelated" for label in labels] == [label == "unrelated" for label in balanced]
+    assert np.mean(np.asarray(labels) == np.asarray(balanced)) >= 0.8
 
 
 def test_two_label_tasks_follow_their_threshold():

@@ -69,6 +69,11 @@ def shared() -> Encoder:
         return _SHARED[directory]
 
 
+def _key(text: str) -> bytes:
+    """A stored embedding's key: texts run to megabytes, their digests to 20 bytes."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest()
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as stream:
@@ -103,6 +108,8 @@ class Encoder:
         self._max_chars = int(manifest.get("max_tokens", MAX_TOKENS)) * CHARS_PER_TOKEN_CAP
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
+        self._stored: dict[bytes, np.ndarray] = {}
+        """Embeddings read from a store (`remember`), by the SHA-1 of their text."""
         self.unbounded = False
         """Keep every embedding (training encodes its whole data set once); else the
         cache keeps the latest `CACHE_TEXTS`."""
@@ -146,12 +153,11 @@ class Encoder:
         if not path.exists():
             return 0
         with np.load(path, allow_pickle=False) as saved:
-            texts, vectors = saved["texts"].tolist(), saved["vectors"]
+            keys, vectors = saved["keys"], saved["vectors"]
         with self._lock:
-            for text, vector in zip(texts, vectors, strict=True):
-                self._cache[text] = vector
+            self._stored.update(zip(keys.tolist(), vectors, strict=True))
         self.unbounded = True
-        return len(texts)
+        return len(keys)
 
     def keep(self, store: Path) -> None:
         """Save the cache's embeddings for `remember`, atomically, under this encoder's
@@ -159,10 +165,11 @@ class Encoder:
         path = self._store_path(store)
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._lock:
-            texts = np.asarray(list(self._cache), dtype=str)
-            vectors = np.stack(list(self._cache.values())) if self._cache else np.zeros((0, DIMENSIONS), dtype=np.float32)
+            kept = {**self._stored, **{_key(text): vector for text, vector in self._cache.items()}}
+            keys = np.asarray(list(kept), dtype="S20")
+            vectors = np.stack(list(kept.values())) if kept else np.zeros((0, DIMENSIONS), dtype=np.float32)
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npz", delete=False) as stream:
-            np.savez(stream, texts=texts, vectors=vectors)
+            np.savez(stream, keys=keys, vectors=vectors)
         os.replace(stream.name, path)
 
     def _store_path(self, store: Path) -> Path:
@@ -180,6 +187,8 @@ class Encoder:
         with self._lock:
             for text, rows in rows_of.items():
                 cached = self._cache.get(text)
+                if cached is None and self._stored:
+                    cached = self._stored.get(_key(text))
                 if cached is not None:
                     out[rows] = cached
                 elif text.strip():
