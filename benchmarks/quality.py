@@ -188,6 +188,7 @@ def main() -> None:
     parser.add_argument("--attach-fast", help="record the fast tier's held-out figures in this model's meta.json and card")
     parser.add_argument("--attach-accurate", help="the same for the accurate tier")
     parser.add_argument("--save", help="also save each tier's model into SAVE/TIER (to measure it again without training)")
+    parser.add_argument("--load", help="measure the models saved by --save in LOAD/TIER instead of training them")
     args = parser.parse_args()
     from profanity_check import predict_prob
 
@@ -195,7 +196,12 @@ def main() -> None:
     training_part = pd.concat([training_part, pd.read_csv(CAPABILITIES)], ignore_index=True)
     table: dict[str, Any] = {}
     for tier in args.tiers:
-        model, seconds = train_tier(tier, training_part, Path(args.save) / tier if args.save else None)
+        if args.load:
+            from moderation.learn.bundle import load
+
+            model, seconds = load(Path(args.load) / tier), float("nan")
+        else:
+            model, seconds = train_tier(tier, training_part, Path(args.save) / tier if args.save else None)
         rows = measure(model, held, predict_prob)
         rate, peer_rate, ratio = speed(model, held, parts, predict_prob)
         table[tier] = {"rows": rows, "train_seconds": seconds, "rate": rate, "peer_rate": peer_rate, "ratio": ratio}

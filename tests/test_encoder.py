@@ -101,3 +101,41 @@ def test_a_model_refuses_an_encoder_other_than_its_own(monkeypatch, tmp_path):
     monkeypatch.setattr(encoders, "_SHARED", {})
     with pytest.raises(ModelError, match="trained with encoder other@000000000000"):
         space.encoder()
+
+
+def test_the_accurate_model_with_a_changed_encoder_is_refused_with_one_line(tmp_path):
+    """A command line, not a traceback: exit 69 for score, 1 (hold the comment) for check."""
+    import os
+    import subprocess
+    import sys
+
+    directory = _copy(tmp_path)
+    with (directory / "minilm-int8.onnx").open("r+b") as stream:
+        stream.seek(1000)
+        stream.write(b"\x00\x01\x02\x03")
+    queue = tmp_path / "queue.csv"
+    queue.write_text("text\nA comment long enough to be scored by the model, about the ferry timetable.\n")
+    env = {**os.environ, "MODERATION_ENCODER": str(directory)}
+    score = subprocess.run([sys.executable, "-m", "moderation", "score", str(queue), "--model", "accurate"],
+                           capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
+    assert score.returncode == 69
+    assert score.stderr.strip().count("\n") == 0 and "sha256 differs" in score.stderr
+    assert "Traceback" not in score.stderr
+    check = subprocess.run([sys.executable, "-m", "moderation", "check", "--model", "accurate",
+                            "A comment long enough to be scored by the model, about the ferry timetable."],
+                           capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
+    assert check.returncode == 1 and "sha256 differs" in check.stderr and "Traceback" not in check.stderr
+
+
+def test_odd_texts_through_the_accurate_model_keep_every_row(tmp_path):
+    import pandas as pd
+
+    from moderation.decide.moderator import Moderator
+
+    texts = ["", "x" * 1_000_000, "สวัสดีครับ ทุกคน นี่คือความคิดเห็นที่ยาวพอที่จะผ่านกฎความยาวขั้นต่ำ",
+             "🙂" * 60, "A plain comment that is long enough to pass the minimum length rule of the site."]
+    frame = pd.DataFrame({"text": texts, "article_title": ["", "Ferry cuts", "", "Ferry cuts", "   "]})
+    out = Moderator.load(model="accurate").score(frame)
+    assert len(out) == len(texts)
+    assert out.loc[0, "error"] == "empty text"
+    assert all(out.loc[i, "action"] in ("publish", "hold", "reject") for i in range(1, len(texts)))

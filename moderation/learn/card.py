@@ -14,6 +14,16 @@ SCORING_FILE = "scoring.joblib"
 META_FILE = "meta.json"
 CARD_FILE = "README.md"
 
+def _calibration_note(meta: dict[str, Any]) -> str:
+    calibrated = sorted({source for info in meta["tasks"].values()
+                         for source in info.get("cross_validation", {}).get("calibrated_on", {}).get("sources", [])})  # fmt: skip
+    if calibrated:
+        return (f"- The two-label heads' probabilities are calibrated on {', '.join(calibrated)} rows alone (news "
+                "comments); another site's comments may need re-calibration (retrain on your labelled comments).")
+    return ("- Scores are calibrated on the training mix; a newsroom's own comments may need\n"
+            "  re-calibration (retrain on your labelled comments with `moderation train`).")
+
+
 def card(meta: dict[str, Any]) -> str:
     """The model card, generated from the model's own metadata."""
     lines = [
@@ -37,12 +47,12 @@ def card(meta: dict[str, Any]) -> str:
         "  and languages score less reliably; African-American English is known to be",
         "  over-flagged by models trained on these tweet datasets.",
         "- Stance is judged against the article title (and text when given) in two steps: whether",
-        "  the comment is about the article at all (word, bigram and character-gram overlap), then",
-        "  which way it leans (its own words and cue words). Sarcasm, and comments that stay on",
-        "  topic without sharing the article's words, are often missed; agree / disagree on a",
-        "  debate never seen in training is barely better than chance (see the held-out figures).",
-        "- Scores are calibrated on the training mix; a newsroom's own comments may need",
-        "  re-calibration (retrain on your labelled comments with `moderation train`).",
+        "  the comment is about the article at all, then which way it leans. Sarcasm is often",
+        "  missed, and agree / disagree on a debate never seen in training is far from reliable",
+        "  (see the held-out figures). A comment with no article gets no stance.",
+        "- Threats are learned from threats written for the purpose (data/behaviour/), not from",
+        "  labelled real comments: phrasings far from those may be missed; hold, don't trust.",
+        _calibration_note(meta),
         "",
         "## Training",
         f"- Created {meta['created']} with " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()),
