@@ -26,6 +26,7 @@ from moderation.parse.common import (
     parse_date,
     policy_from_lines,
 )
+from moderation.parse.lengths import link_lengths, text_lengths
 from moderation.parse.tree import (
     BLOCK_TAGS,
     DROP_TAGS,
@@ -34,8 +35,6 @@ from moderation.parse.tree import (
     document,
     element_text,
     keep_proxies,
-    link_lengths,
-    text_lengths,
 )
 from moderation.records import Article, Comment, CommentPolicy, ParsedPage
 
