@@ -147,3 +147,27 @@ def any_above(test: Any) -> TreeFold:
         return above or bool(test(element))
 
     return TreeFold(step, False)
+
+
+# Whole-page searches iterate rather than ask XPath: libxml2 sorts what XPath finds into
+# document order by walking up from each node, which costs the depth of the page per
+# comparison (seconds for a thread a few thousand replies deep).
+
+
+def iter_elements(root: Any) -> Iterator[Any]:
+    """Every element of the page in document order (what XPath's //* finds)."""
+    return (element for element in root.iter() if isinstance(element.tag, str))
+
+
+def strip_invisible(root: Any) -> Any:
+    """The tree without scripts, forms' fields and other invisible parts (removed in place)."""
+    etree.strip_elements(root, *DROP_TAGS, etree.Comment, with_tail=False)
+    hidden = [
+        element
+        for element in iter_elements(root)
+        if element.get("hidden") is not None or "display:none" in (element.get("style") or "").replace(" ", "")
+    ]
+    for element in hidden:
+        if element.getparent() is not None:
+            element.drop_tree()
+    return root
