@@ -12,6 +12,7 @@ import time
 import pytest
 
 from moderation.parse import PageTruncatedWarning, parse_page
+from moderation.parse import lengths as parse_lengths
 from moderation.parse import tree as parse_tree
 from moderation.parse.common import normalize_space
 from moderation.parse.deepjson import loads
@@ -124,8 +125,8 @@ def test_lengths_summed_in_one_walk_equal_those_read_one_element_at_a_time():
     )
     root = parse_tree.document(html)
     elements = [element for element in root.iter() if isinstance(element.tag, str)]
-    lengths = parse_tree.text_lengths(root, set(elements))
-    totals, linked = parse_tree.link_lengths(root, {element: index for index, element in enumerate(elements)})
+    lengths = parse_lengths.text_lengths(root, set(elements))
+    totals, linked = parse_lengths.link_lengths(root, {element: index for index, element in enumerate(elements)})
     for index, element in enumerate(elements):
         assert lengths[element] == len(parse_tree.element_text(element))
         assert totals[index] == len(normalize_space(element.text_content()))

@@ -1,8 +1,11 @@
 """Pages to records: `parse_page` reads one page, `iter_pages` walks the inputs a user names.
 
 The format is sniffed, not taken from the file name: saved pages come as .html, .htm,
-.txt, .php or no extension at all. Owns decoding (`decode`), HTML pages (`html`), browser
-text dumps (`text`) and what both share (`common`).
+.txt, .php or no extension at all. Owns decoding (`decode`), HTML pages (`html`, which
+reads them through `html_structured`, `html_article`, `html_policy`, `html_schemaorg`,
+`html_structure` and `html_comment`, on the element tree of `tree`, `deeptree` and
+`lengths`), browser text dumps (`text`, with `text_section` and `text_comments`) and
+what both share (`common`).
 
 May import: `moderation.errors`, `moderation.records`; nothing above them in the flow.
 """
