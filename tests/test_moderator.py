@@ -51,7 +51,9 @@ def test_the_predicted_labels_are_read_off_the_scores_and_explained(moderator, t
         assert decision["predicted"][task] == model.decide(task, proba)[0]
         assert set(decision["explain"][task]) == {decision["predicted"][task]}
     stance = decision["scores"]["stance"]
-    related_at, _leaning_at = model._boundary("stance")
+    from moderation.learn.labels import boundaries
+
+    related_at, _leaning_at = boundaries(model.scorers["stance"].two_stage)
     assert (decision["predicted"]["stance"] == "unrelated") == (1 - stance["unrelated"] < related_at)
 
 

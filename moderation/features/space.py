@@ -21,7 +21,6 @@ from moderation.errors import ModelError
 from moderation.features.arrays import (
     csr,
     doc_freq,
-    l2_rows,
     presence_matrix,
     stable_hash,
     unique,
@@ -42,10 +41,10 @@ from moderation.features.meaning import block_size as meaning_block_size
 from moderation.features.meaning import display_name as meaning_display_name
 from moderation.features.pair import PAIR, pair_block, stem
 from moderation.features.shape import SHAPE, shape_block
-from moderation.features.tables import IntTable
 from moderation.features.tokens import fold, with_runs_joined
 from moderation.features.tokens import spans as token_spans
 from moderation.features.vocabulary import TokenIds
+from moderation.features.words import word_block
 
 if TYPE_CHECKING:
     from moderation.features.encoder import Encoder
@@ -349,7 +348,7 @@ class FeatureSpace(TokenIds):
             cues[:, k] = np.bincount(rows[cue], weights=self.cues_[safe[cue], k], minlength=n_unique)
         out: dict[str, Any] = {}
         if "words" in blocks:
-            out["words"] = self._words(ids, rows, n_unique)
+            out["words"] = word_block(self, ids, rows, n_unique)
         if "chars" in blocks or "pair" in blocks:
             out["chars"] = self._chars(ids, rows, n_unique, state)
         if "shape" in blocks:
@@ -363,47 +362,6 @@ class FeatureSpace(TokenIds):
         if wanted:
             out.update(meaning_blocks(self.encoder(), frame, wanted))
         return {name: out[name] for name in blocks}
-
-    def _words(self, ids: np.ndarray, rows: np.ndarray, n: int) -> Any:
-        """Word 1- and 2-grams, tf-idf weighted (sublinear tf), unit length."""
-        if self.hash_words:
-            return self._hashed_words(ids, rows, n)
-        n_known = len(self.tokens_)
-        known = ids < n_known
-        # Per token position, its unigram's column and the column of the bigram it starts
-        # (-1 for none), side by side: the pairs stay in row order.
-        columns = np.full((len(ids), 2), -1, dtype=np.int64)
-        columns[:, 0] = self.unigram_columns_[np.where(known, ids, n_known)]
-        if len(ids) > 1 and len(self.bigram_keys_):
-            pair = (rows[:-1] == rows[1:]) & known[:-1] & known[1:]
-            keys = ids[:-1][pair] * n_known + ids[1:][pair]
-            table = self.__dict__.get("_bigram_table")
-            if table is None:
-                table = self.__dict__["_bigram_table"] = IntTable(self.bigram_keys_, self.bigram_columns_)
-            columns[:-1, 1][pair] = table.get(keys)
-        columns = columns.ravel()
-        hit = columns >= 0
-        words = csr(np.repeat(rows, 2)[hit], columns[hit], (n, len(self.word_idf_)))
-        words.data = (1 + np.log(words.data)) * self.word_idf_[words.indices]
-        return l2_rows(words)
-
-    def _hashed_words(self, ids: np.ndarray, rows: np.ndarray, n: int) -> Any:
-        """Word 1- and 2-grams hashed into `hash_words` columns (sublinear tf, unit length).
-        The last batch's n-grams name their columns, for explanations."""
-        state = self._runtime(fresh_if_full=False)
-        hashes = np.concatenate([self.token_hash_, np.asarray(state["dynamic_hash"], dtype=np.int64)])[ids]
-        same = rows[:-1] == rows[1:]
-        unigrams = hashes % self.hash_words
-        bigrams = ((hashes[:-1][same] * 1_000_003) ^ hashes[1:][same]) % self.hash_words
-        words = csr(np.concatenate([rows, rows[:-1][same]]), np.concatenate([unigrams, bigrams]), (n, self.hash_words))
-        words.data = 1 + np.log(words.data)
-        names = state.get("hash_names")
-        if names is None:
-            names = state["hash_names"] = np.full(self.hash_words, "", dtype=object)
-        strings = np.concatenate([self.tokens_, np.asarray(state["dynamic"], dtype=object)])[ids]
-        names[unigrams] = strings
-        names[bigrams] = strings[:-1][same] + " " + strings[1:][same]
-        return l2_rows(words)
 
     def _chars(self, ids: np.ndarray, rows: np.ndarray, n: int, state: dict[str, Any]) -> TokenGrams:
         """Character grams: a text's are the grams of its tokens, known or new."""

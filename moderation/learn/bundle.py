@@ -11,7 +11,6 @@ import functools
 import hashlib
 import json
 import os
-import platform
 import shutil
 import tempfile
 from datetime import datetime, timezone
@@ -19,7 +18,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from moderation.errors import ModelError, OutputError
-from moderation.learn.card import CARD_FILE, META_FILE, MODEL_FILE, SCORING_FILE, card
+from moderation.learn.card import (
+    CARD_FILE,
+    META_FILE,
+    MODEL_FILE,
+    SCORING_FILE,
+    card,
+    encoder_entry,
+    versions,
+)
+from moderation.learn.labels import decide
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -196,60 +204,10 @@ class Model:
         return out, [{task: per_task[task][row] for task in per_task} for row in range(len(frame))]
 
     def decide(self, task: str, proba: Any) -> list[str]:
-        """Each row's label from its probabilities (in `labels(task)` order): for two
-        labels, the second when its probability reaches the task's threshold; for more,
-        the label most raised above its base rate (probability divided by the label's
-        share of the training rows); and a two-stage head (stance) in its two steps:
-        "unrelated" when P(related) is below the probability its calibration gives at
-        the first stage's boundary, else the related label highest above its own
-        boundary value. Calibrated probabilities keep the training priors, so a plain
-        argmax would bury the rare stances under "unrelated"; the boundaries are where
-        the class-balanced stages, which the cross-validation chose, change their mind."""
-        import numpy as np
-
-        from moderation.learn.stance import UNRELATED
-
-        labels = self.labels(task)
-        info = self.meta["tasks"][task]
-        if len(labels) == 2:
-            threshold = info.get("threshold") or 0.5
-            return [labels[1] if p >= threshold else labels[0] for p in proba[:, 1].tolist()]
-        counts = info.get("class_counts") or {}
-        shares = np.asarray([counts.get(label, 0) for label in labels], dtype=float)
-        shares = shares / shares.sum() if shares.sum() > 0 else np.full(len(labels), 1 / len(labels))
-        lift = proba / np.maximum(shares, 1e-9)
-        boundary = self._boundary(task) if UNRELATED in labels else None
-        if boundary is None:
-            return [labels[i] for i in lift.argmax(axis=1).tolist()]
-        # Stance decides as its two stages do: first whether the comment is about the
-        # article at all, then which way it leans, each against the probability its
-        # calibration gives where the class-balanced stage is undecided.
-        related_at, leaning_at = boundary
-        unrelated = labels.index(UNRELATED)
-        others = [i for i in range(len(labels)) if i != unrelated]
-        is_unrelated = 1.0 - proba[:, unrelated] < related_at
-        related = proba[:, others]
-        if leaning_at is None:
-            leaning = np.asarray(others)[related.argmax(axis=1)]
-        elif len(others) == 2:
-            share = related[:, 1] / np.maximum(related.sum(axis=1), 1e-12)
-            leaning = np.where(share >= leaning_at[0], others[1], others[0])
-        else:
-            leaning = np.asarray(others)[(related / np.asarray(leaning_at)).argmax(axis=1)]
-        return [labels[i] for i in np.where(is_unrelated, unrelated, leaning).tolist()]
-
-    def _boundary(self, task: str) -> tuple[float, list[float] | None] | None:
-        """For a two-stage head: the calibrated P(related) at the first stage's zero
-        decision, and each related label's calibrated value at the second stage's zero
-        decision (one value, the second label's share, when two labels are related)."""
-        from scipy.special import expit
-
+        """Each row's label from its probabilities (in `labels(task)` order): the rule of
+        `labels.decide`."""
         stages = self.scorers[task].two_stage if task in self.scorers else None
-        if stages is None or stages.related is None:
-            return None
-        related_at = float(expit(-stages.related[0][1]))
-        leaning_at = None if stages.stance is None else [float(expit(-b)) for _a, b in stages.stance]
-        return related_at, leaning_at
+        return decide(self.labels(task), self.meta["tasks"][task], proba, stages)
 
     def predict_proba(self, frame: pd.DataFrame, tasks: list[str] | None = None) -> dict[str, Any]:
         """Per task, calibrated probabilities of shape (rows, labels) in `labels(task)` order."""
@@ -262,28 +220,6 @@ def _rows_slice(frame: Any, start: int, end: int) -> Any:
     if isinstance(frame, Rows):
         return Rows({name: values[start:end] for name, values in frame.data.items()})
     return frame.iloc[start:end]
-
-
-def _encoder_of(heads: dict[str, Any]) -> dict[str, Any] | None:
-    """What the card says of the sentence encoder the heads read, if they read one."""
-    for pipeline in heads.values():
-        features = pipeline.named_steps["features"]
-        if features.meaning:
-            manifest = features.encoder().manifest
-            return {"id": features.encoder_["id"], "sha256": features.encoder_["sha256"], "source": manifest["source"],
-                    "build": manifest["build"], "max_tokens": manifest.get("max_tokens")}  # fmt: skip
-    return None
-
-
-def _versions() -> dict[str, str]:
-    import joblib
-    import numpy
-    import sklearn
-
-    from moderation import __version__
-
-    return {"moderation": __version__, "scikit-learn": sklearn.__version__, "joblib": joblib.__version__,
-            "numpy": numpy.__version__, "python": platform.python_version()}  # fmt: skip
 
 
 def save(
@@ -309,13 +245,13 @@ def save(
             "name": directory.name,
             "format": FORMAT_VERSION,
             "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "versions": _versions(),
+            "versions": versions(),
             "model_sha256": sha256(staging / MODEL_FILE),
             "model_bytes": (staging / MODEL_FILE).stat().st_size,
             "scoring_sha256": sha256(staging / SCORING_FILE),
             "scoring_bytes": (staging / SCORING_FILE).stat().st_size,
             "training_files": [{"path": str(path), "sha256": sha256(Path(path))} for path in training_files],
-            "encoder": _encoder_of(heads),
+            "encoder": encoder_entry(heads),
             "tasks": {
                 task: {
                     "labels": result.labels,
@@ -350,8 +286,8 @@ def save(
 def scoring_form(heads: dict[str, Any]) -> dict[str, HeadScorer]:
     """Each pipeline as a `scorer.HeadScorer`, the heads sharing one plain
     `features.space.FeatureSpace` as their pipelines share one `heads.TextFeatures`."""
-    from moderation.learn.heads import head_scorer
     from moderation.features.space import FeatureSpace
+    from moderation.learn.heads import head_scorer
 
     plain = _shared_as({task: pipeline.named_steps["features"] for task, pipeline in heads.items()}, FeatureSpace)
     return {task: head_scorer(pipeline, plain[task]) for task, pipeline in heads.items()}

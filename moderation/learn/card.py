@@ -3,6 +3,7 @@ metadata (`meta.json`), so the figures a newsroom reads are the ones that were m
 
 from __future__ import annotations
 
+import platform
 from typing import Any
 
 MODEL_FILE = "model.joblib"
@@ -13,6 +14,28 @@ SCORING_FILE = "scoring.joblib"
 `check`, `serve` and `score` load a model without importing it."""
 META_FILE = "meta.json"
 CARD_FILE = "README.md"
+
+def encoder_entry(heads: dict[str, Any]) -> dict[str, Any] | None:
+    """What meta.json, and so the card, records of the sentence encoder the heads read."""
+    for pipeline in heads.values():
+        features = pipeline.named_steps["features"]
+        if features.meaning:
+            manifest = features.encoder().manifest
+            return {"id": features.encoder_["id"], "sha256": features.encoder_["sha256"], "source": manifest["source"],
+                    "build": manifest["build"], "max_tokens": manifest.get("max_tokens")}  # fmt: skip
+    return None
+
+
+def versions() -> dict[str, str]:
+    import joblib
+    import numpy
+    import sklearn
+
+    from moderation import __version__
+
+    return {"moderation": __version__, "scikit-learn": sklearn.__version__, "joblib": joblib.__version__,
+            "numpy": numpy.__version__, "python": platform.python_version()}  # fmt: skip
+
 
 def _calibration_note(meta: dict[str, Any]) -> str:
     calibrated = sorted({source for info in meta["tasks"].values()

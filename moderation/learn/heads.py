@@ -20,8 +20,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
-from moderation.learn.scorer import HeadScorer, sigmoids_of
 from moderation.features.space import FeatureSpace
+from moderation.learn.scorer import HeadScorer, sigmoids_of
 
 RANDOM_STATE = 13
 

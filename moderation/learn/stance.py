@@ -24,7 +24,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 if TYPE_CHECKING:
     from moderation.learn.scorer import TwoStage
 
-UNRELATED = "unrelated"
+from moderation.learn.labels import UNRELATED
 
 
 class RelatedFirst(ClassifierMixin, BaseEstimator):

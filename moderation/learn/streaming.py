@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from moderation.io.tables import TASKS
 from moderation.errors import DataError
+from moderation.io.tables import TASKS
 from moderation.learn.train import TaskResult, balanced, sources_of
 
 if TYPE_CHECKING:

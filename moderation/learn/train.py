@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from moderation.io.tables import TASKS
 from moderation.errors import DataError
+from moderation.io.tables import TASKS
 
 if TYPE_CHECKING:
     import pandas as pd
