@@ -38,6 +38,15 @@ def test_an_empty_text_is_a_zero_vector_and_nothing_breaks_on_odd_input(encoder)
     np.testing.assert_allclose(np.linalg.norm(vectors[3:], axis=1), 1.0, atol=1e-3)
 
 
+def test_a_text_has_one_embedding_whatever_is_encoded_beside_it():
+    """The int8 graph scales its activations per run: batched, a comment's embedding (and
+    so its decision) would depend on the queue around it."""
+    text = "I would never call anyone an idiot, but this tax plan is a mistake for the town."
+    alone = Encoder.load().embed([text])
+    among = Encoder.load().embed(["Short one.", "x " * 200, text, "Another comment about the ferry timetable and costs."])
+    np.testing.assert_array_equal(among[2], alone[0])
+
+
 def test_each_distinct_text_is_encoded_once(encoder):
     calls = []
     text = "A comment that repeats, as an article's title does across its comments."

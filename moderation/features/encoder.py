@@ -37,7 +37,12 @@ grows with the square of the length) for no measured gain."""
 CHARS_PER_TOKEN_CAP = 16
 """A text is cut to `MAX_TOKENS * 16` characters before tokenising: the tokenizer cuts
 only after splitting the whole text, so a 1 MB comment would cost seconds for nothing."""
-BATCH = 32
+BATCH = 1
+"""Texts encoded per run of the graph. One: the int8 graph quantizes its activations with
+one scale per run, so a text encoded beside others came out differently (cosine 0.977
+at worst against itself alone, on 400 C3 comments), and a comment's decision would
+depend on the queue around it. Alone, each text gets one embedding wherever it is scored
+(`check`, `serve`, `score --jobs N`), for about a fifth of the speed of batches of 32."""
 CACHE_TEXTS = 50_000
 """Distinct texts whose embeddings a process remembers (75 MB at most): an article's
 title and lead repeat across all its comments, and a queue repeats its spam."""
@@ -204,7 +209,7 @@ class Encoder:
         return out
 
     def _encode(self, texts: list[str], progress: Callable[[int], None] | None) -> np.ndarray:
-        """Batches of similar length, so that padding costs little."""
+        """Batches (`BATCH`) of similar length, so that padding costs little."""
         encodings = self._tokenizer.encode_batch([text[: self._max_chars] for text in texts])
         lengths = np.fromiter((len(encoding.ids) for encoding in encodings), dtype=np.int64, count=len(encodings))
         order = np.argsort(lengths, kind="stable")
