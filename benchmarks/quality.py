@@ -93,6 +93,9 @@ def attach(directory: Path, rows: list[tuple[str, str, float, float | None]]) ->
 TIERS = ("fast", "accurate")
 CAPABILITIES = Path(__file__).resolve().parents[1] / "data" / "behaviour" / "capabilities.csv"
 STORE = Path(__file__).resolve().parents[1] / "build" / "embeddings"
+TRAINED_BY = "python benchmarks/quality.py --save DIR (make model)"
+SPLIT = ("80 % of each shared dataset's groups (C3 articles, ARC claims, FNC-1 headlines; OLID and Davidson "
+         "tweets by row), seed 13, and all of data/behaviour/capabilities.csv; the other 20 % is held out")
 SETTINGS = Path(__file__).resolve().parents[1] / "data" / "train.toml"
 """The shipped models' training settings, which `make model` passes with --config."""
 
@@ -110,7 +113,7 @@ def train_tier(tier: str, training_part: pd.DataFrame, save: Path | None = None)
     if save is not None:
         from moderation.learn.bundle import load, save as save_bundle
 
-        save_bundle(results, save, training_files=[], force=True)
+        save_bundle(results, save, training_files=[], force=True, extra_meta={"command": TRAINED_BY, "training_split": SPLIT})
         return load(save), seconds
     model = Model(heads={t: r.pipeline for t, r in results.items()},
                   meta={"tasks": {t: {"labels": r.labels, "class_counts": r.class_counts, "threshold": r.threshold}

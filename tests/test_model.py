@@ -269,10 +269,10 @@ def test_the_features_are_saved_once_and_shared_again_on_loading(small_model):
 
 
 def test_heads_that_share_their_features_share_them_in_both_files():
-    """The default model's three heads read one fitted features object: saved once in the
+    """The default model's heads read one fitted features object: saved once in the
     scoring file, converted once for it, and given back once to the pipelines."""
     model = bundle.load(None)
-    assert len(model.tasks) == 3
+    assert len(model.tasks) == 4
     assert len({id(head.features) for head in model.scorers.values()}) == 1
     assert len({id(pipeline.named_steps["features"]) for pipeline in model.heads.values()}) == 1
     assert len({id(head.features) for head in bundle.scoring_form(model.heads).values()}) == 1

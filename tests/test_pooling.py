@@ -112,5 +112,5 @@ def test_train_refuses_an_unknown_setting_with_one_line(tmp_path, two_source_tab
     config.write_text("pool_source = false\n")
     result = CliRunner().invoke(app, ["train", str(data), "-o", str(tmp_path / "m"), "--config", str(config)])
     assert result.exit_code == 65
-    assert "unknown training setting(s): pool_source; known: balance_sources, c_grid, folds, meaning, n_jobs, pool_sources" in result.stderr
+    assert "unknown training setting(s): pool_source; known: balance_sources, c_grid, calibrate_on, folds, meaning, n_jobs, pool_sources" in result.stderr
     assert not (tmp_path / "m").exists()

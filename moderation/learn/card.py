@@ -99,7 +99,10 @@ def card(meta: dict[str, Any]) -> str:
     lines.append("  a fixed random_state, then measures the held-out figures below)")
     if meta.get("command"):
         lines.append(f"- Training command: `{meta['command']}`")
-    lines.append("- Training files:")
+    if meta.get("training_split"):
+        lines.append(f"- Trained on {meta['training_split']}: the held-out figures below are this model's own.")
+    if meta["training_files"]:
+        lines.append("- Training files:")
     lines.extend(f"  - `{item['path']}` sha256 `{item['sha256'][:16]}…`" for item in meta["training_files"])
     lines += ["", "## Heads and grouped cross-validation", "",
               "| task | labels | rows | C | CV metric (grouped by article/claim) |", "|---|---|---|---|---|"]  # fmt: skip

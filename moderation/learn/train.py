@@ -340,8 +340,8 @@ def _recalibrate(model: Any, decision: np.ndarray, positive: np.ndarray) -> None
 
     platt = LogisticRegression(C=1e6, max_iter=1000).fit(decision.reshape(-1, 1), positive)
     calibrator = model.calibrated_classifiers_[0].calibrators[0]
-    calibrator.a_ = float(-platt.coef_[0, 0])
-    calibrator.b_ = float(-platt.intercept_[0])
+    calibrator.a_ = np.float64(-platt.coef_[0, 0])  # as scikit-learn keeps it: see scorer.sigmoids_of
+    calibrator.b_ = np.float64(-platt.intercept_[0])
 
 
 def train(
