@@ -81,7 +81,8 @@ def run(models: list[str]) -> tuple[list[dict[str, Any]], dict[str, dict[str, fl
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--models", nargs="+", default=["default", "accurate"], help="shipped names or model directories")
+    parser.add_argument("--models", nargs="+", default=["default"],
+                        help="shipped names or model directories (make model leaves the accurate tier in build/quality/accurate)")
     parser.add_argument("--cases", help="also write every case with each model's decision here (JSON Lines)")
     args = parser.parse_args()
     cases, rates, seconds = run(args.models)

@@ -181,6 +181,7 @@ def _forget_embeddings(model: Model) -> None:
             encoder = head.features.encoder()
             encoder.unbounded = False
             encoder._cache.clear()
+            encoder._stored.clear()
 
 
 def main() -> None:

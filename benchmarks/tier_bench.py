@@ -8,10 +8,10 @@
   against a process that reads the CSV with pandas, runs alt-profanity-check's
   `predict_prob` and writes the probabilities as CSV; alternating rounds, medians, and
   the median of the per-round ratios.
-- accurate tier: `moderation score QUEUE --model accurate` as a process on ACCURATE_ROWS
+- accurate tier (`--accurate-model DIR`, a model trained with `--encoder`): `moderation score QUEUE --model DIR` as a process on ACCURATE_ROWS
   C3 comments with a title each (C3 has no titles: each C3 article gets one FNC-1
   headline, so every comment is read against an article as on a news site); a `check`
-  process (median of RUNS); `serve --model accurate` driven at 10 requests a second with
+  process (median of RUNS); `serve --model DIR` driven at 10 requests a second with
   distinct C3 comments (p50 / p99 / max, failures); the encoder's files on disk.
 """
 
@@ -70,10 +70,10 @@ def fast_tier(frame: Any, rows: int, rounds: int, workdir: Path) -> dict[str, An
             "ratio": statistics.median(o / p for o, p in zip(ours, peer, strict=True))}  # fmt: skip
 
 
-def accurate_tier(frame: Any, rows: int, rounds: int, requests: int, runs: int, workdir: Path) -> dict[str, Any]:
+def accurate_tier(frame: Any, rows: int, rounds: int, requests: int, runs: int, workdir: Path, model: str) -> dict[str, Any]:
     queue = workdir / "accurate.csv"
     frame.head(rows).to_csv(queue, index=False)
-    rates = [rows / timed([sys.executable, "-m", "moderation", "score", str(queue), "--model", "accurate",
+    rates = [rows / timed([sys.executable, "-m", "moderation", "score", str(queue), "--model", model,
                            "-o", str(workdir / "accurate.jsonl"), "--force"]) for _ in range(rounds)]  # fmt: skip
     from moderation.features.encoder import default_encoder_dir
 
@@ -81,8 +81,8 @@ def accurate_tier(frame: Any, rows: int, rounds: int, requests: int, runs: int, 
     return {
         "rows": rows,
         "score_per_s": statistics.median(rates),
-        "check": check_times(runs, model="accurate"),
-        "serve": serve_latency(requests, 10.0, frame["text"].tolist()[-5000:], model="accurate", use_hey=False)[0],
+        "check": check_times(runs, model=model),
+        "serve": serve_latency(requests, 10.0, frame["text"].tolist()[-5000:], model=model, use_hey=False)[0],
         "encoder_mb": sum(path.stat().st_size for path in encoder.iterdir() if path.is_file()) / 1e6,
     }
 
@@ -96,6 +96,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
     parser.add_argument("--skip", nargs="*", default=[], choices=["fast", "accurate"])
+    parser.add_argument("--accurate-model", default="build/quality/accurate", help="a model trained with --encoder (make model leaves one here)")
     parser.add_argument("--json", help="also write the results here")
     args = parser.parse_args()
     frame = c3_with_titles(Path(args.shared))
@@ -105,7 +106,8 @@ def main() -> None:
         if "fast" not in args.skip:
             results["fast"] = fast_tier(frame, args.rows, args.rounds, workdir)
         if "accurate" not in args.skip:
-            results["accurate"] = accurate_tier(frame, args.accurate_rows, args.rounds, args.requests, args.runs, workdir)
+            results["accurate"] = accurate_tier(frame, args.accurate_rows, args.rounds, args.requests, args.runs, workdir,
+                                                args.accurate_model)
     print("| target | measured | bound or peer |")
     print("|---|---|---|")
     if "fast" in results:

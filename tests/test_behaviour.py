@@ -21,8 +21,6 @@ FLOORS = {
     "default": {"all threats": 0.50, "threat_direct": 0.85, "negation": 0.90, "quoted_abuse_denounced": 0.85,
                 "identity_neutral": 0.95, "identity_positive": 0.95, "obfuscated": 0.15, "plain_insult": 0.75,
                 "civil_disagreement": 0.95},
-    "accurate": {"all threats": 0.90, "negation": 0.70, "quoted_abuse_denounced": 0.70, "identity_neutral": 0.90,
-                 "identity_positive": 0.90, "obfuscated": 0.15, "plain_insult": 0.75, "civil_disagreement": 0.90},
 }  # fmt: skip
 """Per capability, the share of cases each model's decision must get right."""
 

@@ -17,6 +17,21 @@ def encoder() -> Encoder:
     return Encoder.load()
 
 
+@pytest.fixture(scope="module")
+def meaning_model(tmp_path_factory):
+    """A small model whose heads also read the encoder: `train --encoder` on the
+    hand-written table of tests/fixtures (seconds, not the shared data)."""
+    from typer.testing import CliRunner
+
+    from conftest import FIXTURES
+    from moderation.cli import app
+
+    directory = tmp_path_factory.mktemp("models") / "meaning"
+    result = CliRunner().invoke(app, ["train", str(FIXTURES / "bundle_0.1_training.csv"), "-o", str(directory), "--encoder"])
+    assert result.exit_code == 0, result.stderr
+    return directory
+
+
 def test_texts_become_unit_vectors_that_put_like_meanings_together(encoder):
     vectors = encoder.embed([
         "I will find you and break your legs.",
@@ -112,7 +127,7 @@ def test_a_model_refuses_an_encoder_other_than_its_own(monkeypatch, tmp_path):
         space.encoder()
 
 
-def test_the_accurate_model_with_a_changed_encoder_is_refused_with_one_line(tmp_path):
+def test_a_model_with_a_changed_encoder_is_refused_with_one_line(tmp_path, meaning_model):
     """A command line, not a traceback: exit 69 for score, 1 (hold the comment) for check."""
     import os
     import subprocess
@@ -123,20 +138,20 @@ def test_the_accurate_model_with_a_changed_encoder_is_refused_with_one_line(tmp_
         stream.seek(1000)
         stream.write(b"\x00\x01\x02\x03")
     queue = tmp_path / "queue.csv"
-    queue.write_text("text\nA comment long enough to be scored by the model, about the ferry timetable.\n")
+    queue.write_text("text\nA comment long enough to be scored by the model about the ferry timetable.\n")
     env = {**os.environ, "MODERATION_ENCODER": str(directory)}
-    score = subprocess.run([sys.executable, "-m", "moderation", "score", str(queue), "--model", "accurate"],
+    score = subprocess.run([sys.executable, "-m", "moderation", "score", str(queue), "--model", str(meaning_model)],
                            capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
     assert score.returncode == 69
     assert score.stderr.strip().count("\n") == 0 and "sha256 differs" in score.stderr
     assert "Traceback" not in score.stderr
-    check = subprocess.run([sys.executable, "-m", "moderation", "check", "--model", "accurate",
+    check = subprocess.run([sys.executable, "-m", "moderation", "check", "--model", str(meaning_model),
                             "A comment long enough to be scored by the model, about the ferry timetable."],
                            capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
     assert check.returncode == 1 and "sha256 differs" in check.stderr and "Traceback" not in check.stderr
 
 
-def test_odd_texts_through_the_accurate_model_keep_every_row(tmp_path):
+def test_odd_texts_through_a_model_that_reads_meaning_keep_every_row(meaning_model):
     import pandas as pd
 
     from moderation.decide.moderator import Moderator
@@ -144,7 +159,20 @@ def test_odd_texts_through_the_accurate_model_keep_every_row(tmp_path):
     texts = ["", "x" * 1_000_000, "สวัสดีครับ ทุกคน นี่คือความคิดเห็นที่ยาวพอที่จะผ่านกฎความยาวขั้นต่ำ",
              "🙂" * 60, "A plain comment that is long enough to pass the minimum length rule of the site."]
     frame = pd.DataFrame({"text": texts, "article_title": ["", "Ferry cuts", "", "Ferry cuts", "   "]})
-    out = Moderator.load(model="accurate").score(frame)
+    out = Moderator.load(model=meaning_model).score(frame)
     assert len(out) == len(texts)
     assert out.loc[0, "error"] == "empty text"
     assert all(out.loc[i, "action"] in ("publish", "hold", "reject") for i in range(1, len(texts)))
+
+
+def test_a_model_that_reads_meaning_records_its_encoder_and_explains_it(meaning_model):
+    from moderation.decide.moderator import Moderator
+    from moderation.learn.bundle import load
+
+    model = load(meaning_model)
+    assert model.meta["encoder"]["sha256"] == Encoder.load().manifest["files"]["model"]["sha256"]
+    assert "Pretrained parts" in (meaning_model / "README.md").read_text()
+    decision = Moderator(model=model).check("You are not an idiot, but this plan for the ferry is simply wrong.",
+                                            article={"title": "Council cuts the ferry"})  # fmt: skip
+    names = [name for by_label in decision["explain"].values() for entries in by_label.values() for name, _value in entries]
+    assert "[meaning]" in names

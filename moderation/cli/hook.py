@@ -18,7 +18,7 @@ CHECK_EXIT = {"publish": 0, "hold": 3, "reject": 4}
 def check(
     text: Annotated[Optional[str], typer.Argument(help="The comment; omit to read stdin (plain text, or JSON with text, author, article_title, article_url).")] = None,
     policy: Annotated[Optional[Path], typer.Option("--policy", help="Site policy TOML.")] = None,
-    model_dir: Annotated[Optional[Path], typer.Option("--model", help="A shipped model (default or fast, accurate) or a model directory.")] = None,
+    model_dir: Annotated[Optional[Path], typer.Option("--model", help="The shipped model (default, also called fast) or a model directory.")] = None,
     explain: Annotated[bool, typer.Option("--explain/--no-explain", help="Include the words behind each score.")] = False,
 ) -> None:
     """The pre-publish hook: print the decision as JSON and exit 0 publish, 3 hold, 4 reject.
@@ -67,7 +67,7 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
     policy: Annotated[Optional[Path], typer.Option("--policy", help="Site policy TOML (fail_open, timeout_ms, max_request_kb...).")] = None,
-    model_dir: Annotated[Optional[Path], typer.Option("--model", help="A shipped model (default or fast, accurate) or a model directory.")] = None,
+    model_dir: Annotated[Optional[Path], typer.Option("--model", help="The shipped model (default, also called fast) or a model directory.")] = None,
     coral_secret: Annotated[Optional[str], typer.Option("--coral-secret", envvar="MODERATION_CORAL_SECRET", help="Coral Talk signing secret; enables POST /coral.")] = None,
 ) -> None:
     """Run the HTTP hook: POST /v1/check, POST /v1/score, GET /healthz and POST /coral.
@@ -89,7 +89,7 @@ def serve(
 def explain_command(
     text: Annotated[str, typer.Argument(help="The comment.")],
     article_title: Annotated[Optional[str], typer.Option("--article-title", help="The article's title, for stance.")] = None,
-    model_dir: Annotated[Optional[Path], typer.Option("--model", help="A shipped model (default or fast, accurate) or a model directory.")] = None,
+    model_dir: Annotated[Optional[Path], typer.Option("--model", help="The shipped model (default, also called fast) or a model directory.")] = None,
     top: Annotated[int, typer.Option("--top", min=1, max=50, help="Features per label.")] = 8,
 ) -> None:
     """Show each score and the words that pushed it up or down (log-odds weights)."""

@@ -41,7 +41,7 @@ def score(
     inputs: Annotated[list[str], typer.Argument(help="Queues (.csv, .jsonl, .parquet) with a text column, or pages / directories of pages; - reads a JSON Lines queue from stdin.")],
     output: Annotated[Optional[str], typer.Option("-o", "--output", help="Write here (atomically) instead of stdout.")] = None,
     policy: Annotated[Optional[Path], typer.Option("--policy", help="Site policy TOML (default: built-in defaults).")] = None,
-    model_dir: Annotated[Optional[Path], typer.Option("--model", help="A shipped model (default or fast, accurate) or a model directory (default: $MODERATION_MODEL, else default).")] = None,
+    model_dir: Annotated[Optional[Path], typer.Option("--model", help="The shipped model (default, also called fast) or a model directory (default: $MODERATION_MODEL, else default).")] = None,
     fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.jsonl,
     sort: Annotated[SortOrder, typer.Option("--sort", help="priority: what needs a human first (holds, most uncivil first); keeps all rows in memory.")] = SortOrder.input,
     explain: Annotated[bool, typer.Option("--explain/--no-explain", help="Include the words behind each score.")] = True,

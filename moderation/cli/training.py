@@ -97,7 +97,7 @@ def train(
 
 @app.command()
 def evaluate(
-    model_dir: Annotated[Path, typer.Argument(help="A shipped model (default or fast, accurate) or a model directory.")],
+    model_dir: Annotated[Path, typer.Argument(help="The shipped model (default, also called fast) or a model directory.")],
     data: Annotated[list[str], typer.Argument(help="Labelled canonical tables.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Report directory to write.")],
     force: Annotated[bool, typer.Option("--force", help="Replace an existing report directory.")] = False,

@@ -52,6 +52,13 @@ class Rows:
         return self.data[name]
 
 
+def rows_slice(frame: Any, start: int, end: int) -> Any:
+    """Rows `start` to `end` of a pandas frame or of `Rows`."""
+    if isinstance(frame, Rows):
+        return Rows({name: values[start:end] for name, values in frame.data.items()})
+    return frame.iloc[start:end]
+
+
 def column(frame: Any, name: str) -> list[str]:
     """One column as strings, missing values and absent columns read as empty."""
     if isinstance(frame, Rows):

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from moderation.errors import ModelError, OutputError
+from moderation.features.inputs import rows_slice
 from moderation.learn.card import (
     CARD_FILE,
     META_FILE,
@@ -52,8 +53,10 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-SHIPPED = {"default": "default", "fast": "default", "accurate": "accurate"}
-"""The shipped models by the names `--model` takes: `default` is the fast lexical tier."""
+SHIPPED = {"default": "default", "fast": "default"}
+"""The shipped models by the names `--model` takes: `default` is the fast lexical tier. A
+model that also reads the sentence encoder is trained with `train --encoder`; none ships
+yet (docs/models.md says why)."""
 
 
 def resolve(name: str | Path | None) -> Path:
@@ -149,7 +152,7 @@ class Model:
 
         if len(frame) <= SLICE_ROWS:
             return self._predict_slice(frame, tasks, explain_top, explain_all)
-        parts = [self._predict_slice(_rows_slice(frame, start, start + SLICE_ROWS), tasks, explain_top, explain_all)
+        parts = [self._predict_slice(rows_slice(frame, start, start + SLICE_ROWS), tasks, explain_top, explain_all)
                  for start in range(0, len(frame), SLICE_ROWS)]  # fmt: skip
         joined = {task: (np.vstack([part[0][task][0] for part in parts]), [label for part in parts for label in part[0][task][1]])
                   for task in parts[0][0]}  # fmt: skip
@@ -212,14 +215,6 @@ class Model:
     def predict_proba(self, frame: pd.DataFrame, tasks: list[str] | None = None) -> dict[str, Any]:
         """Per task, calibrated probabilities of shape (rows, labels) in `labels(task)` order."""
         return {task: proba for task, (proba, _labels) in self.predict(frame, tasks).items()}
-
-
-def _rows_slice(frame: Any, start: int, end: int) -> Any:
-    from moderation.features.inputs import Rows
-
-    if isinstance(frame, Rows):
-        return Rows({name: values[start:end] for name, values in frame.data.items()})
-    return frame.iloc[start:end]
 
 
 def save(
