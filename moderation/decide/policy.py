@@ -357,21 +357,22 @@ def _letters_and_capitals(text: str) -> tuple[int, int]:
     return len(letters), sum(map(str.isupper, letters))
 
 
+_HELD_OR_REJECTED = (("civility", "uncivil", "uncivil"), ("threat", "threat", "a threat of violence"))
+"""The scores with a hold and a reject threshold (`TASK_hold`, `TASK_reject`): task, the
+label whose probability is compared, and what the message calls it."""
+
+
 def score_reasons(scores: dict[str, dict[str, float]], policy: Policy, has_article: bool) -> list[Reason]:
     """The rules on model scores: incivility and threats (hold, reject), off-topic (hold)."""
     reasons: list[Reason] = []
-    uncivil = scores.get("civility", {}).get("uncivil")
-    if uncivil is not None:
-        if uncivil >= policy["civility_reject"]:
-            reasons.append(Reason("civility", "reject", uncivil, policy["civility_reject"], "very likely uncivil"))
-        elif uncivil >= policy["civility_hold"]:
-            reasons.append(Reason("civility", "hold", uncivil, policy["civility_hold"], "possibly uncivil"))
-    threat = scores.get("threat", {}).get("threat")
-    if threat is not None:
-        if threat >= policy["threat_reject"]:
-            reasons.append(Reason("threat", "reject", threat, policy["threat_reject"], "very likely a threat of violence"))
-        elif threat >= policy["threat_hold"]:
-            reasons.append(Reason("threat", "hold", threat, policy["threat_hold"], "possibly a threat of violence"))
+    for task, label, what in _HELD_OR_REJECTED:
+        value = (scores.get(task) or {}).get(label)
+        if value is None:
+            continue
+        if value >= policy[f"{task}_reject"]:
+            reasons.append(Reason(task, "reject", value, policy[f"{task}_reject"], f"very likely {what}"))
+        elif value >= policy[f"{task}_hold"]:
+            reasons.append(Reason(task, "hold", value, policy[f"{task}_hold"], f"possibly {what}"))
     unrelated = (scores.get("stance") or {}).get("unrelated")
     if has_article and unrelated is not None and unrelated >= policy["offtopic_hold"]:
         reasons.append(Reason("off_topic", "hold", unrelated, policy["offtopic_hold"], "seems unrelated to the article"))
