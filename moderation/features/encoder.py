@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from moderation.errors import ModelError
+from moderation.io.files import sha256
 
 MANIFEST = "encoder.json"
 DIMENSIONS = 384
@@ -79,14 +80,6 @@ def _key(text: str) -> bytes:
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest()
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 class Encoder:
     """Texts to unit-length 384-dimensional embeddings, with a cache by distinct text.
 
@@ -137,7 +130,7 @@ class Encoder:
                 target = path / entry["name"]
                 if not target.is_file():
                     raise ModelError(f"{path}: the encoder's {role} file {entry['name']} is missing")
-                if _sha256(target) != entry["sha256"]:
+                if sha256(target) != entry["sha256"]:
                     raise ModelError(f"{target}: sha256 differs from {MANIFEST}; the encoder file was changed or is truncated")
         except FileNotFoundError:
             raise ModelError(f"{path}: no {MANIFEST}: not an encoder directory (make encoder builds one)") from None

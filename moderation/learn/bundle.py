@@ -8,7 +8,6 @@ minor release that wrote it. Only load bundles you or this project made.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 import shutil
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from moderation.errors import ModelError, OutputError
 from moderation.features.inputs import rows_slice
+from moderation.io.files import sha256
 from moderation.learn.card import (
     CARD_FILE,
     META_FILE,
@@ -43,14 +43,6 @@ FORMAT_VERSION = 3
 """3 adds `SCORING_FILE`; bundles of format 2 (the pipelines alone) still load."""
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "default"
 """The checkout's models/default; an installed package finds its copy as package data."""
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 SHIPPED = {"default": "default", "fast": "default"}
