@@ -92,15 +92,19 @@ def normalize_space(text: str) -> str:
     return " ".join(text.replace("\u200b", "").replace("\ufeff", "").split())
 
 
-def clean_text(text: str) -> str:
-    """NFC, no control characters, paragraphs kept as single newlines."""
+def without_controls(text: str) -> str:
+    """NFC, with control characters (but newlines and tabs) dropped."""
     text = unicodedata.normalize("NFC", text)
     if text.isascii():
         # The same characters as the test below, found by one regular expression instead
         # of a Python step per character (most of the time a page took).
-        text = _ASCII_CONTROL.sub("", text)
-    else:
-        text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+        return _ASCII_CONTROL.sub("", text)
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+
+
+def clean_text(text: str) -> str:
+    """NFC, no control characters, paragraphs kept as single newlines."""
+    text = without_controls(text)
     lines = [normalize_space(line) for line in text.splitlines()]
     return "\n".join(line for line in lines if line)
 

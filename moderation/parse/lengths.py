@@ -15,6 +15,7 @@ from typing import Any
 
 from lxml import etree
 
+from moderation.parse.common import without_controls
 from moderation.parse.tree import BLOCK_TAGS, DROP_TAGS, element_text
 
 # Asking each comment of a thread for the length of its text reads every reply below it
@@ -77,18 +78,13 @@ def link_lengths(root: Any, wanted: dict[Any, int]) -> tuple[list[int], list[int
 
 _ZERO_WIDTH = re.compile("[\u200b\ufeff]")
 _BREAK = re.compile("[\n\u2028\u2029]")  # what str.splitlines() still splits once control characters are gone
-_CONTROL_ASCII = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 # (first run, length of the complete non-blank lines, how many, last run, has a break)
 _Lines = tuple[_Words, int, int, _Words, bool] | None
 
 
 def _lines(text: str) -> _Lines:
-    text = unicodedata.normalize("NFC", text)
-    if text.isascii():
-        text = _CONTROL_ASCII.sub("", text)
-    else:
-        text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = without_controls(text)
     if not text:
         return None
     runs = _BREAK.split(text)
