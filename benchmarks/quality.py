@@ -178,10 +178,7 @@ def _forget_embeddings(model: Model) -> None:
     """Each round encodes the comments afresh: a queue meets its comments once."""
     for head in model.scorers.values():
         if head.features.meaning:
-            encoder = head.features.encoder()
-            encoder.unbounded = False
-            encoder._cache.clear()
-            encoder._stored.clear()
+            head.features.encoder().forget()
 
 
 def main() -> None:

@@ -170,6 +170,13 @@ class Encoder:
             np.savez(stream, keys=keys, vectors=vectors)
         os.replace(stream.name, path)
 
+    def forget(self) -> None:
+        """Drop every embedding kept (cache and store), as a fresh process would start."""
+        with self._lock:
+            self._cache.clear()
+            self._stored.clear()
+        self.unbounded = False
+
     def _store_path(self, store: Path) -> Path:
         return Path(store) / f"embeddings-{self.manifest['files']['model']['sha256'][:16]}.npz"
 
