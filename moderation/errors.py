@@ -36,6 +36,13 @@ class ModelError(ModerationError):
     exit_code = 69  # EX_UNAVAILABLE
 
 
+class ConfigError(ModerationError):
+    """A settings file (a site policy, training settings) names an unknown setting or
+    gives one a value of the wrong type or out of range."""
+
+    exit_code = 78  # EX_CONFIG
+
+
 class UsageError(ModerationError):
     """Options that cannot go together."""
 
@@ -62,4 +69,30 @@ EXIT_CODES: dict[str, int] = {
     "model refused": ModelError.exit_code,
     "cannot write output": OutputError.exit_code,
     "worker died": WorkerError.exit_code,
+    "bad settings file": ConfigError.exit_code,
 }
+
+
+def translated(error: BaseException) -> ModerationError | None:
+    """The typed error that a low-level exception escaping a command stands for, or None
+    for a bug (which should keep its traceback).
+
+    The library raises typed errors where it knows the cause; this catches what reaches
+    the command line from below it (the standard library, pandas, Dask workers) so that
+    the user still gets one line and a documented code: a file that will not decode,
+    a path that is a directory, nesting too deep to decode.
+    """
+    if isinstance(error, ModerationError):
+        return error
+    if isinstance(error, UnicodeDecodeError):
+        return DataError(f"input is not {error.encoding.upper()} (byte {error.start} of a block: {error.reason}); "
+                         "re-save it as UTF-8")  # fmt: skip
+    if isinstance(error, IsADirectoryError | NotADirectoryError | FileNotFoundError | PermissionError):
+        what = {IsADirectoryError: "is a directory; a file is needed", NotADirectoryError: "a directory is needed",
+                FileNotFoundError: "no such file or directory", PermissionError: "permission denied"}[type(error)]  # fmt: skip
+        return InputMissingError(f"{error.filename}: {what}")
+    if isinstance(error, RecursionError):
+        return DataError("input nested too deeply to read")
+    if type(error).__module__.startswith("pandas") and type(error).__name__ in ("EmptyDataError", "ParserError"):
+        return DataError(f"cannot read the table: {str(error).splitlines()[0] if str(error) else type(error).__name__}")
+    return None

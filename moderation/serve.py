@@ -13,7 +13,6 @@ import asyncio
 import contextlib
 import hashlib
 import hmac
-import json
 import sys
 from collections.abc import AsyncIterator
 from typing import Any
@@ -22,6 +21,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
 from moderation.errors import DataError, ModerationError
+from moderation.io import jsonlines
 from moderation.decide.moderator import Moderator, request_row
 
 CORAL_ACTIONS = ("NEW", "EDIT")
@@ -172,9 +172,9 @@ def create_app(moderator: Moderator, coral_secret: str | None = None) -> FastAPI
             if len(body) > limit:
                 raise RequestError(413, f"request body over {policy['max_request_kb']} KiB")
         try:
-            return body, json.loads(body)
-        except ValueError as error:
-            raise RequestError(400, f"invalid JSON: {error}") from None
+            return body, jsonlines.loads(body, "request body")
+        except DataError as error:
+            raise RequestError(400, str(error)) from None
 
     def comment_row(item: Any) -> dict[str, Any]:
         if not isinstance(item, dict):

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from moderation.errors import ConfigError
 from moderation.decide.policy import SETTINGS, PolicyError, load_policy, make_policy, substantive_length, visible_length
 
 
@@ -24,7 +25,7 @@ def test_unknown_keys_and_out_of_range_values_are_named(tmp_path):
         make_policy({"min_chars": 2.5})
     bad = tmp_path / "policy.toml"
     bad.write_text("min_chars = [")
-    with pytest.raises(PolicyError, match="not valid TOML"):
+    with pytest.raises(ConfigError, match="not valid TOML"):  # exit 78, as for PolicyError
         load_policy(bad)
 
 
@@ -40,6 +41,23 @@ def test_policy_file_overrides_defaults_and_changes_the_hash(tmp_path):
 def test_visible_length_counts_plain_characters(length):
     text = ("abcdefghij" * 6)[:length]
     assert visible_length(f"  {text}  ") == length
+
+
+@pytest.mark.parametrize("invisible", ["\u200e", "\u00ad", "\u2063", "\u200b", "\u2060", "\ufeff", "\u180e", "\U000e0041",
+                                       "\u034f", "\u200d", "\u202e", "\u2066"])  # fmt: skip
+def test_invisible_characters_do_not_count_or_split_terms(invisible):
+    visible = "This comment says very little at all, truly."  # 45 characters: under a 50 minimum
+    padded = invisible.join(visible)
+    assert visible_length(padded) == len(visible)
+    policy = make_policy({"min_chars": 50, "banned_terms": ["scumbag"]})
+    assert [reason.rule for reason in rule_reasons(padded, policy)] == ["min_chars"]
+    assert "banned_term" in [reason.rule for reason in rule_reasons(invisible.join("What a scumbag you are, sir") + ".", policy)]
+
+
+@given(st.text(alphabet=st.characters(categories=["Cf"]), max_size=40), st.text(alphabet="abc de", min_size=1, max_size=40))
+def test_no_format_character_adds_to_a_length(noise, text):
+    mixed = "".join(a + b for a, b in zip(text, noise.ljust(len(text), "\u200b"), strict=False))
+    assert visible_length(mixed) == visible_length(text)
 
 
 def test_emoji_and_combining_marks_count_once():

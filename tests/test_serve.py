@@ -93,6 +93,20 @@ def test_bad_requests_get_a_4xx_json_error(server, body, status, message):
     assert message in answer.json()["error"]
 
 
+DEEP = b'{"text": ' + b"[" * 4000 + b"]" * 4000 + b"}"  # under the 8 KiB cap, far past json's recursion limit
+
+
+@pytest.mark.parametrize("body", [DEEP, b'{"text": "caf\xe9"}', b"\xff\xfe{}"])
+@pytest.mark.parametrize("path", ["/v1/check", "/v1/score", "/coral"])
+def test_bodies_that_cannot_be_decoded_are_400_and_the_server_stays_healthy(server, path, body):
+    headers = {"content-type": "application/json", "X-Coral-Signature": sign(body)}
+    answer = httpx.post(f"{server}{path}", content=body, headers=headers)
+    assert answer.status_code == 400, answer.text
+    assert "request body" in answer.json()["error"]
+    assert httpx.get(f"{server}/healthz").status_code == 200
+    assert httpx.post(f"{server}/v1/check", json={"text": LONG}).status_code == 200
+
+
 def test_a_numeric_author_is_remembered_as_text(server):
     """Platforms key authors by number as often as by name; both are the same author."""
     first = httpx.post(f"{server}/v1/check", json={"text": LONG + " Numbers.", "author": 4242})

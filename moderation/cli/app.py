@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from moderation.errors import ModerationError
+from moderation.errors import translated
 
 app = typer.Typer(
     name="moderation",
@@ -30,13 +30,16 @@ def errors_to_exit() -> Iterator[None]:
     """Turn a library error into one line on stderr and its documented exit code."""
     try:
         yield
-    except ModerationError as error:
-        say(f"error: {error}")
-        raise typer.Exit(error.exit_code) from None
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, as Unix tools do.
         sys.stderr.close()
         raise typer.Exit(0) from None
+    except Exception as error:
+        typed = translated(error)
+        if typed is None:
+            raise
+        say(f"error: {typed}")
+        raise typer.Exit(typed.exit_code) from None
 
 
 def _version(value: bool) -> None:

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from moderation.cli.app import app, errors_to_exit, say
-from moderation.errors import DataError, ModerationError
+from moderation.errors import ModerationError
 
 CHECK_EXIT = {"publish": 0, "hold": 3, "reject": 4}
 
@@ -28,14 +28,17 @@ def check(
     """
     import json
 
+    from moderation.errors import DataError
+    from moderation.io import jsonlines
+
     payload: dict = {}
     if text is None:
-        raw = sys.stdin.read()
-        if raw.lstrip().startswith(("{", "[")):
+        raw = sys.stdin.buffer.read()
+        if raw.lstrip().startswith((b"{", b"[")):
             try:
-                parsed = json.loads(raw)
-            except ValueError as error:
-                say(f"error: invalid JSON on stdin: {error}")
+                parsed = jsonlines.loads(raw, "stdin")
+            except DataError as error:
+                say(f"error: {error}")
                 raise typer.Exit(2) from None
             if not isinstance(parsed, dict):
                 say(f"error: expected a JSON object with a text field, got a JSON {type(parsed).__name__}")
@@ -43,7 +46,7 @@ def check(
             payload = parsed
             text = payload.get("text")
         else:
-            text = raw
+            text = raw.decode("utf-8", "replace")
     from moderation.decide.moderator import Moderator, request_row
 
     try:

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from moderation.cli.app import app, errors_to_exit, say
-from moderation.errors import DataError, OutputError, UsageError
+from moderation.errors import OutputError, UsageError
 
 data_app = typer.Typer(help="Prepare training data.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
@@ -70,12 +70,9 @@ def train(
             raise OutputError(f"{output} exists; pass --force to replace it")
         settings = TrainConfig()
         if config is not None:
-            import tomllib
+            from moderation.io.files import read_settings
 
-            try:
-                settings = TrainConfig.from_mapping(tomllib.loads(config.read_text()))
-            except (OSError, tomllib.TOMLDecodeError) as error:
-                raise DataError(f"{config}: {error}") from error
+            settings = TrainConfig.from_mapping(read_settings(config, "training settings"))
         if encoder:
             settings.meaning = True
         settings.embeddings_store = embeddings_cache
@@ -110,6 +107,8 @@ def evaluate(
         from moderation.learn.evaluate import evaluate as run
         from moderation.learn.evaluate import write_report
 
+        if output.exists() and not output.is_dir():
+            raise OutputError(f"{output}: a file; the report is a directory, name a new one")
         if output.exists() and any(output.iterdir()) and not force:
             raise OutputError(f"{output} exists; pass --force to replace it")
         loaded = bundle.load(model_dir)

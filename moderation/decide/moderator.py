@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from moderation.errors import DataError
 from moderation.decide.policy import Policy, Reason, action_of, load_policy, rules_and_length, score_reasons
+from moderation.decide.terms import without_invisible
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -48,7 +49,7 @@ class _History:
 def _shingles(text: str) -> frozenset[Any]:
     """Word pairs (w-shingling, w = 2), or the words of a comment shorter than two: near
     copies share most of them, and they cost a fraction of character shingles."""
-    words = _WORDS.findall(text.casefold())
+    words = _WORDS.findall(without_invisible(text).casefold())
     return frozenset(zip(words, words[1:], strict=False)) if len(words) > 1 else frozenset(words)
 
 

@@ -17,14 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from moderation.errors import ModerationError
-from moderation.decide.terms import find_terms
+from moderation.errors import ConfigError
+from moderation.decide.terms import find_terms, without_invisible
 
 
-class PolicyError(ModerationError):
-    """An unknown setting, a value out of range, or an unreadable policy file."""
-
-    exit_code = 78  # EX_CONFIG
+class PolicyError(ConfigError):
+    """An unknown setting, or a value of the wrong type or out of range (exit 78)."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +81,8 @@ class Policy:
 
 
 def make_policy(values: dict[str, Any]) -> Policy:
-    """Defaults overlaid with `values`; an unknown key or a bad value is named."""
+    """Defaults overlaid with `values`; an unknown key or a bad value is named. A float
+    that is a whole number is taken for a whole-number setting."""
     unknown = sorted(set(values) - set(SETTINGS))
     if unknown:
         raise PolicyError(f"unknown policy setting(s): {', '.join(unknown)}; known: {', '.join(SETTINGS)}")
@@ -102,6 +101,8 @@ def make_policy(values: dict[str, Any]) -> Policy:
             raise PolicyError(f"{name} must be a whole number, got {value!r}")
         elif not setting.low <= value <= setting.high:  # type: ignore[operator]
             raise PolicyError(f"{name} = {value} is out of range ({setting.low} to {setting.high})")
+        elif isinstance(setting.default, int):
+            value = int(value)  # 50.0, as TOML users write it, is the whole number 50
         merged[name] = value
     if merged["min_chars"] > merged["max_chars"]:
         raise PolicyError(f"min_chars ({merged['min_chars']}) is above max_chars ({merged['max_chars']})")
@@ -113,16 +114,11 @@ def make_policy(values: dict[str, Any]) -> Policy:
 
 def load_policy(path: str | Path | None) -> Policy:
     """Read `policy.toml` (or the defaults when no path is given)."""
-    import tomllib
+    from moderation.io.files import read_settings
 
     if path is None:
         return Policy()
-    try:
-        return make_policy(tomllib.loads(Path(path).read_text(encoding="utf-8")))
-    except FileNotFoundError as error:
-        raise PolicyError(f"{path}: no such policy file") from error
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise PolicyError(f"{path}: not valid TOML ({error})") from error
+    return make_policy(read_settings(path, "policy"))
 
 
 # --- counting what a reader sees ----------------------------------------------------------
@@ -142,7 +138,8 @@ def _graphemes(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=16)
 def visible_text(text: str) -> str:
-    """NFC, zero-width characters gone, ends stripped, inner whitespace runs as one space.
+    """NFC, invisible characters gone (`terms.without_invisible`), ends stripped, inner
+    whitespace runs as one space.
 
     Remembered for the last few texts: a decision asks for the visible and the
     substantive length of the same comment, and both start here."""
@@ -150,8 +147,7 @@ def visible_text(text: str) -> str:
         if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
             return text  # no whitespace but single spaces within: most comments as they come
         return " ".join(text.split())
-    text = unicodedata.normalize("NFC", text)
-    text = re.sub("[\u200b\u2060\ufeff]", "", text)  # joiners (U+200C, U+200D) shape emoji: kept
+    text = without_invisible(unicodedata.normalize("NFC", text))
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -15,7 +15,32 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+
+
+@lru_cache(maxsize=1)
+def _invisible_pattern() -> Any:
+    import regex
+
+    # Every default-ignorable code point and format character (soft hyphen, direction
+    # marks, invisible separators, tags...), but a zero-width joiner right after an
+    # emoji, where it joins the next one into one picture ("family" emoji).
+    return regex.compile(r"[[\p{Default_Ignorable_Code_Point}\p{Cf}]--[\u200d]]"
+                         r"|(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f])\u200d", flags=regex.V1)  # fmt: skip
+
+
+def without_invisible(text: str) -> str:
+    """`text` without the characters no reader sees, so that they can neither pad a
+    length nor split a listed term ("id\u00adiot")."""
+    if text.isascii():
+        return text
+    return _invisible_pattern().sub("", text)
+
+
+@lru_cache(maxsize=8192)
+def invisible(char: str) -> bool:
+    """Whether one character is dropped by `without_invisible` wherever it stands."""
+    return char != "\u200d" and _invisible_pattern().fullmatch(char) is not None
+
 _HOMOGLYPHS = str.maketrans({
     "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s",
     "һ": "h", "ԁ": "d", "ɡ": "g", "к": "k", "м": "m", "т": "t", "в": "b", "н": "h",
@@ -29,7 +54,7 @@ def skeleton(text: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
-        if char in _INVISIBLE:
+        if char == "\u200d" or invisible(char):
             continue
         folded = unicodedata.normalize("NFKC", char).casefold().translate(_HOMOGLYPHS).translate(_LEET)
         folded = "".join(ch for ch in unicodedata.normalize("NFD", folded) if not unicodedata.combining(ch))

@@ -5,6 +5,7 @@ model has not seen (the normal case for a newsroom: every day brings new article
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from moderation.errors import DataError
+from moderation.errors import ConfigError, DataError
 from moderation.io.tables import TASKS
 from moderation.learn.shared_features import fit_features
 
@@ -78,33 +79,48 @@ class TrainConfig:
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> TrainConfig:
+        """Settings from a `--config` TOML table; a setting of the wrong type or out of
+        range is refused by name (`ConfigError`, exit 78). A float that is a whole
+        number (`folds = 3.0`) counts as that number, as TOML users write it."""
         unknown = sorted(set(data) - set(SETTINGS))
         if unknown:
-            raise DataError(f"unknown training setting(s): {', '.join(unknown)}; known: {', '.join(sorted(SETTINGS))}")
+            raise ConfigError(f"unknown training setting(s): {', '.join(unknown)}; known: {', '.join(sorted(SETTINGS))}")
         config = cls()
         if "c_grid" in data:
-            grid = tuple(float(value) for value in data["c_grid"])
-            if not grid or any(value <= 0 for value in grid):
-                raise DataError("c_grid must be a non-empty list of positive numbers")
-            config.c_grid = grid
+            value = data["c_grid"]
+            if not isinstance(value, list) or not value or not all(_number(item) and item > 0 for item in value):
+                raise ConfigError(f"c_grid must be a non-empty list of positive numbers, got {value!r}")
+            config.c_grid = tuple(float(item) for item in value)
         if "folds" in data:
-            if int(data["folds"]) < 2:
-                raise DataError("folds must be 2 or more")
-            config.folds = int(data["folds"])
+            config.folds = _whole("folds", data["folds"], low=2)
         if "n_jobs" in data:
-            config.n_jobs = int(data["n_jobs"])
-        if "balance_sources" in data:
-            config.balance_sources = bool(data["balance_sources"])
-        if "pool_sources" in data:
-            config.pool_sources = bool(data["pool_sources"])
-        if "meaning" in data:
-            config.meaning = bool(data["meaning"])
+            config.n_jobs = _whole("n_jobs", data["n_jobs"], low=-1)
+            if config.n_jobs == 0:
+                raise ConfigError("n_jobs must be a number of processes, or -1 for one per core; got 0")
+        for name in ("balance_sources", "pool_sources", "meaning"):
+            if name in data:
+                if not isinstance(data[name], bool):
+                    raise ConfigError(f"{name} must be true or false, got {data[name]!r}")
+                setattr(config, name, data[name])
         if "calibrate_on" in data:
             value = data["calibrate_on"]
             if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-                raise DataError("calibrate_on must be a list of source names")
+                raise ConfigError(f"calibrate_on must be a list of source names, got {value!r}")
             config.calibrate_on = tuple(value)
         return config
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _whole(name: str, value: Any, low: int) -> int:
+    """An integer setting: an int, or a float that is a whole number."""
+    if not _number(value) or value != int(value):
+        raise ConfigError(f"{name} must be a whole number, got {value!r}")
+    if value < low:
+        raise ConfigError(f"{name} must be {low} or more, got {value!r}")
+    return int(value)
 
 
 def tasks_in(frame: pd.DataFrame) -> list[str]:
