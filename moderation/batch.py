@@ -24,15 +24,19 @@ TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet"}
 
 
 def frames_from_inputs(inputs: list[str], chunk_rows: int = 20_000) -> Iterator[pd.DataFrame]:
-    """Tables are read as they are; pages are parsed to one row per comment."""
+    """Tables are read as they are; pages and commenting systems' exports (a `.json` file
+    is a table unless its content is an export) are parsed to one row per comment."""
     import pandas as pd
 
     from moderation.io.tables import iter_table
     from moderation.parse import iter_pages
 
+    from moderation.parse.exports import sniff
+
     pages: list[str] = []
     for name in inputs:
-        if name == "-" or (Path(name).suffix.lower() in TABLE_SUFFIXES and not Path(name).is_dir()):
+        suffix = Path(name).suffix.lower()
+        if name == "-" or (suffix in TABLE_SUFFIXES and not Path(name).is_dir() and not (suffix == ".json" and sniff(name))):
             yield from iter_table(name, chunk_rows)
         else:
             pages.append(name)
@@ -46,6 +50,21 @@ def frames_from_inputs(inputs: list[str], chunk_rows: int = 20_000) -> Iterator[
                 rows.append(comment.to_dict())
         if rows:
             yield pd.DataFrame(rows)
+
+
+def with_status(frames: Iterator[pd.DataFrame], statuses: set[str], skipped: Counter[str]) -> Iterator[pd.DataFrame]:
+    """Only the rows whose `status` is one of `statuses` (`score --status`); the others
+    are counted in `skipped` by status ("none" for rows without one), so the summary
+    says what was left out."""
+    for frame in frames:
+        if "status" not in frame.columns:
+            skipped["none"] += len(frame)
+            continue
+        keep = frame["status"].isin(statuses)
+        for value, count in frame.loc[~keep, "status"].fillna("none").value_counts().items():
+            skipped[str(value)] += int(count)
+        if keep.any():
+            yield frame[keep].reset_index(drop=True)
 
 
 FORMS = ("records", "jsonl", "parquet")

@@ -42,6 +42,9 @@ class Article:
     comment_policy: CommentPolicy = field(default_factory=CommentPolicy)
     source: str | None = None
     """Where the page was read from (a path or "-"), so a record can be traced back."""
+    text: str | None = None
+    """The start of the article's own text (its lead, up to 1,000 characters), when the
+    source holds it (a commenting system's export); stance reads it after the title."""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping: tuples become lists, the policy a nested object."""
@@ -61,6 +64,9 @@ class Comment:
     posted_at: str | None = None
     parent_id: str | None = None
     position: int = 0
+    status: str | None = None
+    """Moderation status in a commenting system's export (`parse.exports.STATUSES`); None
+    on pages, where every comment shown is published."""
     article: Article = field(default_factory=Article, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -72,6 +78,7 @@ class Comment:
             "posted_at": self.posted_at,
             "parent_id": self.parent_id,
             "position": self.position,
+            "status": self.status,
         }
         for key, value in self.article.to_dict().items():
             record[f"article_{key}"] = value

@@ -50,6 +50,7 @@ def score(
     engine: Annotated[Engine, typer.Option("--engine", help="local, or dask: score a Dask DataFrame of CSV / JSONL / Parquet files into a directory of Parquet partitions (-o).")] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the address of a running Dask scheduler (default: a local cluster, one worker per core).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
+    status: Annotated[Optional[list[str]], typer.Option("--status", help="Score only comments with this status (approved, pending, spam, trash; repeatable): pending is what still waits for a moderator in an export.")] = None,
 ) -> None:
     """Decide publish / hold / reject for every comment, with named reasons and scores.
 
@@ -65,6 +66,7 @@ def score(
             Scored,
             frames_from_inputs,
             score_records,
+            with_status,
         )
         from moderation.decide.moderator import Moderator
         from moderation.io.output import emit, emit_bytes
@@ -95,6 +97,9 @@ def score(
         actions: Counter[str] = Counter()
         rules: Counter[str] = Counter()
         frames = frames_from_inputs(inputs, chunk_rows)
+        skipped: Counter[str] = Counter()
+        if status:
+            frames = with_status(frames, _statuses(status), skipped)
 
         streaming_jsonl = fmt is ScoreFormat.jsonl and sort is SortOrder.input
         form = "jsonl" if streaming_jsonl else "parquet" if fmt is ScoreFormat.parquet and sort is SortOrder.input else "records"
@@ -109,7 +114,7 @@ def score(
         if streaming_jsonl:
             # Worker processes wrote the lines; this process only copies them out.
             emit_bytes((chunk.lines or b"" for chunk in counted(chunks)), output, force=force)
-            _summary(actions, rules)
+            _summary(actions, rules, _skipped(skipped))
             return
         rows = (record for chunk in counted(chunks) for record in chunk.records or [])
         if sort is SortOrder.priority:
@@ -124,7 +129,22 @@ def score(
             write_parquet(rows, output, force=force, prepared=form == "parquet")
         else:
             emit(rows, output, fmt.value, force=force)
-    _summary(actions, rules)
+    _summary(actions, rules, _skipped(skipped))
+
+
+def _statuses(values: list[str]) -> set[str]:
+    from moderation.parse.exports import STATUSES
+
+    unknown = sorted(set(values) - set(STATUSES))
+    if unknown:
+        raise UsageError(f"--status {', '.join(unknown)}: not a status; use {', '.join(STATUSES)}")
+    return set(values)
+
+
+def _skipped(skipped: Counter[str]) -> str:
+    if not skipped:
+        return ""
+    return "; left out by --status: " + ", ".join(f"{status} {count}" for status, count in sorted(skipped.items()))
 
 
 def _summary(actions: Counter[str], rules: Counter[str], suffix: str = "") -> None:

@@ -329,13 +329,22 @@ def _decision_rows(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "text": _text(record.get("text")),
             "author": _text(record.get("author")),
             "article_title": _text(record.get("article_title")),
-            "article_text": _text(record.get("article_text")),
+            "article_text": _text(record.get("article_text")) or _article_text(record),
             "min_chars": policy.get("min_chars"),
             "max_chars": policy.get("max_chars"),
             "parse_error": record.get("parse_error"),
             "posted_at": record.get("posted_at"),
         })  # fmt: skip
     return rows
+
+
+def _article_text(record: dict[str, Any]) -> str | None:
+    """What a parsed page says of its article beyond the title, for stance: its summary,
+    then its key points (`parse` records them as `article_summary`, `article_key_points`)."""
+    points = record.get("article_key_points")
+    parts = [_text(record.get("article_summary")), *(_text(point) for point in points if isinstance(point, str))] \
+        if isinstance(points, list) else [_text(record.get("article_summary"))]  # fmt: skip
+    return " ".join(part for part in parts if part) or None
 
 
 def _time_of(row: dict[str, Any], now: float) -> float:

@@ -36,7 +36,8 @@ from moderation.features.inputs import (
     STOP,
     column,
 )
-from moderation.features.meaning import MEANING_BLOCKS, meaning_blocks
+from moderation.features import meaning
+from moderation.features.meaning import EARLIEST_SCALES, MEANING_BLOCKS, meaning_blocks
 from moderation.features.meaning import block_size as meaning_block_size
 from moderation.features.meaning import display_name as meaning_display_name
 from moderation.features.pair import PAIR, pair_block, stem
@@ -261,6 +262,7 @@ class FeatureSpace(TokenIds):
         if self.meaning:
             encoder = self.encoder()
             self.encoder_ = {"id": encoder.id, "sha256": encoder.manifest["files"]["model"]["sha256"]}
+            self.meaning_scales_ = (meaning.MEANING_SCALE, meaning.PAIR_SCALE)  # a model keeps the scales it was fitted with
             self.n_features_out_ += sum(meaning_block_size(block) for block in MEANING_BLOCKS)
         for cache in _CACHES:
             self.__dict__.pop(cache, None)
@@ -360,7 +362,7 @@ class FeatureSpace(TokenIds):
             out["pair"] = pair_block(self, frame, state, (ids, rows, inverse), n_words[inverse], cues[inverse], text_grams)
         wanted = tuple(block for block in blocks if block in MEANING_BLOCKS)
         if wanted:
-            out.update(meaning_blocks(self.encoder(), frame, wanted))
+            out.update(meaning_blocks(self.encoder(), frame, wanted, getattr(self, "meaning_scales_", EARLIEST_SCALES)))
         return {name: out[name] for name in blocks}
 
     def _chars(self, ids: np.ndarray, rows: np.ndarray, n: int, state: dict[str, Any]) -> TokenGrams:

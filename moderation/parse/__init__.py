@@ -4,8 +4,9 @@ The format is sniffed, not taken from the file name: saved pages come as .html, 
 .txt, .php or no extension at all. Owns decoding (`decode`), HTML pages (`html`, which
 reads them through `html_structured`, `html_article`, `html_policy`, `html_schemaorg`,
 `html_structure` and `html_comment`, on the element tree of `tree`, `deeptree` and
-`lengths`), browser text dumps (`text`, with `text_section` and `text_comments`) and
-what both share (`common`).
+`lengths`), browser text dumps (`text`, with `text_section` and `text_comments`), what
+both share (`common`), and the exports of commenting systems (`exports`, with
+`export_xml` and `export_json`).
 
 May import: `moderation.errors`, `moderation.records`; nothing above them in the flow.
 """
@@ -19,8 +20,10 @@ from pathlib import Path
 
 from moderation.errors import InputMissingError, ParseError
 from moderation.parse.decode import decode, is_html
-from moderation.records import ParsedPage
+from moderation.records import Article, ParsedPage
 
+EXPORT_SUFFIXES = {".xml", ".json"}
+"""Files a directory walk reads when their content is a commenting system's export."""
 PAGE_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".txt", ".text", ""}
 MAX_PAGE_BYTES = 64 * 1024 * 1024
 """Pages larger than this are refused rather than risk exhausting memory."""
@@ -80,6 +83,8 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
     A directory with no pages stays in the list as itself, so that reading it reports
     the problem in its place instead of silently producing nothing.
     """
+    from moderation.parse.exports import sniff
+
     paths: list[str] = []
     for name in inputs:
         path = Path(name)
@@ -87,7 +92,8 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
             found = sorted(
                 str(child)
                 for child in path.rglob("*")
-                if child.is_file() and child.suffix.lower() in PAGE_SUFFIXES and not child.name.startswith(".")
+                if child.is_file() and not child.name.startswith(".")
+                and (child.suffix.lower() in PAGE_SUFFIXES or (child.suffix.lower() in EXPORT_SUFFIXES and sniff(child)))
             )
             paths.extend(found or [name])
         else:
@@ -96,13 +102,39 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
 
 
 def iter_pages(inputs: Iterable[str]) -> Iterator[PageResult]:
-    """Parse every page the inputs name; a page that fails is reported in place, not fatal."""
-    for source in expand_inputs(inputs):
+    """Parse every page the inputs name; a page that fails is reported in place, not fatal.
+
+    A commenting system's export (`exports.sniff`) gives one result per article it holds
+    (per comment for the ones read as a stream); WordPress REST posts among the inputs
+    give the REST comments their articles. An export that breaks midway gives what was
+    read, then its error."""
+    from moderation.parse.exports import read_export, sniff
+
+    sources = expand_inputs(inputs)
+    kinds = {source: sniff(source) for source in sources if source != "-" and Path(source).is_file()}
+    posts: dict[str, object] = {}
+    for source, kind in kinds.items():
+        if kind == "json":
+            from moderation.parse.export_json import wordpress_posts
+
+            try:
+                posts.update(wordpress_posts(Path(source)))
+            except ParseError:
+                pass  # reported when the file itself is read below
+    for source in sources:
         if source != "-" and Path(source).is_dir():
             yield PageResult(source=source, error=f"{source}: directory holds no pages", exit_code=InputMissingError.exit_code)
             continue
         try:
-            yield PageResult(source=source, page=parse_file(source))
+            if kinds.get(source):
+                read = 0
+                for page in read_export(source, kinds[source], posts):
+                    read += 1
+                    yield PageResult(source=source, page=page)
+                if not read:
+                    yield PageResult(source=source, page=ParsedPage(article=Article(source=source), format=kinds[source]))
+            else:
+                yield PageResult(source=source, page=parse_file(source))
         except (ParseError, InputMissingError) as error:
             message = str(error) if str(error).startswith(source) else f"{source}: {error}"
             yield PageResult(source=source, error=message, exit_code=error.exit_code)

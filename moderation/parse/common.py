@@ -211,3 +211,28 @@ def is_policy_line(line: str) -> bool:
         line,
         re.I,
     ))
+
+
+_BLOCK_TAGS = ("p", "div", "br", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr")
+
+
+def fragment_text(body: str | None) -> str:
+    """What a reader sees of an HTML fragment (a comment's or a post's body in an export):
+    block elements and line breaks as new lines, tags and entities gone, then `clean_text`.
+    Text without markup is only cleaned."""
+    if not body:
+        return ""
+    if "<" not in body and "&" not in body:
+        return clean_text(body)
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        fragment = lxml_html.fragment_fromstring(body, create_parent="div")
+    except (etree.ParserError, ValueError):  # markup lxml cannot make a tree of: keep the words
+        return clean_text(re.sub(r"<[^>]{0,200}>", " ", body))
+    for element in fragment.iter(*_BLOCK_TAGS):
+        element.tail = "\n" + (element.tail or "")
+    for element in list(fragment.iter("script", "style")):
+        element.drop_tree()
+    return clean_text(fragment.text_content())
