@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from moderation.errors import DataError, InputMissingError, OutputError
+from moderation.io.files import user_mode
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -123,6 +124,7 @@ def score_dask(inputs: list[str], output: str, model_dir: str | None, policy: Po
         cluster = local_cluster(workers or os.cpu_count() or 1)
         client = Client(cluster)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    staging.chmod(user_mode(0o777))  # mkdtemp makes it private; the output is not
     try:
         scored = frame.map_partitions(score_partition, model_dir, policy, explain, meta=_meta(frame))
         scored.to_parquet(staging, write_index=False)

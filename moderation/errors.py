@@ -55,6 +55,12 @@ class OutputError(ModerationError):
     exit_code = 73  # EX_CANTCREAT
 
 
+class PortInUseError(ModerationError):
+    """`serve` cannot listen: the address is in use (another server, or this one already)."""
+
+    exit_code = 75  # EX_TEMPFAIL: try again, or another port
+
+
 class WorkerError(ModerationError):
     """A worker process scoring in parallel died (killed, or out of memory)."""
 
@@ -69,6 +75,7 @@ EXIT_CODES: dict[str, int] = {
     "model refused": ModelError.exit_code,
     "cannot write output": OutputError.exit_code,
     "worker died": WorkerError.exit_code,
+    "port in use": PortInUseError.exit_code,
     "bad settings file": ConfigError.exit_code,
 }
 

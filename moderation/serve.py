@@ -18,6 +18,8 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from fastapi.responses import JSONResponse, Response
 
 from moderation.errors import DataError, ModerationError
@@ -157,7 +159,8 @@ def create_app(moderator: Moderator, coral_secret: str | None = None) -> FastAPI
         yield
         worker.cancel()
 
-    app = FastAPI(title="moderation", summary="Pre-publish comment moderation", lifespan=lifespan)
+    # No /docs or /redoc: they load their scripts from a CDN. The schema is at /openapi.json.
+    app = FastAPI(title="moderation", summary="Pre-publish comment moderation", lifespan=lifespan, docs_url=None, redoc_url=None)
 
     async def decide_in_time(rows: list[dict[str, Any]], explain: bool = False) -> list[dict[str, Any]]:
         return await asyncio.wait_for(batcher.decide(rows, explain), timeout * max(1, len(rows) / 10))
@@ -194,6 +197,15 @@ def create_app(moderator: Moderator, coral_secret: str | None = None) -> FastAPI
     @app.exception_handler(RequestError)
     async def request_error(_request: Request, error: RequestError) -> JSONResponse:
         return JSONResponse({"error": str(error)}, status_code=error.status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+        # Unknown paths (404) and methods (405) answer as every other error does.
+        return JSONResponse({"error": str(error.detail)}, status_code=error.status_code, headers=getattr(error, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, error: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"error": "; ".join(str(item.get("msg")) for item in error.errors())}, status_code=422)
 
     @app.get("/healthz")
     async def healthz() -> dict[str, Any]:

@@ -51,7 +51,8 @@ def test_plain_text_on_stdin():
 
 @pytest.mark.parametrize(
     ("stdin", "message"),
-    [("{not json", "invalid JSON"), ("[1, 2]", "expected a JSON object"), ("   \n", "empty comment text"),
+    [("[" * 40 + "]" * 40, "nested deeper than 32"), ('{"text": "' + LONG + '", "nope": 1}', "unknown key(s) nope"),
+     ("[1, 2]", "expected a JSON object"), ("   \n", "empty comment text"),
      ('{"text": ""}', "empty comment text"),
      (json.dumps({"text": LONG, "author": ["ana"]}), "author must be a string or a whole number, got list"),
      (json.dumps({"text": LONG, "article_title": 7}), "article_title must be a string, got int")],

@@ -287,7 +287,7 @@ def test_each_command_section_lists_exactly_its_options():
     assert sorted(documented) == sorted(leaves(typer.main.get_command(app)))
     for name, section in documented.items():
         command, _path, _rest = click_command(name.split())
-        rows = table_rows(section, "| option | default |")
+        rows = table_rows(section, "| option | default |") if "| option | default |" in section else []  # none: no options
         listed = {option for row in rows for option in re.findall(r"`(--?[A-Za-z][-\w]*)", row[0])}
         assert listed == option_names(command) - {"--help"}, name
 
@@ -336,3 +336,61 @@ if __name__ == "__main__":
         print(policy_table(), end="")
     else:
         sys.exit("usage: python tests/test_docs.py policy-table")
+
+
+def help_examples() -> list[Documented]:
+    """The `moderation ...` lines under "Examples:" in each command's --help."""
+    import typer.main
+
+    from moderation.cli import app
+
+    found = []
+    root = typer.main.get_command(app)
+    commands = [(name, command) for name, command in root.commands.items()]  # type: ignore[attr-defined]
+    commands += [(f"{name} {sub}", child) for name, command in list(commands) if hasattr(command, "commands")
+                 for sub, child in command.commands.items()]  # fmt: skip
+    for name, command in commands:
+        if hasattr(command, "commands"):
+            continue
+        text = (command.help or "").split("Examples:", 1)
+        assert len(text) == 2, f"moderation {name} --help has no examples"
+        for line in text[1].splitlines():
+            line = line.strip()
+            if line.startswith(("moderation ", "echo ")) and invocations(line):
+                where = f"moderation {name} --help"
+                match = EXITS.search(line)
+                found.append(Documented(where, 0, line[: match.start()] if match else line, expect=int(match["code"]) if match else 0,
+                                        not_run=HELP_NOT_RUN.get(name)))  # fmt: skip
+    return found
+
+
+HELP_NOT_RUN = {"serve": "serves until stopped", "data prepare": "needs ../shared/datasets"}
+HELP_EXAMPLES = help_examples()
+
+
+@pytest.mark.parametrize("documented", HELP_EXAMPLES, ids=[f"{c.page}: {c.text[:40]}" for c in HELP_EXAMPLES])
+def test_the_help_examples_name_real_options(documented):
+    for arguments in invocations(documented.text):
+        assert not unknown_options(arguments), documented.text
+
+
+def test_the_help_examples_run_as_written(tmp_path):
+    env = moderation_on_path()
+    for name in WORKSPACE:
+        shutil.copytree(ROOT / name, tmp_path / name)
+    failures = []
+    for command in [c for c in HELP_EXAMPLES if c.not_run is None]:
+        result = subprocess.run(["bash", "-o", "pipefail", "-c", command.text], cwd=tmp_path, env=env, capture_output=True,
+                                text=True, timeout=300)  # fmt: skip
+        if result.returncode != command.expect:
+            failures.append(f"{command.page}: exit {result.returncode}, expected {command.expect}: {command.text}\n"
+                            f"{result.stderr.strip()[-800:]}")  # fmt: skip
+    assert not failures, "\n\n".join(failures)
+
+
+def test_help_fits_80_columns():
+    env = {**moderation_on_path(), "COLUMNS": "80"}
+    for command in ("score", "check", "parse", "train", "evaluate", "explain", "serve", "info"):
+        text = subprocess.run(["moderation", command, "--help"], env=env, capture_output=True, text=True).stdout
+        wide = [line for line in text.splitlines() if len(line) > 80]
+        assert not wide, f"moderation {command} --help: {wide}"

@@ -15,5 +15,9 @@ __all__ = ["app", "main", "hook", "pages", "scoring", "training"]
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point. A bare `moderation` prints the help and exits 0."""
+    import sys
+
+    if len(sys.argv) == 1:
+        sys.argv.append("--help")
     app()

@@ -17,6 +17,8 @@ app = typer.Typer(
     help="Local, explainable reader-comment moderation: parse pages, train, evaluate, score.",
     no_args_is_help=True,
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
 

@@ -20,7 +20,7 @@ class PageFormat(str, Enum):
 def parse(
     pages: Annotated[list[str], typer.Argument(help="Page files (HTML or text dumps), directories to walk, or - for stdin.")],
     output: Annotated[Optional[str], typer.Option("-o", "--output", help="Write here (atomically) instead of stdout.")] = None,
-    fmt: Annotated[PageFormat, typer.Option("--format", "-f", help="Output format.")] = PageFormat.jsonl,
+    fmt: Annotated[Optional[PageFormat], typer.Option("--format", "-f", help="Output format (default: from -o's extension, else jsonl).")] = None,
     articles: Annotated[bool, typer.Option("--articles", help="One record per page instead of one per comment.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
 ) -> None:
@@ -30,6 +30,12 @@ def parse(
     with --articles, one record per page. A page that cannot be read is reported on
     stderr and the others are still written; the exit code is then 65 (66 if the
     failures were missing files only).
+
+    Examples:
+
+    \b
+    moderation parse seeds/
+    moderation parse seeds/ --articles -o articles.csv
     """
     from moderation.parse import iter_pages
 
@@ -54,9 +60,9 @@ def parse(
                     yield comment.to_dict()
 
     with errors_to_exit():
-        from moderation.io.output import emit
+        from moderation.io.output import emit, output_format
 
-        emit(records(), output, fmt.value, force=force)
+        emit(records(), output, output_format(output, fmt.value if fmt else None, tuple(item.value for item in PageFormat)), force=force)
     say(f"{pages_read} page(s) read, {comments_found} comment(s), {len(failures)} failed")
     if failures:
         missing_only = all(code == 66 for code in failures)

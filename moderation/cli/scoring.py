@@ -15,7 +15,7 @@ from moderation.cli.app import app, errors_to_exit, say
 if TYPE_CHECKING:
     from collections import Counter
 
-from moderation.errors import OutputError, UsageError
+from moderation.errors import UsageError
 
 
 class ScoreFormat(str, Enum):
@@ -42,7 +42,7 @@ def score(
     output: Annotated[Optional[str], typer.Option("-o", "--output", help="Write here (atomically) instead of stdout.")] = None,
     policy: Annotated[Optional[Path], typer.Option("--policy", help="Site policy TOML (default: built-in defaults).")] = None,
     model_dir: Annotated[Optional[Path], typer.Option("--model", help="The shipped model (default, also called fast) or a model directory (default: $MODERATION_MODEL, else default).")] = None,
-    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.jsonl,
+    fmt: Annotated[Optional[ScoreFormat], typer.Option("--format", "-f", help="Output format (default: from -o's extension, else jsonl).")] = None,
     sort: Annotated[SortOrder, typer.Option("--sort", help="priority: what needs a human first (holds, most uncivil first); keeps all rows in memory.")] = SortOrder.input,
     explain: Annotated[bool, typer.Option("--explain/--no-explain", help="Include the words behind each score.")] = True,
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1, help="Rows read and scored at a time (peak memory grows with it).")] = 5_000,
@@ -57,6 +57,12 @@ def score(
     Every input column is kept and action, reasons, scores (scores.TASK.LABEL),
     predicted, explain, featured, model, policy_hash, length and error are added. Rows in
     = rows out: a row that cannot be scored keeps its error. A summary goes to stderr.
+
+    Examples:
+
+    \b
+    moderation score examples/queue.csv -o scored.csv
+    moderation score seeds/ --policy examples/policy.toml --format table
     """
     from collections import Counter
 
@@ -69,8 +75,10 @@ def score(
             with_status,
         )
         from moderation.decide.moderator import Moderator
-        from moderation.io.output import emit, emit_bytes
+        from moderation.io.output import emit, emit_bytes, output_format
 
+        if engine is Engine.local:
+            fmt = ScoreFormat(output_format(output, fmt.value if fmt else None, tuple(item.value for item in ScoreFormat)))
         if engine is Engine.dask:
             if output in (None, "-"):
                 raise UsageError("--engine dask writes a directory of Parquet partitions: pass -o DIR")
@@ -124,10 +132,14 @@ def score(
         elif fmt is ScoreFormat.parquet:
             from moderation.io.output import write_parquet
 
-            if output in (None, "-"):
-                raise OutputError("parquet needs -o FILE")
+            assert output not in (None, "-")  # output_format refused Parquet to stdout
             write_parquet(rows, output, force=force, prepared=form == "parquet")
         else:
+            if fmt is ScoreFormat.csv:
+                from moderation.io.output import flat_decision
+
+                labels = {task: moderator.model.labels(task) for task in moderator.model.tasks}
+                rows = (flat_decision(row, labels) for row in rows)
             emit(rows, output, fmt.value, force=force)
     _summary(actions, rules, _skipped(skipped))
 

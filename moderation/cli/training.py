@@ -30,7 +30,13 @@ def data_prepare(
     output: Annotated[str, typer.Option("-o", "--output", help="Canonical table to write (.csv, .jsonl or .parquet).")],
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output.")] = False,
 ) -> None:
-    """Convert a public dataset to the canonical training table (see data/README.md)."""
+    """Convert a public dataset to the canonical training table (see data/README.md).
+
+    Examples:
+
+    \b
+    moderation data prepare c3 ../shared/datasets/c3 -o build/c3.parquet
+    """
     with errors_to_exit():
         from moderation.io.datasets import prepare
         from moderation.io.tables import write_table
@@ -59,6 +65,12 @@ def train(
     reads them, without scikit-learn), meta.json (labels, library versions, hashes,
     grouped cross-validation metrics) and a README.md model card. With --streaming the data is
     never held whole; metrics are then those of held-out groups (one in ten).
+
+    Examples:
+
+    \b
+    moderation train examples/labels.csv -o models/mine
+    moderation train examples/labels.csv -o tuned --config examples/train.toml
     """
     with errors_to_exit():
         from moderation.io.tables import load_training
@@ -99,7 +111,13 @@ def evaluate(
     output: Annotated[Path, typer.Option("-o", "--output", help="Report directory to write.")],
     force: Annotated[bool, typer.Option("--force", help="Replace an existing report directory.")] = False,
 ) -> None:
-    """Metrics, a Markdown report and PNG plots for a model on labelled data."""
+    """Metrics, a Markdown report and PNG plots for a model on labelled data.
+
+    Examples:
+
+    \b
+    moderation evaluate default examples/held-out.csv -o report
+    """
     with errors_to_exit():
         from moderation.errors import OutputError
         from moderation.io.tables import load_training
@@ -118,3 +136,36 @@ def evaluate(
         extra = "".join(f" {key}={metrics[key]:.3f}" for key in ("roc_auc", "fnc_weighted_score") if key in metrics)
         say(f"{task}: rows={metrics['rows']} accuracy={metrics['accuracy']:.3f} macro_f1={metrics['macro_f1']:.3f}{extra}")
     say(f"report in {output}")
+
+
+@app.command()
+def info(
+    model_dir: Annotated[Optional[str], typer.Argument(help="The shipped model's name (default, fast) or a model directory.", metavar="MODEL")] = None,
+) -> None:
+    """What a model is: where it lives, what it was trained on and under which licences,
+    its heads, its pretrained parts and its held-out figures (the card: README.md in
+    the model directory).
+
+    Examples:
+
+    \b
+    moderation info
+    moderation info default
+    """
+    with errors_to_exit():
+        from moderation.learn.bundle import verify
+        from moderation.learn.card import training_sets
+
+        directory, meta = verify(model_dir)
+        typer.echo(f"model     {meta.get('name')} ({meta.get('name')}@{meta.get('model_sha256', '')[:12]}) in {directory}")
+        typer.echo(f"created   {meta.get('created')} with " + ", ".join(f"{k} {v}" for k, v in meta.get("versions", {}).items()))
+        encoder = meta.get("encoder")
+        typer.echo(f"encoder   {encoder['id'] + ' (' + encoder.get('source', {}).get('package', '') + ')' if encoder else 'none (the fast tier)'}")
+        for task, head in meta.get("tasks", {}).items():
+            typer.echo(f"head      {task}: {', '.join(head['labels'])} ({head['rows']:,} training rows)")
+        for name, licence in training_sets(meta):
+            typer.echo(f"trained   {name}: {licence}")
+        for row in (meta.get("heldout") or {}).get("rows", []):
+            peer = row.get("peer_alt_profanity_check")
+            typer.echo(f"held out  {row['metric']}, {row['data']}: {row['value']:.3f}" + (f" (alt-profanity-check {peer:.3f})" if peer is not None else ""))
+        typer.echo(f"card      {directory / 'README.md'}")

@@ -110,6 +110,17 @@ class Moderator:
                                   f"{len(times)} comments by this author within {self.policy['flood_seconds']} s"))  # fmt: skip
         return reasons
 
+    def recall(self, author: str, entries: list[tuple[float, frozenset[Any]]]) -> None:
+        """Replace what this moderator remembers of `author` with `entries` (time, word
+        pairs), oldest first: the memory another process kept (`state.AuthorState`)."""
+        self._history.seen[author] = deque(entries[-self._history.window :], maxlen=self._history.window)
+        self._flood[author] = deque(at for at, _pairs in entries)
+
+    @staticmethod
+    def shingles(text: str) -> frozenset[Any]:
+        """What the repeat rule compares of a comment (its word pairs)."""
+        return _shingles(text)
+
     def history_reasons(self, rows: list[dict[str, Any]]) -> list[list[Reason]]:
         """The repeat and flood reasons of each row, remembering the rows as seen.
 

@@ -5,6 +5,7 @@ errors wherever they are read."""
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -37,3 +38,12 @@ def read_settings(path: str | Path, what: str) -> dict[str, Any]:
         raise ConfigError(f"{path}: {what} file is not UTF-8 (byte {error.start})") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML ({error})") from None
+
+
+def user_mode(mode: int) -> int:
+    """`mode` (0o666 for a file, 0o777 for a directory) under the user's umask: what an
+    ordinary `open` or `mkdir` would give. Temporary files and directories are created
+    private (0600, 0700); the finished output must not stay so."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return mode & ~umask

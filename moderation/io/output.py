@@ -17,8 +17,30 @@ from pathlib import Path
 from typing import IO, Any
 
 from moderation.errors import OutputError
+from moderation.io.files import user_mode
 
 FORMATS = ("jsonl", "csv", "json")
+BY_EXTENSION = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".json": "json", ".parquet": "parquet"}
+"""The format `-o FILE` implies when `--format` is not given."""
+
+
+def output_format(output: str | None, given: str | None, allowed: tuple[str, ...]) -> str:
+    """The format to write: `given`, else the one `output`'s extension names, else JSON
+    Lines. A `--format` that contradicts the extension, an extension the command cannot
+    write, and Parquet to stdout are usage errors (exit 2), so nothing is written in a
+    form the file name does not promise."""
+    from moderation.errors import UsageError
+
+    to_stdout = output in (None, "-")
+    implied = None if to_stdout else BY_EXTENSION.get(Path(str(output)).suffix.lower())
+    if given is not None and implied is not None and given != implied:
+        raise UsageError(f"--format {given} does not match {output}; name the file .{given} or leave --format out")
+    chosen = given or implied or "jsonl"
+    if chosen not in allowed:
+        raise UsageError(f"{output}: this command writes {', '.join(allowed)}, not {chosen}")
+    if chosen == "parquet" and to_stdout:
+        raise UsageError("parquet is written to a file: pass -o FILE.parquet")
+    return chosen
 
 
 @contextlib.contextmanager
@@ -34,6 +56,7 @@ def atomic_open(path: str | Path, force: bool = False, mode: str = "w") -> Itera
     except OSError as error:
         raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
     try:
+        os.chmod(temporary, user_mode(0o666))
         binary = "b" in mode
         with os.fdopen(handle, mode, **({} if binary else {"encoding": "utf-8", "newline": ""})) as stream:
             yield stream
@@ -42,6 +65,30 @@ def atomic_open(path: str | Path, force: bool = False, mode: str = "w") -> Itera
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def flat_decision(record: dict[str, Any], labels: dict[str, list[str]]) -> dict[str, Any]:
+    """A decision as a spreadsheet sorts it: one column per score (`scores.civility.uncivil`)
+    and per predicted label (`predicted.stance`), the reasons and the tasks not scored as
+    readable text, each in the place of the nested field, and the same columns in every
+    row (an error row has them empty). `labels` are the model's labels by task."""
+    flat: dict[str, Any] = {}
+    for key, value in record.items():
+        if key == "reasons":
+            flat[key] = "; ".join(f"{reason.get('rule')}: {reason.get('message') or reason.get('value')}"
+                                  for reason in value or []) or None  # fmt: skip
+        elif key == "scores":
+            for task, names in labels.items():
+                for label in names:
+                    flat[f"scores.{task}.{label}"] = ((value or {}).get(task) or {}).get(label)
+        elif key == "predicted":
+            for task in labels:
+                flat[f"predicted.{task}"] = (value or {}).get(task)
+        elif key == "not_scored":
+            flat[key] = "; ".join(f"{task}: {why}" for task, why in (value or {}).items()) or None
+        else:
+            flat[key] = value
+    return flat
 
 
 def _cell(value: Any) -> Any:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from moderation.errors import ModelError, OutputError
 from moderation.features.inputs import rows_slice
-from moderation.io.files import sha256
+from moderation.io.files import sha256, user_mode
 from moderation.learn.card import (
     CARD_FILE,
     META_FILE,
@@ -225,6 +225,7 @@ def save(
     directory.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
     try:
+        staging.chmod(user_mode(0o777))  # mkdtemp makes it private; a model directory is not
         heads = {task: result.pipeline for task, result in results.items()}
         joblib.dump({"format": FORMAT_VERSION, "scorers": scoring_form(heads)}, staging / SCORING_FILE, compress=3)
         joblib.dump({"format": FORMAT_VERSION, "heads": _without_features(heads)}, staging / MODEL_FILE, compress=3)

@@ -4,6 +4,7 @@ metadata (`meta.json`), so the figures a newsroom reads are the ones that were m
 from __future__ import annotations
 
 import platform
+from pathlib import Path
 from typing import Any
 
 MODEL_FILE = "model.joblib"
@@ -45,6 +46,26 @@ def _calibration_note(meta: dict[str, Any]) -> str:
                 "comments); another site's comments may need re-calibration (retrain on your labelled comments).")
     return ("- Scores are calibrated on the training mix; a newsroom's own comments may need\n"
             "  re-calibration (retrain on your labelled comments with `moderation train`).")
+
+
+LICENCES = {
+    "c3": "CC BY-NC-SA 4.0: non-commercial and share-alike, and a model trained on it inherits that",
+    "davidson": "MIT",
+    "olid": "research data (cite Zampieri et al. 2019); ask its authors before commercial use",
+    "arc": "Apache-2.0",
+    "fnc1": "research data (Fake News Challenge); ask before commercial use",
+    "capabilities": "written for this project (data/behaviour/); the project's own licence",
+}
+"""The licence of each training set by its file's name, as `data/README.md` records them."""
+
+
+def training_sets(meta: dict[str, Any]) -> list[tuple[str, str]]:
+    """(training file, its licence) for each file the model was trained on."""
+    sets = []
+    for item in meta.get("training_files", []):
+        stem = Path(item["path"]).stem
+        sets.append((Path(item["path"]).name, LICENCES.get(stem, "not known to this tool: check its source")))
+    return sets
 
 
 def card(meta: dict[str, Any]) -> str:
@@ -102,8 +123,9 @@ def card(meta: dict[str, Any]) -> str:
     if meta.get("training_split"):
         lines.append(f"- Trained on {meta['training_split']}: the held-out figures below are this model's own.")
     if meta["training_files"]:
-        lines.append("- Training files:")
-    lines.extend(f"  - `{item['path']}` sha256 `{item['sha256'][:16]}…`" for item in meta["training_files"])
+        lines.append("- Training files and their licences:")
+    lines.extend(f"  - `{item['path']}` sha256 `{item['sha256'][:16]}…`: {licence}"
+                 for item, (_name, licence) in zip(meta["training_files"], training_sets(meta), strict=True))  # fmt: skip
     lines += ["", "## Heads and grouped cross-validation", "",
               "| task | labels | rows | C | CV metric (grouped by article/claim) |", "|---|---|---|---|---|"]  # fmt: skip
     for task, info in meta["tasks"].items():

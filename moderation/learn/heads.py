@@ -43,6 +43,14 @@ RELATED_BLOCKS = ("pair", "pair_meaning")
 """What the first stage of a two-stage stance head reads: only how the comment relates to
 the article, never its own words (see `stance.RelatedFirst`)."""
 
+MEANING_FACTORS = {"threat": 10 / 3}
+"""How much more a head weighs the comment's meaning than `features.meaning.MEANING_SCALE`
+(chosen for stance) lets it: the head's `meaning` columns are multiplied by this before
+fitting, and its weights for them by the same when scoring reads them (`head_scorer`).
+Threats are told by what a comment means more than by its words: at the stance's scale
+the threat head held fewer threats written from templates it never saw (grouped CV by
+template over the training part; see docs/models.md)."""
+
 HEAD_LIMITS = {"stance": {"words": 40_000}}
 """Stance reads only the 40,000 most frequent word n-grams (columns are in frequency
 order): its signal is in the comment-article features and common cue words, and the
@@ -69,15 +77,36 @@ def head_columns(text_features: TextFeatures, task: str) -> np.ndarray:
     return np.concatenate([text_features.block_columns(block)[: limits.get(block)] for block in blocks_for(task, text_features)])
 
 
-def select_columns(matrix: Any, columns: np.ndarray, blocks: tuple[str, ...] = ()) -> Any:
-    """The columns a head reads out of the shared features (`blocks` names them)."""
-    return matrix[:, columns]
+def select_columns(matrix: Any, columns: np.ndarray, blocks: tuple[str, ...] = (), factors: np.ndarray | None = None) -> Any:
+    """The columns a head reads out of the shared features (`blocks` names them), each
+    multiplied by its factor (`column_factors`) when the head has any."""
+    selected = matrix[:, columns]
+    return selected if factors is None else scale_columns(selected, factors)
+
+
+def column_factors(text_features: TextFeatures, task: str) -> np.ndarray | None:
+    """Each of the head's columns' factor (`MEANING_FACTORS`), or None when all are 1."""
+    factor = MEANING_FACTORS.get(task)
+    if factor is None or not text_features.meaning or "meaning" not in blocks_for(task, text_features):
+        return None
+    factors = np.ones(len(head_columns(text_features, task)))
+    factors[block_positions(text_features, task, "meaning")] = factor
+    return factors
+
+
+def scale_columns(matrix: Any, factors: np.ndarray) -> Any:
+    from scipy import sparse
+
+    if sparse.issparse(matrix):
+        return (matrix @ sparse.diags(factors.astype(np.float32))).tocsr()
+    return matrix * factors
 
 
 def assemble(text_features: TextFeatures, task: str, model: Any) -> Pipeline:
     """A head's pipeline: the shared (already fitted) features, its blocks, its model."""
     columns = head_columns(text_features, task)
-    select = FunctionTransformer(select_columns, kw_args={"columns": columns, "blocks": blocks_for(task, text_features)},
+    select = FunctionTransformer(select_columns, kw_args={"columns": columns, "blocks": blocks_for(task, text_features),
+                                                          "factors": column_factors(text_features, task)},
                                  accept_sparse=True)  # fmt: skip
     return Pipeline([("features", text_features), ("select", select), ("model", model)])
 
@@ -145,7 +174,9 @@ def transform(pipeline: Pipeline, frame: Any, blocks: dict[str, Any] | None = No
     if blocks is None:
         blocks = pipeline.named_steps["features"].transform_blocks(frame, head_blocks)
     parts = [as_matrix(blocks[name])[:, : _used(pipeline, name)] for name in head_blocks]
-    return sparse.hstack(parts, format="csr", dtype=np.float32)
+    matrix = sparse.hstack(parts, format="csr", dtype=np.float32)
+    factors = pipeline.named_steps["select"].kw_args.get("factors")
+    return matrix if factors is None else scale_columns(matrix, factors)
 
 
 def _used(pipeline: Pipeline, block: str) -> int:
@@ -168,11 +199,13 @@ def head_scorer(pipeline: Pipeline, features: FeatureSpace | None = None) -> Hea
     outer = pipeline.named_steps["model"]
     blocks = head_block_names(pipeline)
     two_stage = model.stages() if hasattr(model, "stages") else None
+    factors = pipeline.named_steps["select"].kw_args.get("factors")
+    coef = np.asarray(model.coef_) if factors is None else np.asarray(model.coef_) * factors  # the same decisions, unscaled columns
     return HeadScorer(
         features=features if features is not None else pipeline.named_steps["features"],
         blocks=blocks,
         used=tuple(_used(pipeline, block) for block in blocks),
-        coef=np.asarray(model.coef_),
+        coef=coef,
         intercept=np.asarray(model.intercept_),
         model_classes=np.asarray(model.classes_),
         classes=[str(label) for label in outer.classes_],

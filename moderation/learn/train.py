@@ -280,6 +280,9 @@ def train_task(
     text_features, full = shared if shared is not None else fit_features(frame, progress)
     columns = heads.head_columns(text_features, task)
     matrix = full[rows["_position"].to_numpy()][:, columns]
+    factors = heads.column_factors(text_features, task)
+    if factors is not None:
+        matrix = heads.scale_columns(matrix, factors)
     examples = soft_examples(rows, task, labels, weights)
     pool = config.pool_sources and sources is not None and len(set(sources)) > 1 and not heads.two_stage(task, labels)
     pooled = sources if pool else None
