@@ -18,8 +18,8 @@ from conftest import ROOT
 
 BEHAVIOUR = ROOT / "data" / "behaviour"
 FLOORS = {
-    "default": {"all threats": 0.50, "threat_direct": 0.85, "negation": 0.90, "quoted_abuse_denounced": 0.85,
-                "identity_neutral": 0.95, "identity_positive": 0.95, "obfuscated": 0.15, "plain_insult": 0.75,
+    "default": {"all threats": 0.50, "threat_direct": 0.85, "negation": 0.80, "quoted_abuse_denounced": 0.85,
+                "identity_neutral": 0.95, "identity_positive": 0.95, "obfuscated": 0.85, "plain_insult": 0.95,
                 "civil_disagreement": 0.95},
 }  # fmt: skip
 """Per capability, the share of cases each model's decision must get right."""

@@ -160,8 +160,9 @@ def default_moderator():
     return Moderator.load()
 
 
-def test_model_rules_hold_uncivil_and_mark_constructive(default_moderator):
-    abusive = default_moderator.check("You are a brainless moron and an idiot, and so is everyone who agrees with you.")
+def test_model_rules_hold_uncivil_and_mark_constructive():
+    moderator = Moderator(policy=make_policy({"suspect_terms": []}))  # the model alone, without the default terms
+    abusive = moderator.check("You are a brainless moron and an idiot, and so is everyone who agrees with you.")
     assert abusive["action"] in ("hold", "reject")
     assert abusive["reasons"][0]["rule"] == "civility"
     assert abusive["model"].startswith("default@")
@@ -269,3 +270,23 @@ def test_a_field_of_the_wrong_kind_is_named_before_any_memory_or_model():
         moderator.check("Too short.", article={"title": {"a": 1}})
     assert moderator.check("Too short.", author=7)["action"] == "reject"
     assert [reason["rule"] for reason in moderator.check("Too short.", author="7")["reasons"]] == ["min_chars", "repeat"]
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    ("Only a complete m0r0n would write an article this lazy about the harbour budget.", True),
+    ("What a bunch of id!ots running this council, every year the same broken promises.", True),
+    ("Shut up, you worthless prick. Nobody cares what you think about the school closures.", True),
+    ("You are not an idiot, Councillor, you just have not read the harbour report yet.", False),
+    ("I would never call you a moron for backing the plan, but the numbers do not add up.", False),
+    ("Someone called my son a 'retard' at school last week and it is disgusting, truly.", False),
+    ("The messages quoted here (\"you are a worthless bitch\") made me feel sick. Thank you.", False),
+    ("You're not just an idiot. You are a moron, and the article proves it beyond doubt.", True),
+])  # fmt: skip
+def test_default_suspect_terms_hold_insults_but_not_disowned_ones(text, held):
+    reasons = [reason.rule for reason in rule_reasons(text, make_policy({}))]
+    assert ("suspect_term" in reasons) is held
+
+
+def test_a_policy_can_empty_the_default_suspect_terms():
+    text = "Only a complete m0r0n would write an article this lazy about the harbour budget."
+    assert "suspect_term" not in [reason.rule for reason in rule_reasons(text, make_policy({"suspect_terms": []}))]

@@ -56,6 +56,8 @@ def skeleton(text: str) -> tuple[str, list[int]]:
     for index, char in enumerate(text):
         if char == "\u200d" or invisible(char):
             continue
+        if char == "!" and 0 < index < len(text) - 1 and text[index - 1].isalpha() and text[index + 1].isalpha():
+            char = "i"  # "id!ot": an exclamation mark between letters stands for an i
         folded = unicodedata.normalize("NFKC", char).casefold().translate(_HOMOGLYPHS).translate(_LEET)
         folded = "".join(ch for ch in unicodedata.normalize("NFD", folded) if not unicodedata.combining(ch))
         for piece in folded:
@@ -84,7 +86,7 @@ def _compiled(terms: tuple[str, ...]) -> Any:
         if not letters:
             continue
         body = r"[\W_]*".join(f"(?:{regex.escape(ch)})+" for ch in letters)
-        alternatives.append(body)
+        alternatives.append(body + r"(?:e?s)?")  # and its plural: "idiots", "bitches"
     if not alternatives:
         return None
     pattern = r"(?<![\w])(?:" + "|".join(f"({body})" for body in alternatives) + r")(?![\w])"
