@@ -219,6 +219,8 @@ def toml_value(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, list):
         return "[" + ", ".join(f'"{item}"' for item in value) + "]"
+    if isinstance(value, str):
+        return f'"{value}"'
     return repr(value)
 
 
@@ -232,6 +234,8 @@ def policy_table() -> str:
             values = "true or false"
         elif isinstance(setting.default, list):
             values = "list of strings"
+        elif isinstance(setting.default, str):
+            values = ", ".join(setting.choices)
         else:
             values = f"{setting.low} to {setting.high}"
         rows.append(f"| `{name}` | `{toml_value(setting.default)}` | {values} | {setting.help} |")

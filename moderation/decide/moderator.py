@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
     from moderation.learn.bundle import Model
 
-DECISION_COLUMNS = ("action", "reasons", "scores", "predicted", "explain", "not_scored", "featured", "model", "policy_hash", "error")
+DECISION_COLUMNS = ("action", "reasons", "scores", "predicted", "explain", "not_scored", "language", "featured", "model",
+                    "policy_hash", "error")  # fmt: skip
 OUTPUT_COLUMNS = (*DECISION_COLUMNS, "length")
 NO_ARTICLE = "no article title or text to take a stance toward"
 """The keys `score` adds to each row, in this order."""
@@ -152,18 +153,39 @@ class Moderator:
                 continue
             reasons, length = rules_and_length(text, self.policy, _int(row.get("min_chars")), _int(row.get("max_chars")))
             reasons += remembered
-            if action_of(reasons) == "reject":
-                decisions.append(self._decision(reasons, length))
+            language, unread = self._language(text)
+            if unread is not None:
+                if unread.action != "publish":
+                    reasons.append(unread)
+                decisions.append(self._decision(reasons, length, not_scored={"all": unread.message}, language=language))
+            elif action_of(reasons) == "reject":
+                decisions.append(self._decision(reasons, length, language=language))
             else:
                 needs_model.append(len(decisions))
-                ruled.append((reasons, length))
+                ruled.append((reasons, length, language))
                 decisions.append(None)
         if needs_model:
             scored = self._scores([rows[i] for i in needs_model], explain)
-            for index, (reasons, length), (scores, predicted, explained, more, featured, not_scored) in zip(
+            for index, (reasons, length, language), (scores, predicted, explained, more, featured, not_scored) in zip(
                     needs_model, ruled, scored, strict=True):  # fmt: skip
-                decisions[index] = self._decision(reasons + more, length, scores, predicted, explained, featured, not_scored)
+                decisions[index] = self._decision(reasons + more, length, scores, predicted, explained, featured, not_scored,
+                                                  language)  # fmt: skip
         return decisions  # type: ignore[return-value]  (every None was replaced)
+
+    def _language(self, text: str) -> tuple[dict[str, Any] | None, Reason | None]:
+        """The comment's language (`language.detect`), and the reason it is not scored
+        when the models do not read it (confidently another language than the policy's)."""
+        from moderation.decide.language import MIN_CONFIDENCE, detect
+
+        code, confidence = detect(text)
+        if code is None:
+            return None, None
+        found = {"code": code, "confidence": confidence}
+        if code in self.policy["languages"] or confidence is None or confidence < MIN_CONFIDENCE:
+            return found, None
+        action = self.policy["unsupported_language"]
+        return found, Reason("language", action, code, None,
+                             f"written in {code}; the models read {', '.join(self.policy['languages'])}")  # fmt: skip
 
     def _scores(self, rows: list[dict[str, Any]], explain: bool) -> list[tuple[dict[str, Any], dict[str, Any], Any, list[Reason], bool, Any]]:
         """Per row: its scores, predicted labels, explanation, the reasons the scores give,
@@ -206,7 +228,7 @@ class Moderator:
 
     def _decision(self, reasons: list[Reason], length: int, scores: dict[str, Any] | None = None,
                   predicted: dict[str, Any] | None = None, explained: Any = None, featured: bool = False,
-                  not_scored: dict[str, str] | None = None) -> dict[str, Any]:  # fmt: skip
+                  not_scored: dict[str, str] | None = None, language: dict[str, Any] | None = None) -> dict[str, Any]:  # fmt: skip
         action = action_of(reasons)
         return {
             "action": action,
@@ -215,6 +237,7 @@ class Moderator:
             "predicted": predicted,
             "explain": explained,
             "not_scored": not_scored,
+            "language": language,
             "featured": featured and action == "publish",
             "model": self._model.id if self._model is not None and scores is not None else None,
             "policy_hash": self.policy.hash,
@@ -224,7 +247,7 @@ class Moderator:
 
     def _error(self, error: str) -> dict[str, Any]:
         return {"action": None, "reasons": [], "scores": None, "predicted": None, "explain": None, "not_scored": None,
-                "featured": False, "model": None, "policy_hash": self.policy.hash, "error": error}  # fmt: skip
+                "language": None, "featured": False, "model": None, "policy_hash": self.policy.hash, "error": error}  # fmt: skip
 
     def check(self, text: str, article: dict[str, Any] | None = None, author: str | int | None = None,
               explain: bool = True) -> dict[str, Any]:  # fmt: skip

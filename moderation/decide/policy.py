@@ -25,6 +25,10 @@ class PolicyError(ConfigError):
     """An unknown setting, or a value of the wrong type or out of range (exit 78)."""
 
 
+PHONE_REGIONS = ("US", "CA", "GB", "IE", "AU", "NZ", "IN", "ZA", "NG", "KE", "DE", "FR", "ES", "IT", "NL", "BE", "CH", "AT",
+                 "SE", "NO", "DK", "FI", "PL", "PT", "BR", "MX", "AR", "JP", "KR", "SG", "PH")  # fmt: skip
+
+
 SUSPECT_TERMS = (
     "idiot", "moron", "imbecile", "cretin", "halfwit", "dumbass", "jackass", "asshole", "arsehole", "dickhead", "prick",
     "bastard", "bitch", "scumbag", "shithead", "piece of shit", "douchebag", "twat", "wanker", "loser", "retard", "cunt",
@@ -45,6 +49,8 @@ class Setting:
     help: str
     low: float | None = None
     high: float | None = None
+    choices: tuple[str, ...] = ()
+    """For a text setting: the values it accepts (any, when empty)."""
 
 
 SETTINGS: dict[str, Setting] = {
@@ -68,6 +74,13 @@ SETTINGS: dict[str, Setting] = {
         Setting("threat_reject", 0.8, "Reject when the probability that the comment threatens violence is at least this.", 0.0, 1.0),
         Setting("offtopic_hold", 0.9, "Hold when the probability that the comment is unrelated to its article is at least this.", 0.0, 1.0),
         Setting("feature_threshold", 0.8, "Mark a published comment as a candidate to feature at this constructiveness probability.", 0.0, 1.0),
+        Setting("personal_data", "hold", "Hold (or reject) comments that show an e-mail address or a phone number; off turns it off.",
+                choices=("hold", "reject", "off")),
+        Setting("phone_region", "US", "Where phone numbers written without a country code are read as local (ISO 3166 code).",
+                choices=PHONE_REGIONS),
+        Setting("languages", ["en"], "The languages the models read (ISO 639-1); a comment in another is not scored."),
+        Setting("unsupported_language", "hold", "What happens to a comment in a language not in languages.",
+                choices=("hold", "reject", "publish")),
         Setting("override_page_policy", False, "Apply min_chars / max_chars even where a page states its own limits."),
         Setting("fail_open", False, "When scoring fails or times out, publish (true) instead of holding (false)."),
         Setting("timeout_ms", 150, "The HTTP service's time limit for one decision, in milliseconds.", 1, 60_000),
@@ -104,6 +117,9 @@ def make_policy(values: dict[str, Any]) -> Policy:
         if isinstance(setting.default, bool):
             if not isinstance(value, bool):
                 raise PolicyError(f"{name} must be true or false, got {value!r}")
+        elif isinstance(setting.default, str):
+            if not isinstance(value, str) or (setting.choices and value not in setting.choices):
+                raise PolicyError(f"{name} must be one of {', '.join(setting.choices)}, got {value!r}")
         elif isinstance(setting.default, list):
             if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
                 raise PolicyError(f"{name} must be a list of non-empty strings")
@@ -341,6 +357,13 @@ def rules_and_length(text: str, policy: Policy, page_min: int | None = None,
     links = len(_LINK.findall(text)) if "/" in text or "www." in text.lower() else 0  # every link form has one
     if links > settings["max_links"]:
         reasons.append(Reason("max_links", "hold", links, settings["max_links"], f"{links} links, more than {settings['max_links']}"))
+    if settings["personal_data"] != "off":
+        from moderation.decide.personal import find_personal_data
+
+        for item in find_personal_data(text, settings["phone_region"]):
+            what = "an e-mail address" if item.kind == "email" else "a phone number"
+            reasons.append(Reason("personal_data", settings["personal_data"], item.kind, None, f"shows {what}",
+                                  (item.start, item.end), item.text))  # fmt: skip
     if settings["suspect_terms"]:
         for match in find_terms(text, settings["suspect_terms"]):
             if disowned(text, match.start):

@@ -86,6 +86,9 @@ def flat_decision(record: dict[str, Any], labels: dict[str, list[str]]) -> dict[
                 flat[f"predicted.{task}"] = (value or {}).get(task)
         elif key == "not_scored":
             flat[key] = "; ".join(f"{task}: {why}" for task, why in (value or {}).items()) or None
+        elif key == "language":
+            flat[key] = (value or {}).get("code")
+            flat["language_confidence"] = (value or {}).get("confidence")
         else:
             flat[key] = value
     return flat

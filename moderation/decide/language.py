@@ -1,0 +1,41 @@
+"""Which language a comment is written in, so that a comment the English models cannot
+read is held (or rejected, or published) by the policy instead of being scored as if it
+were English.
+
+`py3langid` (a port of langid.py, its model inside its wheel, 97 languages) reads about
+thirty thousand comments a second. Very short comments say too little to tell ("ok",
+"lol", "+1", a name): under `MIN_LETTERS` letters a comment's language is not judged and
+it is treated as the site's language. A mixed-language comment gets the language most of
+its words are in.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+_LETTER = re.compile(r"[^\W\d_]")
+MIN_LETTERS = 20
+"""Fewer letters than this and the language is not judged (None)."""
+SAMPLE_CHARS = 200
+"""How much of a comment is read to tell its language: its opening says it, and the
+detector's time grows with the length."""
+MIN_CONFIDENCE = 0.9
+"""Below this probability a detected language is not trusted to hold a comment."""
+
+
+@functools.lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect(text: str) -> tuple[str | None, float | None]:
+    """(ISO 639-1 code, probability), or (None, None) for a comment too short to tell."""
+    sample = text[:SAMPLE_CHARS]
+    if len(_LETTER.findall(sample)) < MIN_LETTERS:
+        return None, None
+    code, probability = _identifier().classify(sample)
+    return str(code), round(float(probability), 3)
