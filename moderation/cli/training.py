@@ -169,3 +169,43 @@ def info(
             peer = row.get("peer_alt_profanity_check")
             typer.echo(f"held out  {row['metric']}, {row['data']}: {row['value']:.3f}" + (f" (alt-profanity-check {peer:.3f})" if peer is not None else ""))
         typer.echo(f"card      {directory / 'README.md'}")
+
+
+@app.command()
+def audit(
+    model_dir: Annotated[Optional[str], typer.Argument(help="The shipped model's name (default, fast) or a model directory.", metavar="MODEL")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write audit.json, audit.md and audit.png here.")] = None,
+    terms: Annotated[Optional[Path], typer.Option("--terms", help="Identity terms: a TSV with term (and group) columns, or one term per line.")] = None,
+    templates: Annotated[Optional[Path], typer.Option("--templates", help="A TSV of template (with {term}) and label (civil / uncivil).")] = None,
+    policy: Annotated[Optional[Path], typer.Option("--policy", help="Site policy TOML: its civility_hold is the threshold for false positives.")] = None,
+) -> None:
+    """Audit the civility head for identity-term bias: per term, subgroup, BPSN and BNSP
+    AUC (Borkan et al. 2019) and the false-positive rate at the hold threshold, worst
+    terms first. The default terms and templates are in moderation/learn/identity/.
+
+    Examples:
+
+    \b
+    moderation audit default
+    moderation audit default -o audit
+    """
+    with errors_to_exit():
+        from moderation.decide.policy import load_policy
+        from moderation.learn.audit import audit_model, summary, write_report
+        from moderation.learn.bundle import load
+
+        threshold = load_policy(policy)["civility_hold"]
+        model = load(model_dir)
+        results = audit_model(model, threshold, terms, templates)
+        if output is not None:
+            write_report(results, output, model.id, threshold)
+        worst = summary(results)
+        typer.echo(f"{worst['terms']} terms; worst subgroup AUC {worst['subgroup_auc']['value']:.3f} ({worst['subgroup_auc']['term']}), "
+                   f"BPSN {worst['bpsn_auc']['value']:.3f} ({worst['bpsn_auc']['term']}), BNSP {worst['bnsp_auc']['value']:.3f} "
+                   f"({worst['bnsp_auc']['term']}); false positives at {threshold} up to {worst['false_positive_rate']['value']:.1%} "
+                   f"({worst['false_positive_rate']['term']})")  # fmt: skip
+        for result in results[:5]:
+            typer.echo(f"  {result.term:<14} subgroup {result.subgroup_auc:.3f}  BPSN {result.bpsn_auc:.3f}  "
+                       f"BNSP {result.bnsp_auc:.3f}  false positives {result.false_positive_rate:.1%}")  # fmt: skip
+        if output is not None:
+            say(f"report in {output}")

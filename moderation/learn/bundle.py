@@ -255,6 +255,8 @@ def save(
             },
             **(extra_meta or {}),
         }
+        if "civility" in results:
+            meta["audit"] = _audit(heads, meta)
         (staging / META_FILE).write_text(json.dumps(meta, indent=2) + "\n")
         (staging / CARD_FILE).write_text(card(meta))
         if directory.exists():
@@ -269,6 +271,15 @@ def save(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return directory
+
+
+def _audit(heads: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
+    """The identity-term audit of a model being saved (`learn.audit`), at the default hold
+    threshold: every model says in its card how it treats the groups it may see named."""
+    from moderation.learn.audit import DEFAULT_THRESHOLD, audit_model, summary
+
+    model = Model(heads=heads, meta=meta)
+    return {"threshold": DEFAULT_THRESHOLD, **summary(audit_model(model, DEFAULT_THRESHOLD))}
 
 
 def scoring_form(heads: dict[str, Any]) -> dict[str, HeadScorer]:

@@ -139,6 +139,14 @@ def card(meta: dict[str, Any]) -> str:
         lines.append("")
         lines += [f"- {task} keeps the weights its sources share ({', '.join(sources)}); each source's own "
                   "corrections were fitted beside them and dropped." for task, sources in pooled]  # fmt: skip
+    audit = meta.get("audit")
+    if audit:
+        lines += ["", "## Identity-term audit", "",
+                  f"The civility head on this project's identity templates ({audit['terms']} terms, `moderation audit`): "
+                  f"worst subgroup AUC {audit['subgroup_auc']['value']:.3f} ({audit['subgroup_auc']['term']}), worst BPSN AUC "
+                  f"{audit['bpsn_auc']['value']:.3f} ({audit['bpsn_auc']['term']}), worst BNSP AUC {audit['bnsp_auc']['value']:.3f} "
+                  f"({audit['bnsp_auc']['term']}); civil sentences held at {audit['threshold']}: at most "
+                  f"{audit['false_positive_rate']['value']:.1%} ({audit['false_positive_rate']['term']})."]  # fmt: skip
     heldout = meta.get("heldout")
     if heldout:
         lines += ["", "## Held-out evaluation", "", heldout.get("description", ""), "",
