@@ -59,11 +59,11 @@ def held_out_split(shared: Path) -> tuple[dict[str, pd.DataFrame], pd.DataFrame,
     datasets = shared / "datasets"
     if not datasets.is_dir():
         sys.exit(f"no datasets at {datasets}: pass --shared")
-    parts = {name: prepare(name, [str(datasets / name)]) for name in ("c3", "davidson", "olid", "arc", "fnc1")}
+    parts = {name: prepare(name, [str(datasets / name)]) for name in ("c3", "davidson", "olid", "arc", "fnc1", "youtube_spam")}
     held: dict[str, pd.DataFrame] = {}
     training = []
     for name, frame in parts.items():
-        fit, test = split(frame, by_group=name in ("c3", "arc", "fnc1"))
+        fit, test = split(frame, by_group=name in ("c3", "arc", "fnc1", "youtube_spam"))  # YouTube: one video held out
         training.append(fit)
         held[name] = test
     return parts, pd.concat(training, ignore_index=True), held
@@ -92,6 +92,8 @@ def attach(directory: Path, rows: list[tuple[str, str, float, float | None]]) ->
 
 TIERS = ("fast", "accurate")
 CAPABILITIES = Path(__file__).resolve().parents[1] / "data" / "behaviour" / "capabilities.csv"
+NEWS_SPAM = Path(__file__).resolve().parents[1] / "data" / "spam" / "news_spam.csv"
+NEWS_SPAM_TEST = Path(__file__).resolve().parents[1] / "data" / "spam" / "news_spam_test.csv"
 STORE = Path(__file__).resolve().parents[1] / "build" / "embeddings"
 TRAINED_BY = "python benchmarks/quality.py --save DIR (make model)"
 SPLIT = ("80 % of each shared dataset's groups (C3 articles, ARC claims, FNC-1 headlines; OLID and Davidson "
@@ -153,7 +155,27 @@ def measure(model: Model, held: dict[str, pd.DataFrame], peer: Any) -> list[tupl
     if "threat" in model.tasks:
         threat = model.predict_proba(c3, ["threat"])["threat"][:, model.labels("threat").index("threat")]
         rows.append(("threat flagged at 0.5 (share)", f"C3 held-out comments ({len(c3)})", float((threat >= 0.5).mean()), None))
+    if "spam" in model.tasks:
+        rows += spam_rows(model, held["youtube_spam"], c3)
     return rows
+
+
+def spam_rows(model: Model, video: pd.DataFrame, c3: pd.DataFrame) -> list[tuple[str, str, float, float | None]]:
+    """Spam at the policy's hold threshold (0.5): recall and false positives on the
+    YouTube video held out, the share of this project's held-out news spam caught and of
+    its news-style non-spam flagged, and the share of held-out C3 comments flagged."""
+    def spam(frame: pd.DataFrame) -> np.ndarray:
+        return model.predict_proba(frame, ["spam"])["spam"][:, model.labels("spam").index("spam")] >= 0.5
+
+    news = pd.read_csv(NEWS_SPAM_TEST)
+    flagged, truth = spam(video), (video["spam"] == "spam").to_numpy()
+    name = video["group"].iloc[0].split(":", 1)[-1]
+    news_flagged, news_truth = spam(news), (news["spam"] == "spam").to_numpy()
+    return [("spam recall at 0.5", f"YouTube video held out ({name}, {len(video)})", float(flagged[truth].mean()), None),
+            ("spam false positives at 0.5", f"YouTube video held out ({name})", float(flagged[~truth].mean()), None),
+            ("spam caught at 0.5", f"news-style spam, held-out templates ({int(news_truth.sum())})", float(news_flagged[news_truth].mean()), None),
+            ("spam flagged at 0.5", f"news-style comments citing sources ({int((~news_truth).sum())})", float(news_flagged[~news_truth].mean()), None),
+            ("spam flagged at 0.5 (share)", f"C3 held-out comments ({len(c3)})", float(spam(c3).mean()), None)]  # fmt: skip
 
 
 def speed(model: Model, held: dict[str, pd.DataFrame], parts: dict[str, pd.DataFrame], peer: Any) -> tuple[float, float, float]:
@@ -194,7 +216,7 @@ def main() -> None:
     from profanity_check import predict_prob
 
     parts, training_part, held = held_out_split(Path(args.shared))
-    training_part = pd.concat([training_part, pd.read_csv(CAPABILITIES)], ignore_index=True)
+    training_part = pd.concat([training_part, pd.read_csv(CAPABILITIES), pd.read_csv(NEWS_SPAM)], ignore_index=True)
     table: dict[str, Any] = {}
     for tier in args.tiers:
         if args.load:

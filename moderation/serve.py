@@ -28,7 +28,7 @@ from moderation.decide.moderator import Moderator, request_row
 
 CORAL_ACTIONS = ("NEW", "EDIT")
 WARM_UP = "A comment decided at start-up, before any request, and never answered or remembered."
-_SPAM_RULES = {"max_links", "repeat", "flood"}
+_SPAM_RULES = {"max_links", "repeat", "flood", "spam"}
 _REJECTION_CODES = {
     "civility": "ABUSIVE", "threat": "ABUSIVE", "banned_term": "BANNED_WORD", "max_links": "SPAM", "repeat": "SPAM", "flood": "SPAM",
     "off_topic": "IRRELEVANT_CONTENT", "suspect_term": "OTHER", "shouting": "OTHER", "min_chars": "OTHER",

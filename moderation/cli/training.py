@@ -21,6 +21,7 @@ class Recipe(str, Enum):
     olid = "olid"
     arc = "arc"
     fnc1 = "fnc1"
+    youtube_spam = "youtube_spam"
 
 
 @data_app.command("prepare")

@@ -72,6 +72,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("civility_reject", 0.9, "Reject when the incivility probability is at least this.", 0.0, 1.0),
         Setting("threat_hold", 0.5, "Hold when the probability that the comment threatens violence is at least this.", 0.0, 1.0),
         Setting("threat_reject", 0.8, "Reject when the probability that the comment threatens violence is at least this.", 0.0, 1.0),
+        Setting("spam_hold", 0.5, "Hold when the probability that the comment is spam (offers, promotion, scams) is at least this.", 0.0, 1.0),
+        Setting("spam_reject", 0.9, "Reject when the probability that the comment is spam is at least this.", 0.0, 1.0),
         Setting("offtopic_hold", 0.9, "Hold when the probability that the comment is unrelated to its article is at least this.", 0.0, 1.0),
         Setting("feature_threshold", 0.8, "Mark a published comment as a candidate to feature at this constructiveness probability.", 0.0, 1.0),
         Setting("personal_data", "hold", "Hold (or reject) comments that show an e-mail address or a phone number; off turns it off.",
@@ -134,7 +136,7 @@ def make_policy(values: dict[str, Any]) -> Policy:
         merged[name] = value
     if merged["min_chars"] > merged["max_chars"]:
         raise PolicyError(f"min_chars ({merged['min_chars']}) is above max_chars ({merged['max_chars']})")
-    for task in ("civility", "threat"):
+    for task in ("civility", "threat", "spam"):
         if merged[f"{task}_hold"] > merged[f"{task}_reject"]:
             raise PolicyError(f"{task}_hold ({merged[f'{task}_hold']}) is above {task}_reject ({merged[f'{task}_reject']})")
     return Policy(merged)
@@ -426,13 +428,13 @@ def _letters_and_capitals(text: str) -> tuple[int, int]:
     return len(letters), sum(map(str.isupper, letters))
 
 
-_HELD_OR_REJECTED = (("civility", "uncivil", "uncivil"), ("threat", "threat", "a threat of violence"))
+_HELD_OR_REJECTED = (("civility", "uncivil", "uncivil"), ("threat", "threat", "a threat of violence"), ("spam", "spam", "spam"))
 """The scores with a hold and a reject threshold (`TASK_hold`, `TASK_reject`): task, the
 label whose probability is compared, and what the message calls it."""
 
 
 def score_reasons(scores: dict[str, dict[str, float]], policy: Policy, has_article: bool) -> list[Reason]:
-    """The rules on model scores: incivility and threats (hold, reject), off-topic (hold)."""
+    """The rules on model scores: incivility, threats and spam (hold, reject), off-topic (hold)."""
     reasons: list[Reason] = []
     for task, label, what in _HELD_OR_REJECTED:
         value = (scores.get(task) or {}).get(label)

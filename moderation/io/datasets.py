@@ -1,4 +1,5 @@
-"""The recipes that turn the public datasets (C3, Davidson, OLID, ARC, FNC-1) into the
+"""The recipes that turn the public datasets (C3, Davidson, OLID, ARC, FNC-1, the YouTube
+Spam Collection) into the
 canonical training table of `io.tables`; `data/README.md` says what each maps to what."""
 
 from __future__ import annotations
@@ -50,7 +51,25 @@ def _c3(sources: list[str]) -> pd.DataFrame:
         "civility_score": (level - 1.5).clip(0, 1),
         "constructive": constructive.map(lambda v: None if pd.isna(v) else ("constructive" if v >= 0.5 else "not_constructive")),
         "threat": level.map(_not_threat_below(1.5)),
+        # Reader comments on opinion articles, moderated for publication: not spam. They
+        # teach the spam head that figures, sources and links to reporting are not.
+        "spam": "ham",
     })  # fmt: skip
+
+
+def _youtube_spam(sources: list[str]) -> pd.DataFrame:
+    """The YouTube Spam Collection: comments on four videos, each video a group (so a
+    held-out video is one the spam head never saw)."""
+    import pandas as pd
+
+    frames = []
+    for path in _files(sources, ("Youtube0*.csv",)):
+        raw = read_table(path)
+        require_columns(raw, ("CONTENT", "CLASS"), str(path))
+        kind = pd.to_numeric(raw["CLASS"], errors="coerce")
+        frames.append(pd.DataFrame({"text": raw["CONTENT"], "group": f"youtube:{path.stem}", "source": "youtube_spam",
+                                    "spam": kind.map({1: "spam", 0: "ham"})}))  # fmt: skip
+    return pd.concat(frames, ignore_index=True)
 
 
 def _not_threat_below(level: float) -> Callable[[float], str | None]:
@@ -113,6 +132,7 @@ RECIPES: dict[str, Callable[[list[str]], pd.DataFrame]] = {
     "olid": _olid,
     "arc": lambda sources: _pairs(sources, "arc", "arc_stances.csv", "arc_bodies.csv"),
     "fnc1": lambda sources: _pairs(sources, "fnc1", "train_stances.csv", "train_bodies.csv"),
+    "youtube_spam": _youtube_spam,
 }
 
 

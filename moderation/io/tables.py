@@ -25,6 +25,7 @@ TASKS: dict[str, tuple[str, ...]] = {
     "stance": ("agree", "disagree", "discuss", "unrelated"),
     "constructive": ("constructive", "not_constructive"),
     "threat": ("not_threat", "threat"),
+    "spam": ("ham", "spam"),
 }
 """Each task with the labels the shipped recipes produce (a newsroom may use others)."""
 
