@@ -175,7 +175,7 @@ def explain_command(
 
     \b
     moderation explain "You are a clueless idiot." --top 3
-    moderation explain "The ferry cut hurts nurses." --article-title "Ferry" -f json
+    moderation explain "The ferry cut hurts nurses." --article-title Ferry -f json
     """
     import json
 
