@@ -21,7 +21,7 @@ def test_publish_exits_0_with_the_decision_as_json():
     assert done.returncode == 0, done.stderr
     decision = json.loads(done.stdout)
     assert decision["action"] == "publish"
-    assert set(decision["scores"]) == {"civility", "stance", "constructive", "threat"}
+    assert set(decision["scores"]) == {"civility", "stance", "constructive", "threat", "spam"}
 
 
 def test_reject_exits_4_with_the_reason():

@@ -20,9 +20,9 @@ def default():
     return bundle.load(ROOT / "models" / "default")
 
 
-def test_bundle_is_small_and_has_all_four_heads(default):
+def test_bundle_is_small_and_has_all_five_heads(default):
     assert (ROOT / "models" / "default" / "model.joblib").stat().st_size < 25_000_000
-    assert set(default.heads) == {"civility", "stance", "constructive", "threat"}
+    assert set(default.heads) == {"civility", "stance", "constructive", "threat", "spam"}
     assert default.labels("stance") == ["agree", "disagree", "discuss", "unrelated"]
     card = (ROOT / "models" / "default" / "README.md").read_text()
     assert "Held-out evaluation" in card and "make model" in card
@@ -34,7 +34,7 @@ def test_main_command_scores_the_seed_pages():
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["author"] for r in records] == ["Priya S", "Aman W", "Sarah B", "Vikram M", "Karthik V"]
     for record in records:
-        assert set(record["scores"]) == {"civility", "stance", "constructive", "threat"}
+        assert set(record["scores"]) == {"civility", "stance", "constructive", "threat", "spam"}
         assert abs(sum(record["scores"]["stance"].values()) - 1) < 1e-3
         assert record["predicted"]["civility"] in ("civil", "uncivil")
         assert record["explain"]["civility"]

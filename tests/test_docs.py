@@ -368,7 +368,7 @@ def help_examples() -> list[Documented]:
     return found
 
 
-HELP_NOT_RUN = {"serve": "serves until stopped", "data prepare": "needs ../shared/datasets"}
+HELP_NOT_RUN = {"serve": "serves until stopped", "desk": "serves until stopped", "data prepare": "needs ../shared/datasets"}
 HELP_EXAMPLES = help_examples()
 
 

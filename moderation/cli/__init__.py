@@ -8,10 +8,10 @@ results into stdout, and typed errors into one line on stderr with the exit code
 
 from __future__ import annotations
 
-from moderation.cli import hook, pages, scoring, training
+from moderation.cli import desk, hook, pages, scoring, training
 from moderation.cli.app import app
 
-__all__ = ["app", "main", "hook", "pages", "scoring", "training"]
+__all__ = ["app", "desk", "hook", "main", "pages", "scoring", "training"]
 
 
 def main() -> None:

@@ -10,17 +10,18 @@ from __future__ import annotations
 import contextlib
 import gc
 import math
-import re
 import time
 from collections import defaultdict, deque
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from moderation.errors import DataError
 from moderation.decide.policy import Policy, Reason, action_of, load_policy, rules_and_length, score_reasons
-from moderation.decide.terms import without_invisible
+from moderation.decide.history import History as _History
+from moderation.decide.history import could_reach as _could_reach
+from moderation.decide.history import jaccard as _jaccard
+from moderation.decide.history import shingles as _shingles
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,40 +33,6 @@ DECISION_COLUMNS = ("action", "reasons", "scores", "predicted", "explain", "not_
 OUTPUT_COLUMNS = (*DECISION_COLUMNS, "length")
 NO_ARTICLE = "no article title or text to take a stance toward"
 """The keys `score` adds to each row, in this order."""
-
-
-@dataclass
-class _History:
-    """Recent comments per author: (time, shingles) for repeats, times for floods."""
-
-    window: int
-    seen: dict[str, deque[tuple[float, frozenset[str]]]] = field(default_factory=dict)
-
-    def recent(self, author: str) -> deque[tuple[float, frozenset[str]]]:
-        if author not in self.seen:
-            self.seen[author] = deque(maxlen=self.window)
-        return self.seen[author]
-
-
-def _shingles(text: str) -> frozenset[Any]:
-    """Word pairs (w-shingling, w = 2), or the words of a comment shorter than two: near
-    copies share most of them, and they cost a fraction of character shingles."""
-    words = _WORDS.findall(without_invisible(text).casefold())
-    return frozenset(zip(words, words[1:], strict=False)) if len(words) > 1 else frozenset(words)
-
-
-_WORDS = re.compile(r"\w+")
-
-
-def _could_reach(a: frozenset[Any], b: frozenset[Any], threshold: float) -> bool:
-    """Whether two sets' sizes allow a Jaccard similarity of `threshold` at all."""
-    small, large = sorted((len(a), len(b)))
-    return large > 0 and small >= threshold * large
-
-
-def _jaccard(a: frozenset[Any], b: frozenset[Any]) -> float:
-    shared = len(a & b)
-    return shared / (len(a) + len(b) - shared)
 
 
 class Moderator:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from moderation.errors import ConfigError
-from moderation.decide.terms import find_terms, without_invisible
+from moderation.decide.terms import SUSPECT_TERMS, disowned, find_terms, without_invisible
 
 
 class PolicyError(ConfigError):
@@ -27,17 +27,6 @@ class PolicyError(ConfigError):
 
 PHONE_REGIONS = ("US", "CA", "GB", "IE", "AU", "NZ", "IN", "ZA", "NG", "KE", "DE", "FR", "ES", "IT", "NL", "BE", "CH", "AT",
                  "SE", "NO", "DK", "FI", "PL", "PT", "BR", "MX", "AR", "JP", "KR", "SG", "PH")  # fmt: skip
-
-
-SUSPECT_TERMS = (
-    "idiot", "moron", "imbecile", "cretin", "halfwit", "dumbass", "jackass", "asshole", "arsehole", "dickhead", "prick",
-    "bastard", "bitch", "scumbag", "shithead", "piece of shit", "douchebag", "twat", "wanker", "loser", "retard", "cunt",
-    "fuck you", "go to hell", "shut up", "faggot", "nigger", "kike", "spic", "chink", "tranny",
-)
-"""The default suspect terms: the most common English insults and slurs, matched through
-spacing, leetspeak and look-alike letters as every term is (`terms`), so a fresh install
-holds "y0u 1d10t" on the rules alone. A site edits the list in its policy, or empties it
-(`suspect_terms = []`)."""
 
 
 @dataclass(frozen=True)
@@ -378,42 +367,6 @@ def rules_and_length(text: str, policy: Policy, page_min: int | None = None,
         if share >= settings["shouting_share"]:
             reasons.append(Reason("shouting", "hold", round(share, 3), settings["shouting_share"], "written mostly in capitals"))
     return reasons, visible
-
-
-_CLAUSE_END = re.compile(r"[.!?;:\n]")
-_NEGATION = re.compile(r"\b(?:not|never|no|nobody|none|nor|neither|without|no one)\b|n't\b|\bnot\b", re.IGNORECASE)
-_QUOTES = "'\"\u201c\u201d\u2018\u2019"
-NEGATION_WORDS = 6
-"""How far back (in words, within the clause) a "not", "never" or "n't" disowns a term."""
-
-
-def disowned(text: str, start: int) -> bool:
-    """Whether the suspect term at `start` is negated ("you are not an idiot", "I would
-    never call you a moron") or quoted ("someone called my son a 'retard'"), in which case
-    it is not held for it: the civility model still reads the whole comment."""
-    clause_start = max((match.end() for match in _CLAUSE_END.finditer(text, 0, start)), default=0)
-    before = text[clause_start:start]
-    if _inside_quotes(text, clause_start, start):
-        return True
-    window = " ".join(before.split()[-NEGATION_WORDS:])
-    return _NEGATION.search(window) is not None
-
-
-def _inside_quotes(text: str, start: int, end: int) -> bool:
-    """Whether more quotation marks open than close between `start` and `end`: a mark
-    opens after a space or bracket (or at the start) and before a non-space; an
-    apostrophe inside a word ("don't") does neither."""
-    depth = 0
-    for index in range(start, end):
-        if text[index] not in _QUOTES:
-            continue
-        before = text[index - 1] if index > 0 else " "
-        after = text[index + 1] if index + 1 < len(text) else " "
-        if (before.isspace() or before in "([") and not after.isspace():
-            depth += 1
-        elif not before.isspace() and (after.isspace() or after in ".,;:!?)]") and depth:
-            depth -= 1
-    return depth > 0
 
 
 _NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())

@@ -45,10 +45,9 @@ DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "default"
 """The checkout's models/default; an installed package finds its copy as package data."""
 
 
-SHIPPED = {"default": "default", "fast": "default"}
-"""The shipped models by the names `--model` takes: `default` is the fast lexical tier. A
-model that also reads the sentence encoder is trained with `train --encoder`; none ships
-yet (docs/models.md says why)."""
+SHIPPED = {"default": "default", "fast": "default", "accurate": "accurate"}
+"""The shipped models by the names `--model` takes: `default` (also `fast`) is the lexical
+tier, `accurate` the one that also reads the sentence encoder (docs/models.md)."""
 
 
 def resolve(name: str | Path | None) -> Path:

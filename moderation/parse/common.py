@@ -82,6 +82,9 @@ BOILERPLATE = re.compile(
 )
 
 
+LEAD_CHARS = 1000
+"""How much of an article's own text an export's record carries (`article_text`): stance
+reads the title and the lead, and the body would be repeated in every comment's record."""
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from moderation.errors import ParseError
-from moderation.parse.common import fragment_text, parse_date
+from moderation.parse.common import LEAD_CHARS, fragment_text, parse_date
 from moderation.records import Article, Comment, ParsedPage
 
 MAX_JSON_BYTES = 512 * 1024 * 1024
@@ -61,8 +61,6 @@ def wordpress_posts(path: Path) -> dict[str, Article]:
     data = load(path)
     if shape_of(data) != "wp-posts":
         return {}
-    from moderation.parse.exports import LEAD_CHARS
-
     return {str(post.get("id")): Article(
         url=post.get("link"), title=fragment_text(_rendered(post.get("title"))) or None,
         published=_utc(post.get("date_gmt")) or parse_date(post.get("date")),

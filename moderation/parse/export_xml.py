@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from moderation.errors import ParseError
-from moderation.parse.common import fragment_text, parse_date
+from moderation.parse.common import LEAD_CHARS, fragment_text, parse_date
 from moderation.records import Article, Comment, ParsedPage
 
 WXR_STATUS = {"1": "approved", "approve": "approved", "0": "pending", "hold": "pending", "spam": "spam", "trash": "trash",
@@ -59,8 +59,6 @@ def _child_text(element: Any, name: str) -> str | None:
 
 
 def _lead(body: str | None) -> str | None:
-    from moderation.parse.exports import LEAD_CHARS
-
     text = fragment_text(body)
     return text[:LEAD_CHARS] or None
 

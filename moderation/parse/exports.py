@@ -26,9 +26,6 @@ system's own values onto these)."""
 
 EXPORT_FORMATS = ("wxr", "disqus", "wp-rest", "coral")
 SNIFF_BYTES = 64 * 1024
-LEAD_CHARS = 1000
-"""How much of an article's own text a record carries (`article_text`): stance reads the
-title and the lead, and the body would be repeated in every comment's record."""
 
 
 def sniff(path: str | Path) -> str | None:
