@@ -162,3 +162,18 @@ def test_a_moderator_clears_three_comments_by_keyboard_undoes_one_and_no_payload
     assert pwned is None and pwned_after is None and dialogs == []
     kinds = [row[0] for row in sqlite3.connect(path).execute("SELECT kind FROM decisions ORDER BY id")]
     assert kinds == ["approve", "reject", "hold", "undo"]
+
+
+def test_train_reads_a_desk_database_directly(tmp_path):
+    store = DeskStore(tmp_path / "desk.sqlite")
+    texts = [("You are a clueless idiot and a liar.", "uncivil"), ("What a pathetic moron, shut up.", "uncivil"),
+             ("Stupid garbage written by an imbecile.", "uncivil"), ("Thanks, a careful and fair piece.", "civil"),
+             ("The ferry numbers were well explained.", "civil"), ("Good reporting on the council budget.", "civil")]  # fmt: skip
+    store.add([_record(i, text, title=f"Article {i}") for i, (text, _label) in enumerate(texts)])
+    for row in store.queue(limit=10):
+        store.decide(row["id"], "civility", dict(texts)[row["text"]], "ana")
+    done = subprocess.run([sys.executable, "-m", "moderation", "train", str(tmp_path / "desk.sqlite"), "-o", str(tmp_path / "m")],
+                          capture_output=True, text=True, env={**os.environ, "JOBLIB_MULTIPROCESSING": "0"}, timeout=300)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    meta = json.loads((tmp_path / "m" / "meta.json").read_text())
+    assert meta["tasks"]["civility"]["rows"] == 6

@@ -49,7 +49,7 @@ def data_prepare(
 
 @app.command()
 def train(
-    data: Annotated[list[str], typer.Argument(help="Canonical tables (.csv, .jsonl, .parquet).")],
+    data: Annotated[list[str], typer.Argument(help="Canonical tables (.csv, .jsonl, .parquet), or desk databases (.sqlite).")],
     output: Annotated[str, typer.Option("-o", "--output", help="Model directory to write, e.g. models/mine.")],
     tasks: Annotated[Optional[list[str]], typer.Option("--tasks", help="Train only these tasks (repeatable).")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="TOML file: c_grid, folds, balance_sources, pool_sources, n_jobs.")] = None,
@@ -74,7 +74,6 @@ def train(
     moderation train examples/labels.csv -o tuned --config examples/train.toml
     """
     with errors_to_exit():
-        from moderation.io.tables import load_training
         from moderation.learn import bundle
         from moderation.learn.train import TrainConfig
         from moderation.learn.train import train as train_heads
@@ -98,11 +97,37 @@ def train(
 
             results = train_streaming(data, tasks, progress=say, chunk_rows=chunk_rows, epochs=epochs)
         else:
-            results = train_heads(load_training(data), tasks, settings, progress=say)
+            results = train_heads(_training_table(data), tasks, settings, progress=say)
         command = "moderation train " + " ".join(data) + f" -o {output}" + (f" --streaming --epochs {epochs}" if streaming else "") \
             + (" --encoder" if settings.meaning else "")  # fmt: skip
         bundle.save(results, output, training_files=data, force=force, extra_meta={"command": command})
     say(f"saved {output}")
+
+
+DESK_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+
+
+def _training_table(data: list[str]) -> object:
+    """The canonical tables named, with a desk database's labels (`moderation desk`) read
+    as a table of its own (source `desk`)."""
+    import pandas as pd
+
+    from moderation.io.tables import load_training
+
+    desks = [name for name in data if Path(name).suffix.lower() in DESK_SUFFIXES]
+    tables = [name for name in data if name not in desks]
+    frames = [load_training(tables)] if tables else []
+    for name in desks:
+        from moderation.desk.store import DeskStore
+        from moderation.errors import DataError, InputMissingError
+
+        if not Path(name).is_file():
+            raise InputMissingError(f"{name}: no such desk database")
+        rows = DeskStore(name).labelled()
+        if not rows:
+            raise DataError(f"{name}: the desk holds no labelled comment yet")
+        frames.append(pd.DataFrame(rows))
+    return pd.concat(frames, ignore_index=True)
 
 
 @app.command()

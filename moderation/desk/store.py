@@ -98,20 +98,26 @@ class DeskStore:
     def queue(self, action: str | None = None, search: str | None = None, reviewed: bool | None = None,
               limit: int = 50) -> list[dict[str, Any]]:  # fmt: skip
         """Comments by priority (the model's holds first, then what it is least sure of),
-        each with its current decision and labels."""
+        each with its current decision and labels. Read a page at a time, with the
+        decisions of a whole page in one query, so a queue of any length opens at once."""
         where, params = [], []
         if action:
-            where.append("c.action = ?")
+            where.append("action = ?")
             params.append(action)
         if search:
-            where.append("(c.text LIKE ? OR c.article_title LIKE ?)")
+            where.append("(text LIKE ? OR article_title LIKE ?)")
             params += [f"%{search}%"] * 2
-        query = "SELECT c.* FROM comments c" + (" WHERE " + " AND ".join(where) if where else "")
-        query += " ORDER BY c.priority DESC, c.id"
-        rows = [self._with_state(dict(row)) for row in self.connection.execute(query, params)]
-        if reviewed is not None:
-            rows = [row for row in rows if (row["decision"] is not None) == reviewed]
-        return rows[:limit]
+        query = "SELECT * FROM comments" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY priority DESC, id"
+        out: list[dict[str, Any]] = []
+        cursor = self.connection.execute(query, params)
+        while len(out) < limit and (batch := cursor.fetchmany(max(limit, 200))):
+            rows = [dict(row) for row in batch]
+            decisions = self._decisions([row["id"] for row in rows])
+            for row in rows:
+                self._state(row, decisions.get(row["id"], []))
+                if reviewed is None or (row["decision"] is not None) == reviewed:
+                    out.append(row)
+        return out[:limit]
 
     def comment(self, comment_id: int) -> dict[str, Any]:
         row = self.connection.execute("SELECT * FROM comments WHERE id = ?", (comment_id,)).fetchone()
@@ -167,14 +173,22 @@ class DeskStore:
                             "group": f"desk:{comment['article_title'] or comment['id']}", "source": "desk", **labels})  # fmt: skip
         return out
 
+    def _decisions(self, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        found: dict[int, list[dict[str, Any]]] = {}
+        marks = ",".join("?" * len(ids))
+        for row in self.connection.execute(f"SELECT * FROM decisions WHERE comment_id IN ({marks}) ORDER BY id", ids):
+            found.setdefault(row["comment_id"], []).append(dict(row))
+        return found
+
     def _standing(self, comment_id: int) -> list[dict[str, Any]]:
-        rows = [dict(row) for row in self.connection.execute("SELECT * FROM decisions WHERE comment_id = ? ORDER BY id", (comment_id,))]
-        undone = {row["undoes"] for row in rows if row["kind"] == "undo"}
-        return [row for row in rows if row["kind"] != "undo" and row["id"] not in undone]
+        return _standing(self._decisions([comment_id]).get(comment_id, []))
 
     def _with_state(self, row: dict[str, Any]) -> dict[str, Any]:
-        standing = self._standing(row["id"])
-        last = self.connection.execute("SELECT MAX(id) FROM decisions WHERE comment_id = ?", (row["id"],)).fetchone()[0]
+        return self._state(row, self._decisions([row["id"]]).get(row["id"], []))
+
+    def _state(self, row: dict[str, Any], decisions: list[dict[str, Any]]) -> dict[str, Any]:
+        standing = _standing(decisions)
+        last = decisions[-1]["id"] if decisions else None
         actions = [entry for entry in standing if entry["kind"] in ACTIONS]
         row["decision"] = actions[-1]["kind"] if actions else None
         row["labels"] = {entry["kind"]: entry["value"] for entry in standing if entry["kind"] in LABELS}
@@ -211,6 +225,12 @@ class _Immediate:
 
     def __exit__(self, kind: Any, error: Any, trace: Any) -> None:
         self.connection.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _standing(decisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The decisions no later undo took back, oldest first."""
+    undone = {row["undoes"] for row in decisions if row["kind"] == "undo"}
+    return [row for row in decisions if row["kind"] != "undo" and row["id"] not in undone]
 
 
 def _text(value: Any) -> str | None:
