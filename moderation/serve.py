@@ -29,10 +29,11 @@ from moderation.decide.moderator import Moderator, request_row
 CORAL_ACTIONS = ("NEW", "EDIT")
 WARM_UP = "A comment decided at start-up, before any request, and never answered or remembered."
 _SPAM_RULES = {"max_links", "repeat", "flood", "spam"}
+_TOXIC_RULES = {"civility", "threat", "banned_term", "suspect_term", "shouting"}
 _REJECTION_CODES = {
     "civility": "ABUSIVE", "threat": "ABUSIVE", "banned_term": "BANNED_WORD", "max_links": "SPAM", "repeat": "SPAM", "flood": "SPAM",
     "off_topic": "IRRELEVANT_CONTENT", "suspect_term": "OTHER", "shouting": "OTHER", "min_chars": "OTHER",
-    "max_chars": "OTHER",
+    "max_chars": "OTHER", "spam": "SPAM", "personal_data": "OTHER", "language": "OTHER",
 }  # fmt: skip
 
 
@@ -79,10 +80,11 @@ def coral_answer(decision: dict[str, Any]) -> tuple[int, dict[str, Any] | None]:
         return 204, None
     rules = [reason["rule"] for reason in decision["reasons"]]
     spam = any(rule in _SPAM_RULES for rule in rules)
-    answer: dict[str, Any] = {
-        "status": "REJECTED" if action == "reject" else "SYSTEM_WITHHELD",
-        "actions": [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_SPAM" if spam else "COMMENT_DETECTED_TOXIC"}],
-    }
+    toxic = any(rule in _TOXIC_RULES for rule in rules)
+    # A flag names what was detected; a comment too short, too long, in another language
+    # or showing personal data is withheld or rejected for that reason, without a flag.
+    flags = [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_SPAM" if spam else "COMMENT_DETECTED_TOXIC"}] if spam or toxic else []
+    answer: dict[str, Any] = {"status": "REJECTED" if action == "reject" else "SYSTEM_WITHHELD", "actions": flags}
     if action == "reject":
         deciding = next(reason for reason in decision["reasons"] if reason["action"] == "reject")
         answer["moderationAction"] = {

@@ -137,6 +137,13 @@ def test_coral_banned_term_is_rejected_with_a_reason_code(server):
     assert result["moderationAction"]["rejectionReason"]["code"] == "BANNED_WORD"
 
 
+def test_coral_too_short_is_a_rejection_for_length_not_a_toxic_flag(server):
+    body = coral_body("Rubbish.")
+    result = httpx.post(f"{server}/coral", content=body, headers={"X-Coral-Signature": sign(body)}).json()
+    assert result["status"] == "REJECTED" and result["actions"] == []
+    assert "characters" in result["moderationAction"]["rejectionReason"]["detailedExplanation"]
+
+
 def test_coral_publish_is_204_and_rotated_secrets_verify(server):
     body = coral_body(LONG, action="EDIT")
     header = f"{sign(body, 'old-secret')}, {sign(body)}"
