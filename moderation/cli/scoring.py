@@ -182,13 +182,17 @@ def _with_progress(frames: Iterator) -> Iterator:
     # Redrawn once per chunk, not by rich's refresh thread: `score --jobs` forks its
     # workers inside this loop, and a thread holding stderr's lock at that moment would
     # leave that lock held in every worker.
-    with Progress(SpinnerColumn(), TextColumn("{task.completed:,} rows"), TimeElapsedColumn(),
+    import time
+
+    started = time.perf_counter()
+    with Progress(SpinnerColumn(), TextColumn("{task.completed:,} rows, {task.fields[rate]} rows/s"), TimeElapsedColumn(),
                   console=Console(stderr=True), transient=True, auto_refresh=False) as progress:  # fmt: skip
-        task = progress.add_task("scoring")
+        task = progress.add_task("scoring", rate="-")
         progress.refresh()
         for chunk in frames:
             yield chunk
-            progress.advance(task, len(chunk))
+            done = progress.tasks[0].completed + len(chunk)
+            progress.update(task, completed=done, rate=f"{done / max(time.perf_counter() - started, 1e-6):,.0f}")
             progress.refresh()
 
 
