@@ -25,6 +25,22 @@ MIN_CONFIDENCE = 0.9
 """Below this probability a detected language is not trusted to hold a comment."""
 
 
+ENGLISH_WORDS = frozenset(
+    "the and of that with this you are was not have for they their there what which would could should "
+    "been from were will about your than them then when into because it's don't isn't".split())
+_ASCII_WORD = re.compile(r"[a-z']+")
+
+
+def looks_english(text: str) -> bool:
+    """Whether a comment is plainly English without asking the detector: plain ASCII with
+    at least three different common English words among its first 200 characters ("the",
+    "and", "that"...; other languages written in Latin letters rarely have three). Most
+    comments on an English site are, and the detector would cost them more than all the
+    heads together."""
+    sample = text[:SAMPLE_CHARS]
+    return sample.isascii() and len(ENGLISH_WORDS.intersection(_ASCII_WORD.findall(sample.lower()))) >= 3
+
+
 @functools.lru_cache(maxsize=1)
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier

@@ -142,8 +142,10 @@ class Moderator:
     def _language(self, text: str) -> tuple[dict[str, Any] | None, Reason | None]:
         """The comment's language (`language.detect`), and the reason it is not scored
         when the models do not read it (confidently another language than the policy's)."""
-        from moderation.decide.language import MIN_CONFIDENCE, detect
+        from moderation.decide.language import MIN_CONFIDENCE, detect, looks_english
 
+        if "en" in self.policy["languages"] and looks_english(text):
+            return {"code": "en", "confidence": None}, None  # plainly English: the detector is not asked
         code, confidence = detect(text)
         if code is None:
             return None, None
