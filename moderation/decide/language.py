@@ -29,16 +29,19 @@ ENGLISH_WORDS = frozenset(
     "the and of that with this you are was not have for they their there what which would could should "
     "been from were will about your than them then when into because it's don't isn't".split())
 _ASCII_WORD = re.compile(r"[a-z']+")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 
 
 def looks_english(text: str) -> bool:
-    """Whether a comment is plainly English without asking the detector: plain ASCII with
-    at least three different common English words among its first 200 characters ("the",
+    """Whether a comment is plainly English without asking the detector: no letter outside
+    ASCII, and at least three different common English words among its first 200 characters ("the",
     "and", "that"...; other languages written in Latin letters rarely have three). Most
     comments on an English site are, and the detector would cost them more than all the
     heads together."""
     sample = text[:SAMPLE_CHARS]
-    return sample.isascii() and len(ENGLISH_WORDS.intersection(_ASCII_WORD.findall(sample.lower()))) >= 3
+    if not sample.isascii() and _NON_ASCII_LETTER.search(sample):
+        return False  # curly quotes and dashes are fine; letters outside ASCII are not
+    return len(ENGLISH_WORDS.intersection(_ASCII_WORD.findall(sample.lower()))) >= 3
 
 
 @functools.lru_cache(maxsize=1)
