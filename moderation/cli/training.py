@@ -132,36 +132,64 @@ def _training_table(data: list[str]) -> object:
 
 @app.command()
 def evaluate(
-    model_dir: Annotated[Path, typer.Argument(help="The shipped model (default, also called fast) or a model directory.")],
+    model_dir: Annotated[Path, typer.Argument(help="The shipped model (default, accurate) or a model directory.")],
     data: Annotated[list[str], typer.Argument(help="Labelled canonical tables.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Report directory to write.")],
+    compare: Annotated[Optional[Path], typer.Option("--compare", help="A second model: both side by side, and the comments whose civility label would change.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing report directory.")] = False,
 ) -> None:
     """Metrics, a Markdown report and PNG plots for a model on labelled data.
+
+    It warns when rows of the data were in the model's training data (their figures are
+    not held-out figures). With --compare, a second model is measured on the same rows
+    and the report lists the comments whose label would change by adopting it.
 
     Examples:
 
     \b
     moderation evaluate default examples/held-out.csv -o report
+    moderation evaluate default examples/held-out.csv -o both --compare accurate
     """
     with errors_to_exit():
         from moderation.errors import OutputError
-        from moderation.io.tables import load_training
         from moderation.learn import bundle
         from moderation.learn.evaluate import evaluate as run
-        from moderation.learn.evaluate import write_report
+        from moderation.learn.evaluate import training_overlap, write_report
 
         if output.exists() and not output.is_dir():
             raise OutputError(f"{output}: a file; the report is a directory, name a new one")
         if output.exists() and any(output.iterdir()) and not force:
             raise OutputError(f"{output} exists; pass --force to replace it")
-        loaded = bundle.load(model_dir)
-        results, raw = run(loaded, load_training(data))
-        write_report(results, raw, output, loaded.id)
-    for task, metrics in results.items():
-        extra = "".join(f" {key}={metrics[key]:.3f}" for key in ("roc_auc", "fnc_weighted_score") if key in metrics)
-        say(f"{task}: rows={metrics['rows']} accuracy={metrics['accuracy']:.3f} macro_f1={metrics['macro_f1']:.3f}{extra}")
+        frame = _training_table(data)
+        models = [bundle.load(model_dir)] + ([bundle.load(compare)] if compare is not None else [])
+        for index, loaded in enumerate(models):
+            overlap, why = training_overlap(loaded.meta, frame, loaded.path)
+            if overlap:
+                say(f"warning: {overlap} of {len(frame)} rows were in {loaded.id}'s training data: their figures are not held-out figures")
+            elif overlap is None:
+                say(f"note: cannot check {loaded.id}'s training data for overlap: {why}")
+            results, raw = run(loaded, frame)
+            write_report(results, raw, output / loaded.id.split("@")[0] if compare is not None else output, loaded.id)
+            for task, metrics in results.items():
+                extra = "".join(f" {key}={metrics[key]:.3f}" for key in ("roc_auc", "fnc_weighted_score") if key in metrics)
+                say(f"{loaded.id} {task}: rows={metrics['rows']} accuracy={metrics['accuracy']:.3f} macro_f1={metrics['macro_f1']:.3f}{extra}")
+        if compare is not None:
+            _write_changes(models, frame, output)
     say(f"report in {output}")
+
+
+def _write_changes(models: list, frame: object, output: Path) -> None:
+    import json
+
+    from moderation.io.output import atomic_open
+    from moderation.learn.evaluate import changed_decisions
+
+    if "civility" not in models[0].tasks or "civility" not in models[1].tasks:
+        return
+    changes = changed_decisions(models[0], models[1], frame)
+    with atomic_open(output / "changes.json", force=True) as stream:
+        json.dump({"first": models[0].id, "second": models[1].id, "task": "civility", "changed": changes}, stream, indent=2, default=str)
+    say(f"{len(changes)} comment(s) would change their civility label from {models[0].id} to {models[1].id} (changes.json)")
 
 
 @app.command()

@@ -201,3 +201,39 @@ def write_report(results: dict[str, Any], raw: dict[str, Any], directory: Path, 
     (directory / "report.md").write_text("\n".join(lines) + "\n")
     written.append(directory / "report.md")
     return written
+
+
+def training_overlap(meta: dict[str, Any], frame: pd.DataFrame, model_path: Path | None = None) -> tuple[int | None, str]:
+    """How many of `frame`'s texts the model was trained on, read from the training files
+    its metadata names when they are here and unchanged (sha256); (None, why) when they
+    cannot be checked. Figures on training rows are not held-out figures."""
+    from moderation.io.files import sha256
+    from moderation.io.tables import read_table
+
+    seen: set[str] = set()
+    for item in meta.get("training_files", []):
+        path = Path(item["path"])
+        if not path.is_file() and not path.is_absolute() and model_path is not None:
+            path = Path(model_path).resolve().parents[1] / path  # made by `make model` in the checkout
+        if not path.is_file():
+            return None, f"its training file {path} is not here"
+        if sha256(path) != item["sha256"]:
+            return None, f"its training file {path} changed since"
+        seen.update(str(text) for text in read_table(path)["text"].dropna())
+    if not meta.get("training_files"):
+        return None, "the model names no training files"
+    return int(frame["text"].astype(str).isin(seen).sum()), ""
+
+
+def changed_decisions(first: Model, second: Model, frame: pd.DataFrame, task: str = "civility") -> list[dict[str, Any]]:
+    """The rows whose predicted `task` label differs between two models, with both
+    labels and probabilities: what adopting the second would change."""
+    one, two = first.predict(frame, [task])[task], second.predict(frame, [task])[task]
+    labels = first.labels(task)
+    out = []
+    for index, (a, b) in enumerate(zip(one[1], two[1], strict=True)):
+        if a != b:
+            out.append({"row": index, "text": str(frame["text"].iloc[index])[:200], "first": str(a), "second": str(b),
+                        "first_p": round(float(one[0][index].max()), 3), "second_p": round(float(two[0][index].max()), 3),
+                        "truth": frame[task].iloc[index] if task in frame.columns else None, "labels": labels})  # fmt: skip
+    return out
