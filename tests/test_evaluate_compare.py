@@ -29,3 +29,16 @@ def test_evaluate_warns_on_training_rows_and_compares_two_models(tmp_path):
     changes = json.loads((tmp_path / "both" / "changes.json").read_text())
     assert changes["second"].startswith("mine@") and isinstance(changes["changed"], list)
     assert (tmp_path / "both" / "default").is_dir() and (tmp_path / "both" / "mine").is_dir()
+
+
+def test_target_precision_writes_a_policy_fragment_that_loads(tmp_path):
+    done = run("evaluate", "default", str(ROOT / "examples" / "held-out.csv"), "-o", "r", "--target-precision", "0.75", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    from moderation.decide.policy import load_policy
+
+    fragment = tmp_path / "r" / "policy-suggestion.toml"
+    policy = load_policy(fragment)
+    assert 0 < policy["civility_hold"] <= 1
+    assert "threshold for precision 0.75 on uncivil" in (tmp_path / "r" / "report.md").read_text()
+    for name in ("civility_pr.png", "civility_reliability.png", "civility_confusion.png"):
+        assert (tmp_path / "r" / name).read_bytes()[:4] == b"\x89PNG"

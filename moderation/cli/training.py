@@ -136,6 +136,7 @@ def evaluate(
     data: Annotated[list[str], typer.Argument(help="Labelled canonical tables.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Report directory to write.")],
     compare: Annotated[Optional[Path], typer.Option("--compare", help="A second model: both side by side, and the comments whose civility label would change.")] = None,
+    target_precision: Annotated[Optional[float], typer.Option("--target-precision", min=0.0, max=1.0, help="Suggest the thresholds that reach this precision, as a policy-suggestion.toml.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing report directory.")] = False,
 ) -> None:
     """Metrics, a Markdown report and PNG plots for a model on labelled data.
@@ -169,7 +170,7 @@ def evaluate(
             elif overlap is None:
                 say(f"note: cannot check {loaded.id}'s training data for overlap: {why}")
             results, raw = run(loaded, frame)
-            write_report(results, raw, output / loaded.id.split("@")[0] if compare is not None else output, loaded.id)
+            write_report(results, raw, output / loaded.id.split("@")[0] if compare is not None else output, loaded.id, target_precision)
             for task, metrics in results.items():
                 extra = "".join(f" {key}={metrics[key]:.3f}" for key in ("roc_auc", "fnc_weighted_score") if key in metrics)
                 say(f"{loaded.id} {task}: rows={metrics['rows']} accuracy={metrics['accuracy']:.3f} macro_f1={metrics['macro_f1']:.3f}{extra}")

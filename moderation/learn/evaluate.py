@@ -125,28 +125,54 @@ def evaluate(model: Model, frame: pd.DataFrame) -> tuple[dict[str, Any], dict[st
     return results, raw
 
 
+ACTED_ON = {"civility": "uncivil", "constructive": "constructive", "threat": "threat", "spam": "spam"}
+"""The label a newsroom acts on, per two-label task: its precision-recall curve is drawn."""
+POLICY_SETTING = {"civility": "civility_hold", "threat": "threat_hold", "spam": "spam_hold", "constructive": "feature_threshold"}
+"""The policy setting a suggested threshold is for."""
+MARKED_THRESHOLDS = (0.5, 0.9)
+
+
 def _save(figure: Any, path: Path) -> Path:
     import matplotlib.pyplot as plt
 
-    figure.tight_layout()
-    figure.savefig(path, dpi=100)
+    temporary = path.with_name(f".{path.name}.tmp")
+    figure.savefig(temporary, dpi=110, format="png")
     plt.close(figure)
+    temporary.replace(path)
     return path
 
 
-def write_report(results: dict[str, Any], raw: dict[str, Any], directory: Path, model_id: str) -> list[Path]:
-    """metrics.json, report.md and PNG plots (confusion matrix, PR curve, reliability)."""
+def suggest_threshold(positive: np.ndarray, probability: np.ndarray, precision: float) -> tuple[float, float, float] | None:
+    """The lowest threshold whose precision on these rows reaches `precision`: (threshold,
+    its precision, its recall), or None when no threshold does (as spaCy's find-threshold)."""
+    from sklearn.metrics import precision_recall_curve
+
+    precisions, recalls, thresholds = precision_recall_curve(positive, probability)
+    for value, hit, caught in zip(thresholds, precisions[:-1], recalls[:-1], strict=True):
+        if hit >= precision:
+            return float(value), float(hit), float(caught)
+    return None
+
+
+def write_report(results: dict[str, Any], raw: dict[str, Any], directory: Path, model_id: str,
+                 target_precision: float | None = None) -> list[Path]:  # fmt: skip
+    """metrics.json, report.md and PNG plots per task: the confusion matrix, precision-recall
+    (of the label a newsroom acts on, with its average precision and the thresholds 0.5
+    and 0.9 marked; per class for stance) and reliability (each point with how many
+    comments it rests on). With `target_precision`, the thresholds that reach it, also as
+    a `policy-suggestion.toml` fragment."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from sklearn.metrics import precision_recall_curve
+    from sklearn.metrics import average_precision_score, precision_recall_curve
+
+    from moderation.io.output import atomic_open
 
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    (directory / "metrics.json").write_text(json.dumps({"model": model_id, "tasks": results}, indent=2) + "\n")
-    written.append(directory / "metrics.json")
     lines = [f"# Evaluation of {model_id}", ""]
+    suggestions: dict[str, float] = {}
     for task, metrics in results.items():
         labels, truth, proba, predicted = raw[task]
         lines += [f"## {task}", "", f"- rows: {metrics['rows']}", f"- accuracy: {metrics['accuracy']:.3f}",
@@ -157,7 +183,7 @@ def write_report(results: dict[str, Any], raw: dict[str, Any], directory: Path, 
         lines += ["", "| class | precision | recall | F1 | support |", "|---|---|---|---|---|"]
         for label, values in metrics["per_class"].items():
             lines.append(f"| {label} | {values['precision']:.3f} | {values['recall']:.3f} | {values['f1']:.3f} | {values['support']} |")
-        figure, axis = plt.subplots(figsize=(4, 4))
+        figure, axis = plt.subplots(figsize=(5, 4.5), constrained_layout=True)
         matrix = np.asarray(metrics["confusion_matrix"])
         axis.imshow(matrix, cmap="Blues")
         axis.set_xticks(range(len(labels)), labels, rotation=45, ha="right")
@@ -166,40 +192,73 @@ def write_report(results: dict[str, Any], raw: dict[str, Any], directory: Path, 
             axis.text(j, i, str(value), ha="center", va="center", fontsize=8)
         axis.set_xlabel("predicted")
         axis.set_ylabel("true")
-        axis.set_title(f"{task}: confusion matrix")
+        axis.set_title(f"{task}: confusion matrix", fontsize=10)
         written.append(_save(figure, directory / f"{task}_confusion.png"))
         plots = [f"![confusion matrix]({task}_confusion.png)"]
-        top = proba.max(axis=1)
-        correct = (predicted == truth).astype(float)
-        series = [("top label", correct, top)]
-        if "roc_auc" in metrics:
-            positive = (truth == labels[1]).astype(int)
-            precision, recall, _ = precision_recall_curve(positive, proba[:, 1])
-            figure, axis = plt.subplots(figsize=(4, 4))
-            axis.plot(recall, precision)
-            axis.set_xlabel("recall")
-            axis.set_ylabel("precision")
-            axis.set_title(f"{task}: precision-recall ({labels[1]})")
-            written.append(_save(figure, directory / f"{task}_pr.png"))
-            plots.append(f"![precision-recall]({task}_pr.png)")
-            series = [(labels[1], positive.astype(float), proba[:, 1])]
-        figure, axis = plt.subplots(figsize=(4, 4))
-        for name, outcome, probability in series:
-            edges = np.linspace(0, 1, 11)
-            which = np.clip(np.digitize(probability, edges) - 1, 0, 9)
-            xs = [probability[which == b].mean() for b in range(10) if (which == b).any()]
-            ys = [outcome[which == b].mean() for b in range(10) if (which == b).any()]
-            axis.plot(xs, ys, marker="o", label=name)
+        figure, axis = plt.subplots(figsize=(5, 4.5), constrained_layout=True)
+        acted = [ACTED_ON.get(task, labels[-1])] if len(labels) == 2 else list(labels)
+        for label in acted:
+            positive = (truth == label).astype(int)
+            column = labels.index(label)
+            if positive.min() == positive.max():
+                continue
+            precision, recall, thresholds = precision_recall_curve(positive, proba[:, column])
+            axis.plot(recall, precision, label=f"{label} (AP {average_precision_score(positive, proba[:, column]):.2f})")
+            if len(labels) == 2:
+                for mark in MARKED_THRESHOLDS:
+                    at = int(np.searchsorted(thresholds, mark))
+                    if at < len(thresholds):
+                        axis.scatter([recall[at]], [precision[at]], zorder=3)
+                        axis.annotate(f"{mark}", (recall[at], precision[at]), textcoords="offset points", xytext=(4, 4), fontsize=8)
+                if target_precision is not None:
+                    found = suggest_threshold(positive, proba[:, column], target_precision)
+                    if found is None:
+                        lines.append(f"- no threshold reaches precision {target_precision} for {label}")
+                    else:
+                        lines.append(f"- threshold for precision {target_precision} on {label}: {found[0]:.3f} "
+                                     f"(precision {found[1]:.3f}, recall {found[2]:.3f})")  # fmt: skip
+                        if task in POLICY_SETTING:
+                            suggestions[POLICY_SETTING[task]] = round(found[0], 3)
+        axis.set_xlabel("recall")
+        axis.set_ylabel("precision")
+        axis.set_xlim(0, 1.02)
+        axis.set_ylim(0, 1.02)
+        axis.set_title(f"{task}: precision-recall" + (" (thresholds marked)" if len(labels) == 2 else ", per class"), fontsize=10)
+        axis.legend(fontsize=8, loc="lower left")
+        written.append(_save(figure, directory / f"{task}_pr.png"))
+        plots.append(f"![precision-recall]({task}_pr.png)")
+        if len(labels) == 2:
+            label = ACTED_ON.get(task, labels[-1])
+            series = (label, (truth == label).astype(float), proba[:, labels.index(label)])
+        else:
+            series = ("top label", (predicted == truth).astype(float), proba.max(axis=1))
+        figure, axis = plt.subplots(figsize=(5, 4.5), constrained_layout=True)
+        name, outcome, probability = series
+        which = np.clip(np.digitize(probability, np.linspace(0, 1, 11)) - 1, 0, 9)
+        bins = [b for b in range(10) if (which == b).any()]
+        xs = [probability[which == b].mean() for b in bins]
+        ys = [outcome[which == b].mean() for b in bins]
+        axis.plot(xs, ys, marker="o", label=name)
+        for x, y, b in zip(xs, ys, bins, strict=True):
+            axis.annotate(str(int((which == b).sum())), (x, y), textcoords="offset points", xytext=(4, -10), fontsize=7)
         axis.plot([0, 1], [0, 1], linestyle="--", color="grey")
         axis.set_xlabel("predicted probability")
         axis.set_ylabel("observed frequency")
-        axis.set_title(f"{task}: reliability")
-        axis.legend()
+        axis.set_title(f"{task}: reliability (comments per point)", fontsize=10)
+        axis.legend(fontsize=8)
         written.append(_save(figure, directory / f"{task}_reliability.png"))
         plots.append(f"![reliability]({task}_reliability.png)")
         lines += ["", *plots, ""]
-    (directory / "report.md").write_text("\n".join(lines) + "\n")
-    written.append(directory / "report.md")
+    with atomic_open(directory / "metrics.json", force=True) as stream:
+        stream.write(json.dumps({"model": model_id, "tasks": results, "suggested_thresholds": suggestions}, indent=2) + "\n")
+    with atomic_open(directory / "report.md", force=True) as stream:
+        stream.write("\n".join(lines) + "\n")
+    written += [directory / "metrics.json", directory / "report.md"]
+    if suggestions:
+        with atomic_open(directory / "policy-suggestion.toml", force=True) as stream:
+            stream.write(f"# Thresholds reaching precision {target_precision} on the evaluated rows ({model_id}).\n")
+            stream.writelines(f"{name} = {value}\n" for name, value in suggestions.items())
+        written.append(directory / "policy-suggestion.toml")
     return written
 
 
