@@ -35,6 +35,12 @@ def test_the_output_format_follows_the_file_name(tmp_path):
     conflict = run("score", str(QUEUE), "-o", str(tmp_path / "out.csv"), "--format", "jsonl")
     assert conflict.returncode == 2 and "does not match" in conflict.stderr and not (tmp_path / "out.csv").exists()
     assert run("score", str(QUEUE), "--format", "parquet").returncode == 2
+    assert run("score", str(QUEUE), "-o", str(tmp_path / "out.tsv"), "--no-explain").returncode == 0
+    assert "\tscores.civility.uncivil\t" in (tmp_path / "out.tsv").read_text().splitlines()[0]
+    markdown = run("score", str(QUEUE), "--format", "markdown", "--no-explain")
+    assert markdown.stdout.startswith("| id | action | civility | stance | constructive | featured | reason | text |")
+    table = run("score", str(QUEUE), "--format", "table", "--no-explain")  # a pipe: no box drawing
+    assert "id" in table.stdout and not any(char in table.stdout for char in "┏━│┃└")
 
 
 def test_the_csv_of_scores_has_a_column_per_score_a_spreadsheet_can_sort(tmp_path):

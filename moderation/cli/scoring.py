@@ -23,7 +23,9 @@ class ScoreFormat(str, Enum):
     csv = "csv"
     json = "json"
     parquet = "parquet"
+    tsv = "tsv"
     table = "table"
+    markdown = "markdown"
 
 
 class Engine(str, Enum):
@@ -129,13 +131,15 @@ def score(
             rows = iter(sorted(rows, key=_priority, reverse=True))
         if fmt is ScoreFormat.table:
             _print_table(rows)
+        elif fmt is ScoreFormat.markdown:
+            _print_markdown(rows, output, force)
         elif fmt is ScoreFormat.parquet:
             from moderation.io.output import write_parquet
 
             assert output not in (None, "-")  # output_format refused Parquet to stdout
             write_parquet(rows, output, force=force, prepared=form == "parquet")
         else:
-            if fmt is ScoreFormat.csv:
+            if fmt in (ScoreFormat.csv, ScoreFormat.tsv):
                 from moderation.io.output import flat_decision
 
                 labels = {task: moderator.model.labels(task) for task in moderator.model.tasks}
@@ -196,15 +200,43 @@ def _with_progress(frames: Iterator) -> Iterator:
             progress.refresh()
 
 
+TABLE_COLUMNS = ("id", "action", "civility", "stance", "constructive", "featured", "reason", "text")
+
+
+def table_rows(rows: Iterator[dict]) -> Iterator[list[str]]:
+    """What a person reads of each decision: its id, the action, the three predicted
+    labels, whether it is a candidate to feature, the main reason and the start of the text."""
+    for record in rows:
+        predicted = record.get("predicted") or {}
+        reasons = record.get("reasons") or []
+        text = " ".join(str(record.get("text") or "").split())
+        yield [str(record.get("id") or record.get("comment_id") or ""), str(record.get("action") or "error"),
+               str(predicted.get("civility") or ""), str(predicted.get("stance") or ""), str(predicted.get("constructive") or ""),
+               "yes" if record.get("featured") else "", reasons[0]["message"] if reasons else str(record.get("error") or ""),
+               text[:60] + ("…" if len(text) > 60 else "")]  # fmt: skip
+
+
 def _print_table(rows: Iterator[dict]) -> None:
+    """A table for people: boxed on a terminal, plain columns on a pipe."""
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("action", "uncivil", "author", "text", "reasons")
-    for record in rows:
-        uncivil = ((record.get("scores") or {}).get("civility") or {}).get("uncivil")
-        text = str(record.get("text") or "")
-        table.add_row(str(record.get("action") or record.get("error")), "" if uncivil is None else f"{uncivil:.2f}",
-                      str(record.get("author") or ""), text[:80] + ("…" if len(text) > 80 else ""),
-                      "; ".join(reason["message"] for reason in record.get("reasons") or []))  # fmt: skip
-    Console().print(table)
+    console = Console()
+    table = Table(*TABLE_COLUMNS, box=box.SQUARE if console.is_terminal else None, show_edge=console.is_terminal)
+    for cells in table_rows(rows):
+        table.add_row(*cells)
+    console.print(table)
+
+
+def _print_markdown(rows: Iterator[dict], output: str | None, force: bool) -> None:
+    """The same columns as a Markdown table (for an issue, a wiki, a report)."""
+    from moderation.io.output import output_stream
+
+    def cell(value: str) -> str:
+        return value.replace("|", "\\|").replace("\n", " ")
+
+    with output_stream(output, force) as stream:
+        stream.write("| " + " | ".join(TABLE_COLUMNS) + " |\n|" + "---|" * len(TABLE_COLUMNS) + "\n")
+        for cells in table_rows(rows):
+            stream.write("| " + " | ".join(cell(value) for value in cells) + " |\n")

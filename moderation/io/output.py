@@ -20,7 +20,8 @@ from moderation.errors import OutputError
 from moderation.io.files import user_mode
 
 FORMATS = ("jsonl", "csv", "json")
-BY_EXTENSION = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".json": "json", ".parquet": "parquet"}
+BY_EXTENSION = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv", ".json": "json", ".parquet": "parquet",
+                ".md": "markdown"}  # fmt: skip
 """The format `-o FILE` implies when `--format` is not given."""
 
 
@@ -142,11 +143,12 @@ def write_records(records: Iterable[dict[str, Any]], stream: IO[str], fmt: str) 
         json.dump(rows, stream, ensure_ascii=False, indent=2)
         stream.write("\n")
         count = len(rows)
-    elif fmt == "csv":
+    elif fmt in ("csv", "tsv"):
         writer: csv.DictWriter[str] | None = None
         for record in records:
             if writer is None:
-                writer = csv.DictWriter(stream, fieldnames=list(record), extrasaction="ignore", lineterminator="\n")
+                writer = csv.DictWriter(stream, fieldnames=list(record), extrasaction="ignore", lineterminator="\n",
+                                        delimiter="\t" if fmt == "tsv" else ",")  # fmt: skip
                 writer.writeheader()
             writer.writerow({key: _cell(value) for key, value in record.items()})
             count += 1
