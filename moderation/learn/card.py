@@ -55,6 +55,8 @@ LICENCES = {
     "arc": "Apache-2.0",
     "fnc1": "research data (Fake News Challenge); ask before commercial use",
     "capabilities": "written for this project (data/behaviour/); the project's own licence",
+    "youtube_spam": "CC BY 4.0 (YouTube Spam Collection; cite Alberto et al. 2015)",
+    "news_spam": "written for this project (data/spam/); the project's own licence",
 }
 """The licence of each training set by its file's name, as `data/README.md` records them."""
 
