@@ -21,6 +21,9 @@ FLOORS = {
     "default": {"all threats": 0.50, "threat_direct": 0.85, "negation": 0.80, "quoted_abuse_denounced": 0.85,
                 "identity_neutral": 0.95, "identity_positive": 0.95, "obfuscated": 0.85, "plain_insult": 0.95,
                 "civil_disagreement": 0.95},
+    "accurate": {"all threats": 0.55, "threat_direct": 0.80, "threat_conditional": 0.70, "threat_veiled": 0.15,
+                 "negation": 0.80, "quoted_abuse_denounced": 0.80, "identity_neutral": 0.95, "identity_positive": 0.95,
+                 "obfuscated": 0.85, "plain_insult": 0.95, "civil_disagreement": 0.95},
 }  # fmt: skip
 """Per capability, the share of cases each model's decision must get right."""
 
