@@ -96,7 +96,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
     parser.add_argument("--skip", nargs="*", default=[], choices=["fast", "accurate"])
-    parser.add_argument("--accurate-model", default="build/quality/accurate", help="a model trained with --encoder (make model leaves one here)")
+    parser.add_argument("--accurate-model", default="accurate", help="the accurate tier: the shipped one, or a model directory trained with --encoder")
     parser.add_argument("--json", help="also write the results here")
     args = parser.parse_args()
     frame = c3_with_titles(Path(args.shared))

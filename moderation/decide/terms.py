@@ -47,24 +47,46 @@ _HOMOGLYPHS = str.maketrans({
     "һ": "h", "ԁ": "d", "ɡ": "g", "к": "k", "м": "m", "т": "t", "в": "b", "н": "h",
     "α": "a", "ο": "o", "ρ": "p", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "τ": "t", "υ": "u", "χ": "x",
 })  # fmt: skip
+_ASCII_BANG = re.compile(r"(?<=[A-Za-z])!(?=[A-Za-z])")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a", "$": "s"})
 
 
 def skeleton(text: str) -> tuple[str, list[int]]:
-    """The folded text, and for each of its characters the index it came from in `text`."""
+    """The folded text, and for each of its characters the index it came from in `text`.
+
+    ASCII folds to itself but for case and leetspeak, character for character, so runs of
+    it are folded by two C calls; only the other characters (accents, look-alikes from
+    other scripts, full-width forms, invisible ones) go through the loop."""
+    if text.isascii():
+        return _fold_ascii(text), list(range(len(text)))
     chars: list[str] = []
     origin: list[int] = []
-    for index, char in enumerate(text):
-        if char == "\u200d" or invisible(char):
-            continue
-        if char == "!" and 0 < index < len(text) - 1 and text[index - 1].isalpha() and text[index + 1].isalpha():
-            char = "i"  # "id!ot": an exclamation mark between letters stands for an i
-        folded = unicodedata.normalize("NFKC", char).casefold().translate(_HOMOGLYPHS).translate(_LEET)
-        folded = "".join(ch for ch in unicodedata.normalize("NFD", folded) if not unicodedata.combining(ch))
-        for piece in folded:
-            chars.append(piece)
-            origin.append(index)
+    position = 0
+    for run in _NON_ASCII.finditer(text):
+        if run.start() > position:
+            chars.append(_fold_ascii(text[position : run.start()]))
+            origin.extend(range(position, run.start()))
+        for index in range(run.start(), run.end()):
+            char = text[index]
+            if char == "\u200d" or invisible(char):
+                continue
+            folded = unicodedata.normalize("NFKC", char).casefold().translate(_HOMOGLYPHS).translate(_LEET)
+            folded = "".join(ch for ch in unicodedata.normalize("NFD", folded) if not unicodedata.combining(ch))
+            chars.append(folded)
+            origin.extend([index] * len(folded))
+        position = run.end()
+    if position < len(text):
+        chars.append(_fold_ascii(text[position:]))
+        origin.extend(range(position, len(text)))
     return "".join(chars), origin
+
+
+def _fold_ascii(text: str) -> str:
+    """ASCII as `skeleton` folds it: lower case, leetspeak read, "id!ot" as "idiot"."""
+    return _ASCII_BANG.sub("i", text).lower().translate(_LEET)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 @dataclass(frozen=True)
@@ -75,6 +97,44 @@ class Match:
     start: int
     end: int
     text: str
+
+
+@lru_cache(maxsize=64)
+def _usable(terms: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(term for term in terms if any(ch.isalnum() for ch in skeleton(term)[0]))
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+_RUNS = re.compile(r"(.)\1+")
+
+
+_ASCII_NOT_WORD = str.maketrans("", "", "".join(chr(c) for c in range(128) if not chr(c).isalnum()))
+
+
+def _letters(folded: str) -> str:
+    """The folded text's letters and digits only: what a match of a term leaves of it
+    (its pattern allows anything else between its letters)."""
+    letters = folded.translate(_ASCII_NOT_WORD)
+    return letters if letters.isascii() else _NOT_WORD.sub("", letters)
+
+
+def _squashed(folded: str) -> str:
+    """Letters only, each run of one letter as one: what every match of a term leaves of
+    it (its pattern allows anything but letters between its letters, and repeats)."""
+    return _RUNS.sub(r"\1", _letters(folded))
+
+
+@lru_cache(maxsize=64)
+def _squashed_terms(terms: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(term for term in {_squashed(skeleton(term)[0]) for term in terms} if term)
+
+
+def _could_match(folded: str, terms: tuple[str, ...]) -> bool:
+    """A necessary condition for any match, checked by substring search: the full
+    expression, which tries every position of the text, runs only on the few comments
+    that pass."""
+    squashed = _squashed(folded)
+    return any(term in squashed for term in _squashed_terms(terms))
 
 
 @lru_cache(maxsize=64)
@@ -98,9 +158,11 @@ def find_terms(text: str, terms: list[str] | tuple[str, ...]) -> list[Match]:
     """Every whole-word occurrence of any term in `text`, however disguised."""
     if not terms:
         return []
-    usable = tuple(term for term in terms if any(ch.isalnum() for ch in skeleton(term)[0]))
+    usable = _usable(tuple(terms))
     pattern = _compiled(usable)
     if pattern is None or not text:
+        return []
+    if not _could_match(_fold_ascii(text) if text.isascii() else skeleton(text)[0], usable):
         return []
     folded, origin = skeleton(text)
     found = []
