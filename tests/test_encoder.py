@@ -174,5 +174,10 @@ def test_a_model_that_reads_meaning_records_its_encoder_and_explains_it(meaning_
     assert "Pretrained parts" in (meaning_model / "README.md").read_text()
     decision = Moderator(model=model).check("You are not an idiot, but this plan for the ferry is simply wrong.",
                                             article={"title": "Council cuts the ferry"})  # fmt: skip
-    names = [name for by_label in decision["explain"].values() for entries in by_label.values() for name, _value in entries]
-    assert "[meaning]" in names
+    assert decision["explain"]  # the decision's own explanation, its top words
+    import pandas as pd
+
+    frame = pd.DataFrame({"text": ["You are not an idiot, but this plan for the ferry is simply wrong."], "article_title": ["Council cuts the ferry"]})
+    _predictions, explanations = model.predict_explained(frame, explain_top=200, explain_all=True)
+    names = [name for by_label in explanations[0].values() for entries in by_label.values() for name, _value in entries]
+    assert "[meaning]" in names  # the encoder's 384 columns, summed into one entry

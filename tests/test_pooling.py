@@ -111,6 +111,6 @@ def test_train_refuses_an_unknown_setting_with_one_line(tmp_path, two_source_tab
     two_source_table.to_csv(data, index=False)
     config.write_text("pool_source = false\n")
     result = CliRunner().invoke(app, ["train", str(data), "-o", str(tmp_path / "m"), "--config", str(config)])
-    assert result.exit_code == 65
+    assert result.exit_code == 78  # a bad settings file, as for a policy
     assert "unknown training setting(s): pool_source; known: balance_sources, c_grid, calibrate_on, folds, meaning, n_jobs, pool_sources" in result.stderr
     assert not (tmp_path / "m").exists()
