@@ -25,7 +25,12 @@ HOSTILE = [
     "<script>window.__pwned = 1</script>", "<img src=x onerror=\"window.__pwned = 1\">", "<a href=\"javascript:window.__pwned=1\">x</a>",
     "\"><svg onload=window.__pwned=1>", "</textarea><script>window.__pwned=1</script>", "{{ 7*7 }} {% raw %}", "<iframe src=javascript:alert(1)>",
     "' onmouseover='window.__pwned=1", "<style>*{display:none}</style>", "<b>unclosed <i>markup",
-]  # fmt: skip
+] + [f'{breaker}<{tag} {handler}="window.__pwned=1">' for breaker, tag, handler in zip(
+    ["", "\"/>", "'>", "</span>", "-->"] * 8,
+    ["img src=x", "svg", "body", "details open", "video src=x", "audio src=x", "input autofocus", "marquee"] * 5,
+    ["onerror", "onload", "onfocus", "ontoggle", "onmouseover"] * 8, strict=False)][:40]  # fmt: skip
+"""Fifty payloads: script, event handlers on many tags, javascript: URLs, quotes and
+comments that try to break out of an attribute or an element, template syntax."""
 
 
 def _record(i: int, text: str, author: str = "reader", title: str = "Ferry cuts", action: str = "hold") -> dict:
