@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}(?![\w-])")
 _DIGITS = re.compile(r"\d")
+_NUMBER_RUN = re.compile(r"\+?\(?\d[\d\s().\-/]{5,22}\d")
+"""A stretch of digits and the separators phone numbers use, long enough for one: only a
+comment with such a stretch of seven digits or more is handed to `phonenumbers`."""
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 MIN_PHONE_DIGITS = 7
 
@@ -33,7 +36,7 @@ def find_personal_data(text: str, region: str = "US") -> list[Found]:
     urls = [(match.start(), match.end()) for match in _URL.finditer(text)] if "/" in text or "www." in text.lower() else []
     found = [Found("email", match.start(), match.end(), match.group()) for match in EMAIL.finditer(text)
              if not _within(match.start(), match.end(), urls)] if "@" in text else []  # fmt: skip
-    if len(_DIGITS.findall(text)) >= MIN_PHONE_DIGITS:
+    if any(len(_DIGITS.findall(run.group())) >= MIN_PHONE_DIGITS for run in _NUMBER_RUN.finditer(text)):
         import phonenumbers
 
         taken = [(item.start, item.end) for item in found] + urls  # digits in a link are the link's
