@@ -90,7 +90,10 @@ def attach(directory: Path, rows: list[tuple[str, str, float, float | None]]) ->
     (directory / CARD_FILE).write_text(card(meta))
 
 
-TIERS = ("fast", "accurate")
+TIERS = ("fast", "accurate", "commercial")
+"""commercial: the fast tier trained only on the sets whose licences allow commercial use,
+as `make model-commercial` trains it (not run unless asked for: --tiers commercial)."""
+COMMERCIAL_SOURCES = ("davidson", "arc", "youtube_spam", "capabilities", "news_spam")
 CAPABILITIES = Path(__file__).resolve().parents[1] / "data" / "behaviour" / "capabilities.csv"
 NEWS_SPAM = Path(__file__).resolve().parents[1] / "data" / "spam" / "news_spam.csv"
 NEWS_SPAM_TEST = Path(__file__).resolve().parents[1] / "data" / "spam" / "news_spam_test.csv"
@@ -107,6 +110,9 @@ def train_tier(tier: str, training_part: pd.DataFrame, save: Path | None = None)
     import tomllib
 
     config = TrainConfig.from_mapping(tomllib.loads(SETTINGS.read_text()))
+    if tier == "commercial":
+        training_part = training_part[training_part["source"].isin(COMMERCIAL_SOURCES)]
+        config = TrainConfig()  # make model-commercial passes no settings: no news comments to calibrate on
     config.meaning = tier == "accurate"
     config.embeddings_store = STORE if tier == "accurate" else None
     started = time.perf_counter()
@@ -150,8 +156,9 @@ def measure(model: Model, held: dict[str, pd.DataFrame], peer: Any) -> list[tupl
     rows.append(("stance FNC-1 weighted score", f"FNC-1 held-out headlines ({len(fnc)} pairs)", fnc_score(list(fnc["stance"]), list(predicted)), None))
     rows.append(("stance macro-F1 (4 classes)", "FNC-1 held-out headlines", f1_score(fnc["stance"], predicted, average="macro"), None))
     c3 = held["c3"]
-    proba = model.predict_proba(c3, ["constructive"])["constructive"][:, model.labels("constructive").index("constructive")]
-    rows.append(("constructive ROC-AUC", f"C3 held-out articles ({len(c3)} rows)", roc_auc_score(c3["constructive"] == "constructive", proba), None))
+    if "constructive" in model.tasks:
+        proba = model.predict_proba(c3, ["constructive"])["constructive"][:, model.labels("constructive").index("constructive")]
+        rows.append(("constructive ROC-AUC", f"C3 held-out articles ({len(c3)} rows)", roc_auc_score(c3["constructive"] == "constructive", proba), None))
     if "threat" in model.tasks:
         threat = model.predict_proba(c3, ["threat"])["threat"][:, model.labels("threat").index("threat")]
         rows.append(("threat flagged at 0.5 (share)", f"C3 held-out comments ({len(c3)})", float((threat >= 0.5).mean()), None))
@@ -206,7 +213,7 @@ def _forget_embeddings(model: Model) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
-    parser.add_argument("--tiers", nargs="+", choices=TIERS, default=list(TIERS))
+    parser.add_argument("--tiers", nargs="+", choices=TIERS, default=["fast", "accurate"])
     parser.add_argument("--json", help="also write the results here")
     parser.add_argument("--attach-fast", help="record the fast tier's held-out figures in this model's meta.json and card")
     parser.add_argument("--attach-accurate", help="the same for the accurate tier")
@@ -228,15 +235,18 @@ def main() -> None:
         rows = measure(model, held, predict_prob)
         rate, peer_rate, ratio = speed(model, held, parts, predict_prob)
         table[tier] = {"rows": rows, "train_seconds": seconds, "rate": rate, "peer_rate": peer_rate, "ratio": ratio}
-        attach_to = getattr(args, f"attach_{tier}")
+        attach_to = getattr(args, f"attach_{tier}", None)
         if attach_to:
             attach(Path(attach_to), rows)
     tiers = list(table)
     print("| measure | data | " + " | ".join(f"moderation {tier}" for tier in tiers) + " | alt-profanity-check |")
     print("|---|---|" + "---|" * len(tiers) + "---|")
-    for index, (measure_name, data, _ours, peer) in enumerate(table[tiers[0]]["rows"]):
-        cells = [f"{table[tier]['rows'][index][2]:.3f}" if index < len(table[tier]["rows"]) else "" for tier in tiers]
-        print(f"| {measure_name} | {data} | " + " | ".join(cells) + f" | {'n/a' if peer is None else f'{peer:.3f}'} |")
+    keys = list(dict.fromkeys((measure_name, data) for tier in tiers for measure_name, data, _ours, _peer in table[tier]["rows"]))
+    values = {tier: {(m, d): (ours, peer) for m, d, ours, peer in table[tier]["rows"]} for tier in tiers}
+    for key in keys:
+        cells = [f"{values[tier][key][0]:.3f}" if key in values[tier] else "n/a" for tier in tiers]
+        peer = next((values[tier][key][1] for tier in tiers if key in values[tier]), None)
+        print(f"| {key[0]} | {key[1]} | " + " | ".join(cells) + f" | {'n/a' if peer is None else f'{peer:.3f}'} |")
     print("| training (s) | all training parts | " + " | ".join(f"{table[t]['train_seconds']:.0f}" for t in tiers) + " | n/a |")
     print("| scoring (comments/s) | 2,000 C3 comments with a title, in process | "
           + " | ".join(f"{table[t]['rate']:.0f}" for t in tiers) + f" | {table[tiers[0]]['peer_rate']:.0f} |")  # fmt: skip

@@ -67,6 +67,30 @@ def with_status(frames: Iterator[pd.DataFrame], statuses: set[str], skipped: Cou
             yield frame[keep].reset_index(drop=True)
 
 
+def estimate_rows(inputs: list[str]) -> int | None:
+    """About how many rows the inputs hold, for a progress line's time left: Parquet's
+    own count, JSON Lines' lines, CSV's lines (more than its rows when cells hold line
+    breaks); None when a page, a directory or stdin is among them."""
+    total = 0
+    for name in inputs:
+        path = Path(name)
+        suffix = path.suffix.lower()
+        if name == "-" or not path.is_file() or suffix not in (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"):
+            return None
+        try:
+            if suffix == ".parquet":
+                import pyarrow.parquet as pq
+
+                total += pq.ParquetFile(path).metadata.num_rows
+                continue
+            with path.open("rb") as stream:
+                lines = sum(block.count(b"\n") for block in iter(lambda: stream.read(1 << 20), b""))
+        except (OSError, ValueError):
+            return None
+        total += max(0, lines - (1 if suffix in (".csv", ".tsv") else 0))
+    return total or None
+
+
 FORMS = ("records", "jsonl", "parquet")
 """What a chunk's decisions come back as: records; JSON Lines, as UTF-8; records with nested
 values as JSON text, ready for a Parquet table. The last two let the worker processes do

@@ -115,3 +115,39 @@ def test_a_port_in_use_is_exit_75(tmp_path):
         taken.listen()
         result = run("serve", "-p", str(taken.getsockname()[1]))
     assert result.returncode == 75 and "pick another with -p" in result.stderr
+
+
+def _on_a_terminal(*arguments: str) -> str:
+    """What a command writes to stderr when stderr is a terminal (a pseudo-terminal)."""
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {key: value for key, value in os.environ.items() if key != "MODERATION_MODEL"}
+    done = subprocess.run([sys.executable, "-m", "moderation", *arguments], stdout=subprocess.DEVNULL, stderr=follower,
+                          env={**env, "COLUMNS": "120", "TERM": "xterm"}, timeout=300)  # fmt: skip
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert done.returncode == 0
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_on_a_terminal_shows_rows_of_the_total_the_rate_and_time_left(tmp_path):
+    queue = tmp_path / "q.csv"
+    queue.write_text("text\n" + "".join(f"Comment number {i} about the ferry timetable and the council's vote.\n" for i in range(12_000)))
+    shown = _on_a_terminal("score", str(queue), "--no-explain", "--jobs", "1", "--chunk-rows", "2000", "-o", str(tmp_path / "o.jsonl"))
+    import re
+
+    lines = [line for line in re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown).split("\r") if "of ~12,000 rows" in line]
+    assert len(lines) >= 3  # redrawn as chunks are done, not once at the end
+    assert all(re.search(r"rows/s .*\d:\d\d:\d\d \d:\d\d:\d\d", line) for line in lines[-3:])  # time left, then elapsed, once rich has a rate
+    pages = _on_a_terminal("parse", str(SEEDS), "-o", str(tmp_path / "p.jsonl"))
+    assert "of ~2 files" in pages

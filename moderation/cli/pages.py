@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from moderation.cli.app import app, errors_to_exit, say
+from moderation.cli.app import app, errors_to_exit, progress_line, say
 
 
 class PageFormat(str, Enum):
@@ -37,27 +37,38 @@ def parse(
     moderation parse seeds/
     moderation parse seeds/ --articles -o articles.csv
     """
-    from moderation.parse import iter_pages
+    from moderation.parse import PageResult, expand_inputs, iter_pages
 
     failures: list[int] = []
     pages_read = comments_found = 0
+    sources = expand_inputs(pages)
 
     def records() -> Iterator[dict]:
+        with progress_line(len(sources), "files") as advance:
+            previous = None
+            for result in iter_pages(sources):
+                if result.source != previous:
+                    advance(1 if previous is not None else 0)
+                    previous = result.source
+                yield from _records_of(result)
+            advance(1 if previous is not None else 0)
+
+    def _records_of(result: PageResult) -> Iterator[dict]:
         nonlocal pages_read, comments_found
-        for result in iter_pages(pages):
-            if result.page is None:
-                say(f"error: {result.error}")
-                failures.append(result.exit_code)
-                continue
-            pages_read += 1
-            comments_found += len(result.page.comments)
-            if articles:
-                record = result.page.article.to_dict()
-                record["comment_count"] = len(result.page.comments)
-                yield record
-            else:
-                for comment in result.page.comments:
-                    yield comment.to_dict()
+        if result.page is None:
+            say(f"error: {result.error}")
+            failures.append(result.exit_code)
+            return
+        page = result.page
+        pages_read += 1
+        comments_found += len(page.comments)
+        if articles:
+            record = page.article.to_dict()
+            record["comment_count"] = len(page.comments)
+            yield record
+        else:
+            for comment in page.comments:
+                yield comment.to_dict()
 
     with errors_to_exit():
         from moderation.io.output import emit, output_format

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from moderation.cli.app import app, errors_to_exit, say
+from moderation.cli.app import app, errors_to_exit, progress_line, say
 
 if TYPE_CHECKING:
     from collections import Counter
@@ -113,7 +113,7 @@ def score(
 
         streaming_jsonl = fmt is ScoreFormat.jsonl and sort is SortOrder.input
         form = "jsonl" if streaming_jsonl else "parquet" if fmt is ScoreFormat.parquet and sort is SortOrder.input else "records"
-        chunks = _with_progress(score_records(frames, moderator, explain, jobs, form=form))
+        chunks = _with_progress(score_records(frames, moderator, explain, jobs, form=form), inputs)
 
         def counted(chunks: Iterator[Scored]) -> Iterator[Scored]:
             for chunk in chunks:
@@ -175,29 +175,14 @@ def _priority(record: dict) -> tuple[int, float]:
     return rank, uncivil
 
 
-def _with_progress(frames: Iterator) -> Iterator:
-    """A progress line on stderr for long runs, when a person is watching."""
-    if not sys.stderr.isatty():
-        yield from frames
-        return
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+def _with_progress(frames: Iterator, inputs: list[str]) -> Iterator:
+    """The chunks, with a progress line (rows, rate, time left) while a person watches."""
+    from moderation.batch import estimate_rows
 
-    # Redrawn once per chunk, not by rich's refresh thread: `score --jobs` forks its
-    # workers inside this loop, and a thread holding stderr's lock at that moment would
-    # leave that lock held in every worker.
-    import time
-
-    started = time.perf_counter()
-    with Progress(SpinnerColumn(), TextColumn("{task.completed:,} rows, {task.fields[rate]} rows/s"), TimeElapsedColumn(),
-                  console=Console(stderr=True), transient=True, auto_refresh=False) as progress:  # fmt: skip
-        task = progress.add_task("scoring", rate="-")
-        progress.refresh()
+    with progress_line(estimate_rows(inputs) if sys.stderr.isatty() else None, "rows") as advance:
         for chunk in frames:
             yield chunk
-            done = progress.tasks[0].completed + len(chunk)
-            progress.update(task, completed=done, rate=f"{done / max(time.perf_counter() - started, 1e-6):,.0f}")
-            progress.refresh()
+            advance(len(chunk))
 
 
 TABLE_COLUMNS = ("id", "action", "civility", "stance", "constructive", "featured", "reason", "text")
