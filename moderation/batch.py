@@ -126,7 +126,7 @@ def score_records(frames: Iterator[pd.DataFrame], moderator: Moderator, explain:
     if jobs == 1 or second is None:
         # One chunk: starting workers would cost more than it saves.
         for frame in frames:
-            yield _scored(moderator.score_records(frame, explain=explain), form)
+            yield _scored(moderator.score_records(frame, explain=explain), form, moderator)
         return
     yield from _in_workers(frames, moderator, explain, worker_count(jobs), form)
 
@@ -204,7 +204,8 @@ def worker_moderator(model_dir: str | None, policy: Policy) -> Moderator:
 def _score_chunk(frame: pd.DataFrame, model_dir: str | None, policy: Policy, explain: bool,
                  history: list[list[Reason]], form: str) -> Scored:  # fmt: skip
     """One chunk in a worker process."""
-    return _scored(worker_moderator(model_dir, policy).score_records(frame, explain=explain, history=history), form)
+    moderator = worker_moderator(model_dir, policy)
+    return _scored(moderator.score_records(frame, explain=explain, history=history), form, moderator)
 
 
 def _history(moderator: Moderator, frame: pd.DataFrame) -> list[list[Reason]]:
@@ -218,12 +219,16 @@ def _history(moderator: Moderator, frame: pd.DataFrame) -> list[list[Reason]]:
     return moderator.history_reasons(rows_for_decisions(frame[columns]))
 
 
-def _scored(records: list[dict[str, Any]], form: str) -> Scored:
-    """A chunk's records, counted, and put in `form`."""
-    from moderation.io.output import jsonl_bytes, parquet_records
+def _scored(records: list[dict[str, Any]], form: str, moderator: Moderator) -> Scored:
+    """A chunk's records, counted, and put in `form` (Parquet's flattened to a column per
+    score, as a spreadsheet or a dataframe reads them best: `output.flat_decision`)."""
+    from moderation.io.output import flat_decision, jsonl_bytes, parquet_records
 
     actions = Counter(record["action"] or "error" for record in records)
     rules = Counter(reason["rule"] for record in records for reason in record["reasons"] or [])
     if form == "jsonl":
         return Scored(len(records), None, jsonl_bytes(records), actions, rules)
-    return Scored(len(records), parquet_records(records) if form == "parquet" else records, None, actions, rules)
+    if form == "parquet":
+        labels = {task: moderator.model.labels(task) for task in moderator.model.tasks}
+        return Scored(len(records), parquet_records([flat_decision(record, labels) for record in records]), None, actions, rules)
+    return Scored(len(records), records, None, actions, rules)

@@ -5,7 +5,7 @@ Reach for it when an archive is larger than one machine scores in the time you h
 (tens of millions of rows re-scored after a policy change) and a Dask cluster is at hand;
 on one machine the local engine (`--jobs`) does the same with less overhead. Inputs are
 CSV, JSON Lines or Parquet files (a glob or a directory of Parquet partitions too);
-the output is a directory of Parquet partitions, nested fields as JSON text, as the
+the output is a directory of Parquet partitions, flattened (a column per score) as the
 local engine writes Parquet.
 
 The repeat and flood rules remember an author's comments within a partition: decisions
@@ -56,32 +56,53 @@ def read_frame(inputs: list[str], blocksize: str = "32MB") -> Any:
     return frame
 
 
-def score_partition(frame: pd.DataFrame, model_dir: str | None, policy: Policy, explain: bool) -> pd.DataFrame:
-    """One partition's rows with their decisions; a worker keeps its moderator."""
+def score_partition(frame: pd.DataFrame, model_dir: str | None, policy: Policy, explain: bool,
+                    labels: dict[str, list[str]]) -> pd.DataFrame:  # fmt: skip
+    """One partition's rows with their decisions, flattened as the local engine's Parquet
+    is (a column per score; `io.output.flat_decision`); a worker keeps its moderator."""
     import pandas as pd
 
-    from moderation.decide.moderator import OUTPUT_COLUMNS
-    from moderation.io.output import parquet_cell
     from moderation.batch import worker_moderator
+    from moderation.io.output import flat_decision, parquet_cell
 
-    scored = worker_moderator(model_dir, policy).score(frame.reset_index(drop=True), explain=explain)
-    for field in OUTPUT_COLUMNS:
-        scored[field] = pd.Series([parquet_cell(value) for value in scored[field]], dtype=object).astype("string")
-    scored["featured"] = scored["featured"].astype(bool)
-    scored["length"] = pd.array(scored["length"], dtype="Int64")
-    return scored
+    records = worker_moderator(model_dir, policy).score_records(frame.reset_index(drop=True), explain=explain)
+    flat = pd.DataFrame([flat_decision(record, labels) for record in records], columns=_columns(frame.columns, labels))
+    for column in flat.columns:
+        if column.startswith("scores."):
+            flat[column] = pd.to_numeric(flat[column], errors="coerce").astype("float64")
+        elif column == "featured":
+            flat[column] = flat[column].fillna(False).astype(bool)
+        elif column == "length":
+            flat[column] = pd.array(flat[column], dtype="Int64")
+        elif column not in frame.columns:
+            flat[column] = pd.Series([parquet_cell(value) for value in flat[column]], dtype=object).astype("string")
+    return flat
 
 
-def _meta(frame: Any) -> pd.DataFrame:
-    import pandas as pd
-
+def _columns(inputs: Any, labels: dict[str, list[str]]) -> list[str]:
+    """The flattened decision's columns after the input's, in `flat_decision`'s order."""
     from moderation.decide.moderator import OUTPUT_COLUMNS
+    from moderation.io.output import flat_decision
+
+    empty = {column: None for column in OUTPUT_COLUMNS}
+    return [*inputs, *[key for key in flat_decision(empty, labels) if key not in set(inputs)]]
+
+
+def _meta(frame: Any, labels: dict[str, list[str]]) -> pd.DataFrame:
+    import pandas as pd
 
     meta = frame._meta.copy()
-    for field in OUTPUT_COLUMNS:
-        meta[field] = pd.Series([], dtype="string")
-    meta["featured"] = pd.Series([], dtype=bool)
-    meta["length"] = pd.Series([], dtype="Int64")
+    for column in _columns(frame.columns, labels):
+        if column in frame.columns:
+            continue
+        if column.startswith("scores."):
+            meta[column] = pd.Series([], dtype="float64")
+        elif column == "featured":
+            meta[column] = pd.Series([], dtype=bool)
+        elif column == "length":
+            meta[column] = pd.Series([], dtype="Int64")
+        else:
+            meta[column] = pd.Series([], dtype="string")
     return meta
 
 
@@ -126,7 +147,11 @@ def score_dask(inputs: list[str], output: str, model_dir: str | None, policy: Po
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     staging.chmod(user_mode(0o777))  # mkdtemp makes it private; the output is not
     try:
-        scored = frame.map_partitions(score_partition, model_dir, policy, explain, meta=_meta(frame))
+        from moderation.learn.bundle import load
+
+        model = load(model_dir)
+        labels = {task: model.labels(task) for task in model.tasks}
+        scored = frame.map_partitions(score_partition, model_dir, policy, explain, labels, meta=_meta(frame, labels))
         scored.to_parquet(staging, write_index=False)
         import dask.dataframe as dd
 

@@ -128,7 +128,8 @@ def test_score_sorts_by_priority_and_writes_parquet(small_model, tmp_path):
     frame = pd.read_parquet(out)
     assert len(frame) == 3
     assert list(frame["action"])[-1] == "publish"  # what needs a human comes first
-    assert json.loads(frame["reasons"].iloc[1])[0]["rule"] in ("civility", "min_chars")
+    assert frame["reasons"].iloc[1].split(":")[0] in ("civility", "min_chars", "suspect_term")  # readable text
+    assert frame["scores.civility.uncivil"].iloc[0] > frame["scores.civility.uncivil"].iloc[2]  # the held one above the published
 
 
 @pytest.mark.parametrize("name", ["model.joblib", "scoring.joblib"])
@@ -396,8 +397,9 @@ def test_the_dask_engine_decides_as_the_local_engine(small_model, tmp_path):
     def cells(frame: pd.DataFrame, column: str) -> list:
         return [None if pd.isna(value) else str(value) for value in frame[column].tolist()]
 
-    for column in ("comment_id", "action", "reasons", "scores", "explain", "error"):
+    for column in ("comment_id", "action", "reasons", "scores.civility.uncivil", "predicted.civility", "explain", "error"):
         assert cells(ours, column) == cells(theirs, column), column
+    assert list(ours.columns) == list(theirs.columns)
     refused = runner.invoke(app, ["score", str(queue), "--model", str(small_model), "--engine", "dask", "-o", str(distributed)])
     assert refused.exit_code == 73 and "exists" in refused.stderr
 

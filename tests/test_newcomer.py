@@ -151,3 +151,40 @@ def test_progress_on_a_terminal_shows_rows_of_the_total_the_rate_and_time_left(t
     assert all(re.search(r"rows/s .*\d:\d\d:\d\d \d:\d\d:\d\d", line) for line in lines[-3:])  # time left, then elapsed, once rich has a rate
     pages = _on_a_terminal("parse", str(SEEDS), "-o", str(tmp_path / "p.jsonl"))
     assert "of ~2 files" in pages
+
+
+def test_train_on_a_terminal_shows_heads_done_of_how_many(tmp_path):
+    shown = _on_a_terminal("train", str(ROOT / "examples" / "labels.csv"), "-o", str(tmp_path / "mine"))
+    import re
+
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown)
+    assert "of ~2 heads" in plain and "heads/s" in plain and "civility: done in" in plain
+
+
+def test_serve_says_where_it_listens_and_answers_every_error_as_json(tmp_path):
+    import socket
+    import time
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "moderation", "serve", "-p", str(port)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(150):
+            try:
+                if httpx.get(base + "/healthz").status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        missing, wrong_method, docs = httpx.get(base + "/nope"), httpx.get(base + "/v1/check"), httpx.get(base + "/docs")
+    finally:
+        process.terminate()
+        stderr = process.communicate(timeout=10)[1]
+    assert f"listening on http://127.0.0.1:{port}" in stderr
+    assert (missing.status_code, missing.json()) == (404, {"error": "Not Found"})
+    assert wrong_method.status_code == 405 and "error" in wrong_method.json()
+    assert docs.status_code == 404  # no API page that would load its scripts from a CDN

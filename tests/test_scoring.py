@@ -79,7 +79,8 @@ def test_jobs_zero_is_refused_before_any_work(tmp_path):
 
 
 def test_a_parquet_queue_from_workers_is_the_file_one_process_writes(tmp_path):
-    """With Parquet out, workers turn nested values into JSON text; the file is the same."""
+    """With Parquet out, workers flatten the decisions (a column per score, the other
+    nested values as JSON text); the file is the same."""
     queue = _queue(tmp_path)
     tables = {}
     for jobs in ("1", "2"):
@@ -88,7 +89,8 @@ def test_a_parquet_queue_from_workers_is_the_file_one_process_writes(tmp_path):
         assert result.exit_code == 0, result.stderr
         tables[jobs] = pd.read_parquet(out)
     assert len(tables["2"]) == len(TEXTS) * 4
-    assert json.loads(tables["2"]["scores"].dropna().iloc[0])["civility"]  # nested values as JSON text
+    assert tables["2"]["scores.civility.uncivil"].dropna().between(0, 1).all()  # a column per score
+    assert json.loads(tables["2"]["explain"].dropna().iloc[0])["civility"]  # the rest as JSON text
     pd.testing.assert_frame_equal(tables["2"], tables["1"])
 
 
@@ -102,7 +104,7 @@ def test_the_progress_line_runs_no_thread_for_forked_workers_to_inherit(monkeypa
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     before = threading.active_count()
-    counts = [threading.active_count() for _chunk in cli.scoring._with_progress(iter([[1, 2], [3]]))]
+    counts = [threading.active_count() for _chunk in cli.scoring._with_progress(iter([[1, 2], [3]]), ["-"])]
     assert counts == [before, before]
 
 

@@ -137,6 +137,11 @@ def score(
             from moderation.io.output import write_parquet
 
             assert output not in (None, "-")  # output_format refused Parquet to stdout
+            if form != "parquet":  # sorted first: flattened here, as the workers flatten otherwise
+                from moderation.io.output import flat_decision
+
+                labels = {task: moderator.model.labels(task) for task in moderator.model.tasks}
+                rows = (flat_decision(row, labels) for row in rows)
             write_parquet(rows, output, force=force, prepared=form == "parquet")
         else:
             if fmt in (ScoreFormat.csv, ScoreFormat.tsv):

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from moderation.cli.app import app, errors_to_exit, say
+from moderation.cli.app import app, errors_to_exit, progress_line, say
 from moderation.errors import OutputError, UsageError
 
 data_app = typer.Typer(help="Prepare training data.", no_args_is_help=True)
@@ -97,7 +97,16 @@ def train(
 
             results = train_streaming(data, tasks, progress=say, chunk_rows=chunk_rows, epochs=epochs)
         else:
-            results = train_heads(_training_table(data), tasks, settings, progress=say)
+            from moderation.learn.train import tasks_in
+
+            frame = _training_table(data)
+            with progress_line(len(tasks or tasks_in(frame)), "heads") as advance:
+                def report(message: str) -> None:
+                    say(message)
+                    if ": done in " in message:
+                        advance(1)
+
+                results = train_heads(frame, tasks, settings, progress=report)
         command = "moderation train " + " ".join(data) + f" -o {output}" + (f" --streaming --epochs {epochs}" if streaming else "") \
             + (" --encoder" if settings.meaning else "")  # fmt: skip
         bundle.save(results, output, training_files=data, force=force, extra_meta={"command": command})

@@ -230,7 +230,10 @@ def write_parquet(records: Iterable[dict[str, Any]], output: str, force: bool = 
             rows = batch if prepared else parquet_records(batch)
             if writer is None:
                 table = pa.Table.from_pylist(rows)
-                schema = pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in table.schema])
+                # A column empty in the first batch (no article: no stance scores) gets the
+                # type it will hold: a score is a float, anything else text.
+                schema = pa.schema([pa.field(f.name, pa.float64() if f.name.startswith("scores.") else pa.string())
+                                    if pa.types.is_null(f.type) else f for f in table.schema])  # fmt: skip
                 writer = pq.ParquetWriter(stream, schema)
             writer.write_table(pa.Table.from_pylist(rows, schema=writer.schema))
             batch.clear()
