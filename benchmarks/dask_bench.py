@@ -42,7 +42,7 @@ def main() -> None:
         local_out, dask_out = Path(workdir) / "local.parquet", Path(workdir) / "dask"
         local = run_moderation(["score", str(queue), "--jobs", "2", "--format", "parquet", "-o", str(local_out)])
         distributed = run_moderation(["score", str(queue), "--engine", "dask", "-o", str(dask_out)])
-        columns = ["id", "action", "reasons", "scores", "explain"]
+        columns = ["id", "action", "reasons", "scores.civility.uncivil", "predicted.civility", "explain"]
         ours = pd.read_parquet(dask_out, columns=columns).astype({"id": int}).sort_values("id").reset_index(drop=True)
         theirs = pd.read_parquet(local_out, columns=columns).astype({"id": int})
         same = all(cells(ours, c) == cells(theirs, c) for c in columns)
