@@ -170,8 +170,8 @@ def test_serve_says_where_it_listens_and_answers_every_error_as_json(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "moderation", "serve", "-p", str(port)], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)  # fmt: skip
+    process = subprocess.Popen([sys.executable, "-m", "moderation", "serve", "-p", str(port), "--access-log"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(150):
@@ -181,10 +181,13 @@ def test_serve_says_where_it_listens_and_answers_every_error_as_json(tmp_path):
             except httpx.TransportError:
                 time.sleep(0.2)
         missing, wrong_method, docs = httpx.get(base + "/nope"), httpx.get(base + "/v1/check"), httpx.get(base + "/docs")
+        secret = "A comment whose words must never reach the access log, about the harbour ferry."
+        assert httpx.post(base + "/v1/check", json={"text": secret}).status_code == 200
     finally:
         process.terminate()
         stderr = process.communicate(timeout=10)[1]
     assert f"listening on http://127.0.0.1:{port}" in stderr
+    assert '"POST /v1/check HTTP/1.1" 200' in stderr and "harbour ferry" not in stderr  # one line per request, no text
     assert (missing.status_code, missing.json()) == (404, {"error": "Not Found"})
     assert wrong_method.status_code == 405 and "error" in wrong_method.json()
     assert docs.status_code == 404  # no API page that would load its scripts from a CDN

@@ -132,8 +132,14 @@ def serve(
         _port_free(host, port)
         say(f"listening on http://{host}:{port} (model {moderator.model.id}, policy {moderator.policy.hash}; "
             f"Coral endpoint {'on' if coral_secret else 'off'}; Ctrl+C stops)")  # fmt: skip
+        import copy
+
+        from uvicorn.config import LOGGING_CONFIG
+
+        logging = copy.deepcopy(LOGGING_CONFIG)
+        logging["handlers"]["access"]["stream"] = "ext://sys.stderr"  # stdout is nobody's data here, but people-talk goes to stderr
         uvicorn.run(create_app(moderator, coral_secret), host=host, port=port, log_level="info" if access_log else "warning",
-                    access_log=access_log)  # fmt: skip
+                    access_log=access_log, log_config=logging)  # fmt: skip
 
 
 def _port_free(host: str, port: int) -> None:
