@@ -182,3 +182,18 @@ def test_train_reads_a_desk_database_directly(tmp_path):
     assert done.returncode == 0, done.stderr
     meta = json.loads((tmp_path / "m" / "meta.json").read_text())
     assert meta["tasks"]["civility"]["rows"] == 6
+
+
+def test_the_article_pages_count_and_plot_through_the_real_server(desk):
+    import httpx
+
+    base, _path = desk
+    with httpx.Client(base_url=base, follow_redirects=True) as client:
+        client.get("/?token=t0ken")  # the desk fixture has a token: the cookie first
+        listing = client.get("/articles")
+        assert listing.status_code == 200 and "<script>" not in listing.text  # titles are hostile payloads: escaped
+        title = HOSTILE[1]
+        page = client.get("/article", params={"title": title})
+        assert page.status_code == 200 and "1 comments" in page.text and "hold 1" in page.text
+        plot = client.get("/article.png", params={"title": title})
+        assert plot.status_code == 200 and plot.content[:4] == b"\x89PNG"

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from moderation.desk.store import ACTIONS, LABELS, Conflict, DeskStore
 
@@ -36,6 +36,41 @@ def tinted(text: str, explain: Any) -> list[tuple[str, float]]:
         if word and not word.startswith("["):
             weights[word] = max(-3.0, min(3.0, float(weight)))
     return [(piece, weights.get(piece.casefold(), 0.0)) for piece in _WORD.findall(text or "")]
+
+
+def article_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """An article's comments counted by the model's action and by predicted stance, and
+    how many a moderator has reviewed."""
+    from collections import Counter
+
+    return {"comments": len(rows), "actions": dict(Counter(row["action"] or "error" for row in rows)),
+            "stance": dict(Counter((row["predicted"] or {}).get("stance") or "not scored" for row in rows)),
+            "reviewed": sum(1 for row in rows if row["decision"] is not None)}  # fmt: skip
+
+
+def article_png(rows: list[dict[str, Any]]) -> bytes:
+    """The article's stance distribution and civility histogram, drawn here (no chart
+    library from the network)."""
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    summary = article_summary(rows)
+    uncivil = [((row["scores"] or {}).get("civility") or {}).get("uncivil") for row in rows]
+    figure, (left, right) = plt.subplots(1, 2, figsize=(9, 3.2), constrained_layout=True)
+    left.bar(list(summary["stance"]), list(summary["stance"].values()), color="#2a6fdb")
+    left.set_title("stance toward the article", fontsize=10)
+    left.tick_params(axis="x", labelsize=8)
+    right.hist([value for value in uncivil if value is not None], bins=10, range=(0, 1), color="#b3261e")
+    right.set_title("incivility scores", fontsize=10)
+    right.set_xlabel("probability uncivil")
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=100)
+    plt.close(figure)
+    return buffer.getvalue()
 
 
 def create_app(store: DeskStore, moderator: str = "moderator", token: str | None = None) -> FastAPI:
@@ -94,6 +129,25 @@ def create_app(store: DeskStore, moderator: str = "moderator", token: str | None
         except (ValueError, TypeError) as error:
             return JSONResponse({"error": str(error)}, status_code=422)
         return JSONResponse({"comment_id": row["id"], "decision": row["decision"], "labels": row["labels"], "seen": row["seen"]})
+
+    @app.get("/articles", response_class=HTMLResponse)
+    def articles() -> HTMLResponse:
+        with lock:
+            rows = store.articles()
+        return HTMLResponse(templates.get_template("articles.html").render(rows=rows))
+
+    @app.get("/article", response_class=HTMLResponse)
+    def article(title: str | None = None) -> HTMLResponse:
+        with lock:
+            rows = store.article(title or None)
+        summary = article_summary(rows)
+        return HTMLResponse(templates.get_template("article.html").render(title=title, summary=summary))
+
+    @app.get("/article.png")
+    def article_plot(title: str | None = None) -> Response:
+        with lock:
+            rows = store.article(title or None)
+        return Response(article_png(rows), media_type="image/png")
 
     @app.get("/api/comments/{comment_id}/history")
     def history(comment_id: int) -> JSONResponse:

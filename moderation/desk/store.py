@@ -160,6 +160,21 @@ class DeskStore:
     def history(self, comment_id: int) -> list[dict[str, Any]]:
         return [dict(row) for row in self.connection.execute("SELECT * FROM decisions WHERE comment_id = ? ORDER BY id", (comment_id,))]
 
+    def articles(self) -> list[dict[str, Any]]:
+        """Each article's title and how many of its comments the model published, held and
+        rejected, most comments first."""
+        query = ("SELECT article_title AS title, COUNT(*) AS comments, SUM(action = 'publish') AS publish,"
+                 " SUM(action = 'hold') AS hold, SUM(action = 'reject') AS reject FROM comments"
+                 " GROUP BY article_title ORDER BY comments DESC, article_title")  # fmt: skip
+        return [dict(row) for row in self.connection.execute(query)]
+
+    def article(self, title: str | None) -> list[dict[str, Any]]:
+        """The comments of one article (None: those without one), with their state."""
+        rows = [dict(row) for row in self.connection.execute(
+            "SELECT * FROM comments WHERE article_title IS ? ORDER BY id", (title,))]  # fmt: skip
+        decisions = self._decisions([row["id"] for row in rows]) if rows else {}
+        return [self._state(row, decisions.get(row["id"], [])) for row in rows]
+
     def labelled(self) -> list[dict[str, Any]]:
         """Each reviewed comment with its current labels, for the training table."""
         out = []
