@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import hashlib
 import hmac
+import signal
 import sys
 from collections.abc import AsyncIterator
 from typing import Any
@@ -158,8 +159,26 @@ def create_app(moderator: Moderator, coral_secret: str | None = None) -> FastAPI
         # first caller is not the one to run out of `timeout_ms`.
         await asyncio.to_thread(moderator.check, WARM_UP, explain=True)
         worker = asyncio.create_task(batcher.run())
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # no signals off the main thread / on Windows
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, lambda: asyncio.create_task(reload_model()))
         yield
         worker.cancel()
+
+    async def reload_model() -> None:
+        """SIGHUP: load the model directory again (an adopted model put in its place),
+        check it and warm it up beside the running one, then swap it in between two
+        batches: no request is dropped, and the authors' memory is kept. A model that
+        fails its checks is refused in one line and the running one stays."""
+        from moderation.learn.bundle import load
+
+        try:
+            fresh = await asyncio.to_thread(load, moderator.model_dir)
+            await asyncio.to_thread(Moderator(policy=moderator.policy, model=fresh).check, WARM_UP, explain=True)
+        except ModerationError as error:
+            print(f"reload refused, still serving {moderator.model.id}: {error}", file=sys.stderr, flush=True)
+            return
+        moderator.replace_model(fresh)
+        print(f"reloaded: now serving {fresh.id}", file=sys.stderr, flush=True)
 
     # No /docs or /redoc: they load their scripts from a CDN. The schema is at /openapi.json.
     app = FastAPI(title="moderation", summary="Pre-publish comment moderation", lifespan=lifespan, docs_url=None, redoc_url=None)

@@ -202,3 +202,57 @@ def test_the_first_request_is_decided_in_time(tight_server):
     answer = httpx.post(f"{tight_server}/v1/check", json={"text": LONG, "explain": True})
     assert answer.status_code == 200, answer.json()
     assert answer.json()["action"] == "publish" and answer.json()["explain"]
+
+
+def test_sighup_swaps_in_an_adopted_model_without_dropping_a_request(tmp_path):
+    """Two tiny models trained here; the served directory is replaced by the second, and
+    SIGHUP makes the server adopt it while requests keep arriving."""
+    import shutil
+    import signal
+    import threading
+
+    labels = Path(__file__).resolve().parents[1] / "examples" / "labels.csv"
+    env = {**os.environ, "JOBLIB_MULTIPROCESSING": "0"}
+    for name, tasks in (("a", ["civility"]), ("b", ["civility", "constructive"])):
+        arguments = [sys.executable, "-m", "moderation", "train", str(labels), "-o", str(tmp_path / name)]
+        arguments += [part for task in tasks for part in ("--tasks", task)]
+        assert subprocess.run(arguments, env=env, capture_output=True, timeout=300).returncode == 0
+    served = tmp_path / "served"
+    shutil.copytree(tmp_path / "a", served)
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-m", "moderation", "serve", "--port", str(port), "--model", str(served)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                first = httpx.get(f"{base}/healthz").json()["model"]
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        statuses: list[int] = []
+        stop = threading.Event()
+
+        def ask() -> None:
+            with httpx.Client() as client:
+                while not stop.is_set():
+                    statuses.append(client.post(f"{base}/v1/check", json={"text": LONG}).status_code)
+
+        asker = threading.Thread(target=ask)
+        asker.start()
+        time.sleep(0.5)
+        shutil.rmtree(served)
+        shutil.copytree(tmp_path / "b", served)
+        process.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + 30
+        while httpx.get(f"{base}/healthz").json()["model"] == first and time.monotonic() < deadline:
+            time.sleep(0.1)
+        second = httpx.get(f"{base}/healthz").json()["model"]
+        time.sleep(0.3)
+        stop.set()
+        asker.join()
+    finally:
+        process.terminate()
+        stderr = process.communicate(timeout=10)[1]
+    assert first.startswith("a@") and second.startswith("b@") and "reloaded: now serving b@" in stderr
+    assert statuses and set(statuses) == {200}  # nothing dropped or failed while it swapped

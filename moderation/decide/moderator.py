@@ -51,6 +51,11 @@ class Moderator:
         rules = policy if isinstance(policy, Policy) else load_policy(policy)
         return cls(policy=rules, model_dir=model)
 
+    def replace_model(self, model: Model) -> None:
+        """Decide with `model` from the next batch on (`serve` reloading an adopted model);
+        a batch being decided keeps the model it started with."""
+        self._model = model
+
     @property
     def model(self) -> Model:
         if self._model is None:
@@ -132,11 +137,13 @@ class Moderator:
                 ruled.append((reasons, length, language))
                 decisions.append(None)
         if needs_model:
-            scored = self._scores([rows[i] for i in needs_model], explain)
+            model = self.model  # one model for the whole batch, even if `replace_model` runs meanwhile
+            scored = self._scores([rows[i] for i in needs_model], explain, model)
             for index, (reasons, length, language), (scores, predicted, explained, more, featured, not_scored) in zip(
                     needs_model, ruled, scored, strict=True):  # fmt: skip
-                decisions[index] = self._decision(reasons + more, length, scores, predicted, explained, featured, not_scored,
-                                                  language)  # fmt: skip
+                decision = self._decision(reasons + more, length, scores, predicted, explained, featured, not_scored, language)
+                decision["model"] = model.id
+                decisions[index] = decision
         return decisions  # type: ignore[return-value]  (every None was replaced)
 
     def _language(self, text: str) -> tuple[dict[str, Any] | None, Reason | None]:
@@ -156,14 +163,13 @@ class Moderator:
         return found, Reason("language", action, code, None,
                              f"written in {code}; the models read {', '.join(self.policy['languages'])}")  # fmt: skip
 
-    def _scores(self, rows: list[dict[str, Any]], explain: bool) -> list[tuple[dict[str, Any], dict[str, Any], Any, list[Reason], bool, Any]]:
+    def _scores(self, rows: list[dict[str, Any]], explain: bool, model: Model) -> list[tuple[dict[str, Any], dict[str, Any], Any, list[Reason], bool, Any]]:
         """Per row: its scores, predicted labels, explanation, the reasons the scores give,
         whether it is a candidate to feature, and the tasks left unscored with why."""
         import numpy as np
 
         from moderation.features.inputs import Rows
 
-        model = self.model
         frame = Rows({
             "text": [row["text"] for row in rows],
             "article_title": [row.get("article_title") or "" for row in rows],
