@@ -197,3 +197,18 @@ def test_the_article_pages_count_and_plot_through_the_real_server(desk):
         assert page.status_code == 200 and "1 comments" in page.text and "hold 1" in page.text
         plot = client.get("/article.png", params={"title": title})
         assert plot.status_code == 200 and plot.content[:4] == b"\x89PNG"
+        second = client.get("/second-look")
+        assert second.status_code == 200 and "nothing is labelled yet" in second.text
+
+
+def test_the_second_look_lists_labels_the_model_confidently_disputes(tmp_path):
+    from moderation.desk.app import suspects
+
+    store = DeskStore(tmp_path / "desk.sqlite")
+    scores = [0.95, 0.9, 0.92, 0.05, 0.1, 0.08, 0.97]  # the model's p(uncivil)
+    labels = ["uncivil", "uncivil", "uncivil", "civil", "civil", "civil", "civil"]  # the last one looks wrong
+    store.add([{**_record(i, f"comment {i}"), "scores": {"civility": {"civil": 1 - p, "uncivil": p}}} for i, p in enumerate(scores)])
+    for row, label in zip(sorted(store.queue(limit=10), key=lambda r: r["id"]), labels, strict=True):
+        store.decide(row["id"], "civility", label, "ana")
+    found = suspects(store.reviewed())
+    assert [(row["text"], row["labels"]["civility"], row["model_label"]) for row in found] == [("comment 6", "civil", "uncivil")]

@@ -73,6 +73,22 @@ def article_png(rows: list[dict[str, Any]]) -> bytes:
     return buffer.getvalue()
 
 
+def suspects(rows: list[dict[str, Any]], task: str = "civility") -> list[dict[str, Any]]:
+    """The reviewed comments whose `task` label looks wrong next to the model's scores
+    (`learn.confident`), most confident first, each with the label the model would give."""
+    import numpy as np
+
+    from moderation.learn.confident import likely_mislabelled
+
+    usable = [row for row in rows if task in row["labels"] and (row["scores"] or {}).get(task)]
+    if not usable:
+        return []
+    classes = list(usable[0]["scores"][task])
+    proba = np.asarray([[row["scores"][task].get(label, 0.0) for label in classes] for row in usable])
+    found = likely_mislabelled([row["labels"][task] for row in usable], proba, classes)
+    return [{**usable[row], "model_label": label, "margin": margin} for row, label, margin in found]
+
+
 def create_app(store: DeskStore, moderator: str = "moderator", token: str | None = None) -> FastAPI:
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -148,6 +164,12 @@ def create_app(store: DeskStore, moderator: str = "moderator", token: str | None
         with lock:
             rows = store.article(title or None)
         return Response(article_png(rows), media_type="image/png")
+
+    @app.get("/second-look", response_class=HTMLResponse)
+    def second_look() -> HTMLResponse:
+        with lock:
+            rows = store.reviewed()
+        return HTMLResponse(templates.get_template("second_look.html").render(rows=suspects(rows)))
 
     @app.get("/api/comments/{comment_id}/history")
     def history(comment_id: int) -> JSONResponse:

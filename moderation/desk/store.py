@@ -175,6 +175,15 @@ class DeskStore:
         decisions = self._decisions([row["id"] for row in rows]) if rows else {}
         return [self._state(row, decisions.get(row["id"], [])) for row in rows]
 
+    def reviewed(self) -> list[dict[str, Any]]:
+        """Every comment a moderator has labelled, with its current labels and the scores
+        the model gave it."""
+        ids = [row["comment_id"] for row in self.connection.execute("SELECT DISTINCT comment_id FROM decisions ORDER BY comment_id")]
+        rows = [dict(row) for row in self.connection.execute(
+            f"SELECT * FROM comments WHERE id IN ({','.join('?' * len(ids))}) ORDER BY id", ids)] if ids else []  # fmt: skip
+        decisions = self._decisions(ids) if ids else {}
+        return [state for state in (self._state(row, decisions.get(row["id"], [])) for row in rows) if state["labels"]]
+
     def labelled(self) -> list[dict[str, Any]]:
         """Each reviewed comment with its current labels, for the training table."""
         out = []
