@@ -59,6 +59,7 @@ def train(
     encoder: Annotated[bool, typer.Option("--encoder", help="Also read each comment's meaning with the shipped sentence encoder (the accurate tier; slower to train and score).")] = False,
     embeddings_cache: Annotated[Optional[Path], typer.Option("--embeddings-cache", help="With --encoder: a directory that keeps the training texts' embeddings between runs.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing model directory.")] = False,
+    base: Annotated[Optional[str], typer.Option("--base", help="Adapt this model (default, accurate, or a directory) to the labels instead of training from them alone.")] = None,
 ) -> None:
     """Train a head for each task the data has labels for, and save the bundle atomically.
 
@@ -88,6 +89,8 @@ def train(
         if encoder:
             settings.meaning = True
         settings.embeddings_store = embeddings_cache
+        if base is not None and (streaming or encoder or config is not None or tasks):
+            raise UsageError("--base adapts the base model's heads as they are: not with --streaming, --encoder, --config or --tasks")
         if streaming:
             if encoder or embeddings_cache is not None:
                 raise UsageError("--streaming trains lexical heads only; --encoder needs the in-memory path")
@@ -100,6 +103,11 @@ def train(
             from moderation.learn.train import tasks_in
 
             frame = _training_table(data)
+        if base is not None and not streaming:
+            from moderation.learn.adapt import adapt
+
+            results = adapt(bundle.load(base), frame, progress=say)
+        elif not streaming:
             with progress_line(len(tasks or tasks_in(frame)), "heads") as advance:
                 def report(message: str) -> None:
                     say(message)
@@ -108,7 +116,7 @@ def train(
 
                 results = train_heads(frame, tasks, settings, progress=report)
         command = "moderation train " + " ".join(data) + f" -o {output}" + (f" --streaming --epochs {epochs}" if streaming else "") \
-            + (" --encoder" if settings.meaning else "")  # fmt: skip
+            + (" --encoder" if settings.meaning else "") + (f" --base {base}" if base else "")  # fmt: skip
         bundle.save(results, output, training_files=data, force=force, extra_meta={"command": command})
     say(f"saved {output}")
 
