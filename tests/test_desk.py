@@ -212,3 +212,19 @@ def test_the_second_look_lists_labels_the_model_confidently_disputes(tmp_path):
         store.decide(row["id"], "civility", label, "ana")
     found = suspects(store.reviewed())
     assert [(row["text"], row["labels"]["civility"], row["model_label"]) for row in found] == [("comment 6", "civil", "uncivil")]
+
+
+def test_a_database_another_process_keeps_locked_is_one_clear_error(tmp_path):
+    from moderation.desk.store import DeskBusyError
+
+    path = tmp_path / "desk.sqlite"
+    store = DeskStore(path)
+    store.add([_record(1, "text")])
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(DeskBusyError, match="another process holds the database"):
+            store.decide(1, "approve", None, "ana")
+    finally:
+        holder.execute("ROLLBACK")
+    assert store.decide(1, "approve", None, "ana")["decision"] == "approve"  # nothing lost once it is free
