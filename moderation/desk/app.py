@@ -21,7 +21,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from moderation.desk.store import ACTIONS, LABELS, Conflict, DeskStore
+from moderation.desk.store import ACTIONS, LABELS, Conflict, DeskBusyError, DeskStore
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _WORD = re.compile(r"\w+|\W+")
@@ -140,6 +140,8 @@ def create_app(store: DeskStore, moderator: str = "moderator", token: str | None
                                        reason=body.get("reason"), seen=_seen(body))  # fmt: skip
         except Conflict as error:
             return JSONResponse({"error": str(error)}, status_code=409)
+        except DeskBusyError as error:  # another process holds the database: nothing written, try again
+            return JSONResponse({"error": str(error)}, status_code=503)
         except KeyError:
             return JSONResponse({"error": "no such comment"}, status_code=404)
         except (ValueError, TypeError) as error:
