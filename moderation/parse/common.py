@@ -141,6 +141,14 @@ def parse_date(text: str | None) -> str | None:
     return None
 
 
+def utc_stamp(value: object) -> str | None:
+    """ISO 8601 in UTC from a timestamp an export gives in GMT without saying so
+    (WordPress's "2007-09-04 00:49:28"): `parse_date`, with "Z" added to a time that names
+    no zone; None for anything not text."""
+    stamp = parse_date(value) if isinstance(value, str) else None
+    return f"{stamp}Z" if stamp and "T" in stamp and not stamp.endswith("Z") and "+" not in stamp[10:] else stamp
+
+
 def _valid(year: int, month: int, day: int) -> bool:
     try:
         datetime(year, month, day)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from moderation.errors import ParseError
-from moderation.parse.common import LEAD_CHARS, fragment_text, parse_date
+from moderation.parse.common import LEAD_CHARS, fragment_text, parse_date, utc_stamp
 from moderation.records import Article, Comment, ParsedPage
 
 MAX_JSON_BYTES = 512 * 1024 * 1024
@@ -63,7 +63,7 @@ def wordpress_posts(path: Path) -> dict[str, Article]:
         return {}
     return {str(post.get("id")): Article(
         url=post.get("link"), title=fragment_text(_rendered(post.get("title"))) or None,
-        published=_utc(post.get("date_gmt")) or parse_date(post.get("date")),
+        published=utc_stamp(post.get("date_gmt")) or parse_date(post.get("date")),
         summary=fragment_text(_rendered(post.get("excerpt"))) or None,
         text=fragment_text(_rendered(post.get("content")))[:LEAD_CHARS] or None, source=str(path),
     ) for post in data}  # fmt: skip
@@ -86,11 +86,6 @@ def _rendered(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _utc(value: Any) -> str | None:
-    stamp = parse_date(value) if isinstance(value, str) else None
-    return f"{stamp}Z" if stamp and "T" in stamp and not stamp.endswith("Z") and "+" not in stamp[10:] else stamp
-
-
 def _string(value: Any) -> str | None:
     return None if value is None or value == "" or isinstance(value, bool | dict | list) else str(value)
 
@@ -103,7 +98,7 @@ def _wordpress(comments: list[dict[str, Any]], posts: dict[str, Article], path: 
         article = posts.get(post) or Article(source=f"{path}#post-{post}")
         records = tuple(Comment(
             id=str(item.get("id")), text=fragment_text(_rendered(item.get("content"))), author=_string(item.get("author_name")),
-            posted_at=_utc(item.get("date_gmt")) or parse_date(item.get("date") if isinstance(item.get("date"), str) else None),
+            posted_at=utc_stamp(item.get("date_gmt")) or parse_date(item.get("date") if isinstance(item.get("date"), str) else None),
             parent_id=_string(item.get("parent")) if item.get("parent") not in (0, "0", None) else None, position=position,
             status=WORDPRESS_STATUS.get(str(item.get("status", "approved")).lower(), "pending"), article=article,
         ) for position, item in enumerate(items))  # fmt: skip

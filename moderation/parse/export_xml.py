@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from moderation.errors import ParseError
-from moderation.parse.common import LEAD_CHARS, fragment_text, parse_date
+from moderation.parse.common import LEAD_CHARS, fragment_text, parse_date, utc_stamp
 from moderation.records import Article, Comment, ParsedPage
 
 WXR_STATUS = {"1": "approved", "approve": "approved", "0": "pending", "hold": "pending", "spam": "spam", "trash": "trash",
@@ -63,12 +63,6 @@ def _lead(body: str | None) -> str | None:
     return text[:LEAD_CHARS] or None
 
 
-def _gmt(value: str | None) -> str | None:
-    """ISO 8601 in UTC from WordPress's "2007-09-04 00:49:28" (GMT) form."""
-    stamp = parse_date(value)
-    return f"{stamp}Z" if stamp and "T" in stamp and not stamp.endswith("Z") and "+" not in stamp[10:] else stamp
-
-
 def read_wxr(path: Path) -> Iterator[ParsedPage]:
     """Each item (post or page) that has comments, with every `wp:comment` of it."""
     site = None
@@ -94,7 +88,7 @@ def _wxr_page(item: Any, comment_elements: list[Any], site: str | None, path: Pa
     creator = _child_text(item, "dc:creator")
     article = Article(
         url=_child_text(item, "link"), site_name=site, title=_child_text(item, "title"),
-        authors=(creator,) if creator else (), published=_gmt(_child_text(item, "wp:post_date_gmt")) or parse_date(_child_text(item, "pubDate")),
+        authors=(creator,) if creator else (), published=utc_stamp(_child_text(item, "wp:post_date_gmt")) or parse_date(_child_text(item, "pubDate")),
         summary=fragment_text(_child_text(item, "excerpt:encoded")) or None, text=_lead(_child_text(item, "content:encoded")),
         source=str(path),
     )  # fmt: skip
@@ -105,7 +99,7 @@ def _wxr_page(item: Any, comment_elements: list[Any], site: str | None, path: Pa
         approved = (_child_text(element, "wp:comment_approved") or "").lower()
         comments.append(Comment(
             id=comment_id, text=fragment_text(_child_text(element, "wp:comment_content")),
-            author=_child_text(element, "wp:comment_author"), posted_at=_gmt(_child_text(element, "wp:comment_date_gmt")),
+            author=_child_text(element, "wp:comment_author"), posted_at=utc_stamp(_child_text(element, "wp:comment_date_gmt")),
             parent_id=parent if parent and parent != "0" else None, position=position,
             status=WXR_STATUS.get(approved, "pending"), article=article,
         ))  # fmt: skip
