@@ -229,6 +229,6 @@ def _scored(records: list[dict[str, Any]], form: str, moderator: Moderator) -> S
     if form == "jsonl":
         return Scored(len(records), None, jsonl_bytes(records), actions, rules)
     if form == "parquet":
-        labels = {task: moderator.model.labels(task) for task in moderator.model.tasks}
+        labels = moderator.model.task_labels()
         return Scored(len(records), parquet_records([flat_decision(record, labels) for record in records]), None, actions, rules)
     return Scored(len(records), records, None, actions, rules)

@@ -150,7 +150,7 @@ def score_dask(inputs: list[str], output: str, model_dir: str | None, policy: Po
         from moderation.learn.bundle import load
 
         model = load(model_dir)
-        labels = {task: model.labels(task) for task in model.tasks}
+        labels = model.task_labels()
         scored = frame.map_partitions(score_partition, model_dir, policy, explain, labels, meta=_meta(frame, labels))
         scored.to_parquet(staging, write_index=False)
         import dask.dataframe as dd

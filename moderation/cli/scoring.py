@@ -140,14 +140,14 @@ def score(
             if form != "parquet":  # sorted first: flattened here, as the workers flatten otherwise
                 from moderation.io.output import flat_decision
 
-                labels = {task: moderator.model.labels(task) for task in moderator.model.tasks}
+                labels = moderator.model.task_labels()  # once, not per row
                 rows = (flat_decision(row, labels) for row in rows)
             write_parquet(rows, output, force=force, prepared=form == "parquet")
         else:
             if fmt in (ScoreFormat.csv, ScoreFormat.tsv):
                 from moderation.io.output import flat_decision
 
-                labels = {task: moderator.model.labels(task) for task in moderator.model.tasks}
+                labels = moderator.model.task_labels()  # once, not per row
                 rows = (flat_decision(row, labels) for row in rows)
             emit(rows, output, fmt.value, force=force)
     _summary(actions, rules, _skipped(skipped))

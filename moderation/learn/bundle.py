@@ -130,6 +130,9 @@ class Model:
     def labels(self, task: str) -> list[str]:
         return list(self.meta["tasks"][task]["labels"])
 
+    def task_labels(self) -> dict[str, list[str]]:  # as `io.output.flat_decision` lays out its columns
+        return {task: self.labels(task) for task in self.tasks}
+
     def predict(self, frame: pd.DataFrame, tasks: list[str] | None = None) -> dict[str, tuple[Any, list[str]]]:
         """See `predict_explained`; this is it without explanations."""
         return self.predict_explained(frame, tasks, explain_top=0)[0]
@@ -273,8 +276,7 @@ def save(
 
 
 def _audit(heads: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
-    """The identity-term audit of a model being saved (`learn.audit`), at the default hold
-    threshold: every model says in its card how it treats the groups it may see named."""
+    """The identity-term audit (`learn.audit`) every saved model's card reports."""
     from moderation.learn.audit import DEFAULT_THRESHOLD, audit_model, summary
 
     model = Model(heads=heads, meta=meta)
