@@ -50,12 +50,11 @@ def correction(matrix: Any, offset: np.ndarray, positive: np.ndarray, penalty: f
 def adapt(base: Any, frame: Any, penalties: tuple[float, ...] = PENALTIES, progress: Any = print) -> dict[str, Any]:
     """`train.TaskResult`s for every head of `base` (a loaded `bundle.Model`): the
     two-label heads `frame` labels, corrected; the others as they were."""
-    from sklearn.calibration import CalibratedClassifierCV  # noqa: F401  (the heads are made of it)
+    from sklearn.metrics import roc_auc_score
     from sklearn.model_selection import GroupKFold
 
     from moderation.learn import heads
-    from moderation.learn.scorer import sigmoids_of
-    from moderation.learn.train import TaskResult, _groups, task_rows
+    from moderation.learn.train import TaskResult, _groups, _recalibrate, task_rows
 
     results: dict[str, Any] = {}
     adapted = 0
@@ -84,8 +83,6 @@ def adapt(base: Any, frame: Any, penalties: tuple[float, ...] = PENALTIES, progr
         folds = min(3, len(set(groups)))
         penalty, out_of_fold = max(penalties), np.zeros(len(rows))
         if folds >= 2:
-            from sklearn.metrics import roc_auc_score
-
             best = -1.0
             for candidate in penalties:
                 trial = np.zeros(len(rows))
@@ -99,18 +96,13 @@ def adapt(base: Any, frame: Any, penalties: tuple[float, ...] = PENALTIES, progr
         linear.coef_ = linear.coef_ + delta[None, :]
         linear.intercept_ = linear.intercept_ + shift
         if folds >= 2 and len(rows) >= 50:
-            from moderation.learn.train import _recalibrate
-
             _recalibrate(new.named_steps["model"], out_of_fold, positive)
         result.rows = len(rows)
         result.class_counts = {label: int((rows[task] == label).sum()) for label in labels}
-        from sklearn.metrics import roc_auc_score
-
         held = roc_auc_score(positive, out_of_fold) if folds >= 2 else 0.0
         result.C = 1 / penalty
         result.cv = {"metric": "roc_auc", "best": float(held), "folds": folds,
                      "scheme": f"of the correction (penalty {penalty:g}), over {folds} article folds of the {len(rows)} labels"}  # fmt: skip
-        sigmoids_of(new.named_steps["model"])  # the calibration is readable, as scoring needs it
         adapted += 1
         progress(f"{task}: adapted with {len(rows)} labels ({int(positive.sum())} {labels[1]}; penalty {penalty:g})")
     if not adapted:
