@@ -108,19 +108,23 @@ def iter_pages(inputs: Iterable[str]) -> Iterator[PageResult]:
     (per comment for the ones read as a stream); WordPress REST posts among the inputs
     give the REST comments their articles. An export that breaks midway gives what was
     read, then its error."""
-    from moderation.parse.exports import read_export, sniff
+    from moderation.parse.exports import might_hold_posts, read_export, sniff
 
     sources = expand_inputs(inputs)
     kinds = {source: sniff(source) for source in sources if source != "-" and Path(source).is_file()}
     posts: dict[str, object] = {}
+    post_files: set[str] = set()
     for source, kind in kinds.items():
-        if kind == "json":
+        if kind == "json" and might_hold_posts(source):  # only these are read here; comments once, below
             from moderation.parse.export_json import wordpress_posts
 
             try:
-                posts.update(wordpress_posts(Path(source)))
+                found = wordpress_posts(Path(source))
             except ParseError:
-                pass  # reported when the file itself is read below
+                continue  # reported when the file itself is read below
+            posts.update(found)
+            if found:
+                post_files.add(source)
     for source in sources:
         if source != "-" and Path(source).is_dir():
             yield PageResult(source=source, error=f"{source}: directory holds no pages", exit_code=InputMissingError.exit_code)
@@ -128,7 +132,8 @@ def iter_pages(inputs: Iterable[str]) -> Iterator[PageResult]:
         try:
             if kinds.get(source):
                 read = 0
-                for page in read_export(source, kinds[source], posts):
+                pages = iter(()) if source in post_files else read_export(source, kinds[source], posts)  # posts: read above
+                for page in pages:
                     read += 1
                     yield PageResult(source=source, page=page)
                 if not read:

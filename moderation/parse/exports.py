@@ -51,6 +51,14 @@ def sniff(path: str | Path) -> str | None:
     return None
 
 
+def might_hold_posts(path: str | Path) -> bool:
+    """Whether a JSON export may be WordPress REST posts (titles rendered as HTML), the
+    only kind read ahead of the others to give REST comments their articles."""
+    with Path(path).open("rb") as stream:
+        head = stream.read(SNIFF_BYTES)
+    return b'"title"' in head and b'"rendered"' in head
+
+
 def read_export(path: str | Path, kind: str, posts: dict[str, object] | None = None) -> Iterator[ParsedPage]:
     """The articles of an export, each with its comments (a Disqus export: each comment
     as it streams, with its thread's article). `posts` are WordPress REST posts by id,
