@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from moderation.decide.language import detect
+from moderation.decide.language import detect, looks_english
 from moderation.decide.moderator import Moderator
 from moderation.decide.personal import find_personal_data
 from moderation.decide.policy import make_policy
@@ -25,6 +25,8 @@ EMAILS_AND_PHONES = [
     ("Phone +1-202-555-0147 or +33 1 42 68 53 00 after six.", ["+1-202-555-0147", "+33 1 42 68 53 00"]),
     ("Try +49 30 901820 or +91 98765 43210 instead.", ["+49 30 901820", "+91 98765 43210"]),
     ("Here it is: 202.555.0147. Make his day.", ["202.555.0147"]),
+    ("Call +44 20 7946 0958 ext. 123 before noon.", ["+44 20 7946 0958 ext. 123"]),
+    ("Ring 202-555-0147 or, " + "if nobody answers there, " * 8 + "try 202-555-0148.", ["202-555-0147", "202-555-0148"]),
 ]
 NOT_PERSONAL = [
     "In 1998 the budget was $4,500,000; by 2019 it had doubled to $9,000,000.",
@@ -73,6 +75,14 @@ def test_a_comment_in_another_language_is_held_unscored_with_its_language():
     assert [reason["rule"] for reason in german["reasons"]] == ["language"] and "de" in german["not_scored"]["all"]
     english = Moderator().check(LONG)
     assert english["language"]["code"] == "en" and english["scores"] is not None
+
+
+def test_plainly_english_comments_skip_the_detector_and_others_never_do():
+    assert looks_english("A classic temper tantrum, he reminded me of Peter Pan, the boy who never matured.")
+    assert not looks_english("Great article.")  # too few common words: the detector decides
+    with (ROOT / "data" / "languages" / "sentences.tsv").open(encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream, delimiter="\t"))
+    assert not [row["text"] for row in rows if row["language"] != "en" and looks_english(row["text"])]
 
 
 def test_unsupported_language_settings():

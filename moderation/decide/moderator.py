@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from moderation.errors import DataError
 from moderation.decide.policy import Policy, Reason, action_of, load_policy, rules_and_length, score_reasons
+from moderation.decide.terms import could_match_many
 from moderation.decide.history import History as _History
 from moderation.decide.history import could_reach as _could_reach
 from moderation.decide.history import jaccard as _jaccard
@@ -118,12 +119,15 @@ class Moderator:
         decisions: list[dict[str, Any] | None] = []
         needs_model: list[int] = []
         ruled: list[tuple[list[Reason], int]] = []
+        suspects = self.policy["suspect_terms"]
+        possible = iter(could_match_many([row["text"] for row in rows if _usable(row.get("text"))], suspects) if suspects else [])
         for row, remembered in zip(rows, history, strict=True):
             text = row.get("text")
             if not _usable(text):
                 decisions.append(self._error(row.get("parse_error") or "empty text"))
                 continue
-            reasons, length = rules_and_length(text, self.policy, _int(row.get("min_chars")), _int(row.get("max_chars")))
+            reasons, length = rules_and_length(text, self.policy, _int(row.get("min_chars")), _int(row.get("max_chars")),
+                                               suspects_possible=next(possible, None))  # fmt: skip
             reasons += remembered
             language, unread = self._language(text)
             if unread is not None:

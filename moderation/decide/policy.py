@@ -325,10 +325,11 @@ def rule_reasons(text: str, policy: Policy, page_min: int | None = None, page_ma
     return rules_and_length(text, policy, page_min, page_max)[0]
 
 
-def rules_and_length(text: str, policy: Policy, page_min: int | None = None,
-                     page_max: int | None = None) -> tuple[list[Reason], int]:  # fmt: skip
+def rules_and_length(text: str, policy: Policy, page_min: int | None = None, page_max: int | None = None,
+                     suspects_possible: tuple[str, ...] | None = None) -> tuple[list[Reason], int]:  # fmt: skip
     """`rule_reasons` and the comment's `visible_length`, which the rules measure anyway
-    and every decision reports."""
+    and every decision reports. `suspects_possible`, when given, are the suspect terms a
+    batch check (`terms.could_match_many`) found could match: only those are looked for."""
     settings = policy.values
     reasons: list[Reason] = []
     min_chars, max_chars = length_limits(policy, page_min, page_max)
@@ -355,8 +356,9 @@ def rules_and_length(text: str, policy: Policy, page_min: int | None = None,
             what = "an e-mail address" if item.kind == "email" else "a phone number"
             reasons.append(Reason("personal_data", settings["personal_data"], item.kind, None, f"shows {what}",
                                   (item.start, item.end), item.text))  # fmt: skip
-    if settings["suspect_terms"]:
-        for match in find_terms(text, settings["suspect_terms"]):
+    suspects = settings["suspect_terms"] if suspects_possible is None else suspects_possible
+    if suspects:
+        for match in find_terms(text, suspects):
             if disowned(text, match.start):
                 continue
             reasons.append(Reason("suspect_term", "hold", match.term, None, f"contains a term held for review ({match.term})",
