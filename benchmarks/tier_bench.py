@@ -4,8 +4,8 @@
                                     [--requests 600] [--runs 7] [--shared ../shared] [--json OUT]
 
 - fast tier, whole processes on the same CSV of ROWS C3 comments: `moderation score
-  QUEUE -o OUT.jsonl` (the default model, every head, explanations, as a user runs it)
-  against a process that reads the CSV with pandas, runs alt-profanity-check's
+  QUEUE -o OUT.jsonl` (the default model, every head, explanations, as a user runs it,
+  and again with `--no-explain`, since the peer explains nothing) against a process that reads the CSV with pandas, runs alt-profanity-check's
   `predict_prob` and writes the probabilities as CSV; alternating rounds, medians, and
   the median of the per-round ratios.
 - accurate tier (`--accurate-model DIR`, a model trained with `--encoder`): `moderation score QUEUE --model DIR` as a process on ACCURATE_ROWS
@@ -62,12 +62,16 @@ def fast_tier(frame: Any, rows: int, rounds: int, workdir: Path) -> dict[str, An
     texts = frame["text"].tolist()
     frame_rows = {"id": range(rows), "text": [texts[i % len(texts)] for i in range(rows)]}
     __import__("pandas").DataFrame(frame_rows).to_csv(queue, index=False)
-    ours, peer = [], []
+    command = [sys.executable, "-m", "moderation", "score", str(queue), "-o", str(workdir / "out.jsonl"), "--force"]
+    ours, bare, peer = [], [], []
     for _ in range(rounds):
-        ours.append(rows / timed([sys.executable, "-m", "moderation", "score", str(queue), "-o", str(workdir / "out.jsonl"), "--force"]))
+        ours.append(rows / timed(command))
+        bare.append(rows / timed([*command, "--no-explain"]))
         peer.append(rows / timed([sys.executable, "-c", PEER, str(queue), str(workdir / "peer.csv")]))
     return {"rows": rows, "ours_per_s": statistics.median(ours), "peer_per_s": statistics.median(peer),
-            "ratio": statistics.median(o / p for o, p in zip(ours, peer, strict=True))}  # fmt: skip
+            "ratio": statistics.median(o / p for o, p in zip(ours, peer, strict=True)),
+            "no_explain_per_s": statistics.median(bare),
+            "no_explain_ratio": statistics.median(o / p for o, p in zip(bare, peer, strict=True))}  # fmt: skip
 
 
 def accurate_tier(frame: Any, rows: int, rounds: int, requests: int, runs: int, workdir: Path, model: str) -> dict[str, Any]:
@@ -114,6 +118,8 @@ def main() -> None:
         fast = results["fast"]
         print(f"| fast: `score` process, {fast['rows']:,} C3 comments, comments/s | {fast['ours_per_s']:,.0f} "
               f"| peer process (pandas + predict_prob + CSV) {fast['peer_per_s']:,.0f}; ratio {fast['ratio']:.2f} (>= 1) |")  # fmt: skip
+        print(f"| fast: the same with `--no-explain` (probabilities, labels and reasons, as the peer gives no words) "
+              f"| {fast['no_explain_per_s']:,.0f} | ratio {fast['no_explain_ratio']:.2f} |")  # fmt: skip
     if "accurate" in results:
         accurate = results["accurate"]
         serve = accurate["serve"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from moderation.decide.language import detect, looks_english
+from moderation.decide.language import compact_detector_says_english, detect, looks_english
 from moderation.decide.moderator import Moderator
 from moderation.decide.personal import find_personal_data
 from moderation.decide.policy import make_policy
@@ -83,6 +83,11 @@ def test_plainly_english_comments_skip_the_detector_and_others_never_do():
     with (ROOT / "data" / "languages" / "sentences.tsv").open(encoding="utf-8") as stream:
         rows = list(csv.DictReader(stream, delimiter="\t"))
     assert not [row["text"] for row in rows if row["language"] != "en" and looks_english(row["text"])]
+    assert not [row["text"] for row in rows if row["language"] != "en" and compact_detector_says_english(row["text"])]
+    assert compact_detector_says_english("Typical stock response from sniveling PC Coward, nothing new again.")
+    assert not compact_detector_says_english("ok fine")  # too few letters to tell, as `detect` says
+    assert Moderator().check("Typical stock response from sniveling PC Coward, nothing new again.")["language"] == {
+        "code": "en", "confidence": None}
 
 
 def test_unsupported_language_settings():

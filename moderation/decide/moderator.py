@@ -153,10 +153,10 @@ class Moderator:
     def _language(self, text: str) -> tuple[dict[str, Any] | None, Reason | None]:
         """The comment's language (`language.detect`), and the reason it is not scored
         when the models do not read it (confidently another language than the policy's)."""
-        from moderation.decide.language import MIN_CONFIDENCE, detect, looks_english
+        from moderation.decide.language import MIN_CONFIDENCE, compact_detector_says_english, detect, looks_english
 
-        if "en" in self.policy["languages"] and looks_english(text):
-            return {"code": "en", "confidence": None}, None  # plainly English: the detector is not asked
+        if "en" in self.policy["languages"] and (looks_english(text) or compact_detector_says_english(text)):
+            return {"code": "en", "confidence": None}, None  # plainly English: py3langid is not asked
         code, confidence = detect(text)
         if code is None:
             return None, None
@@ -170,38 +170,25 @@ class Moderator:
     def _scores(self, rows: list[dict[str, Any]], explain: bool, model: Model) -> list[tuple[dict[str, Any], dict[str, Any], Any, list[Reason], bool, Any]]:
         """Per row: its scores, predicted labels, explanation, the reasons the scores give,
         whether it is a candidate to feature, and the tasks left unscored with why."""
-        import numpy as np
-
-        from moderation.features.inputs import Rows
-
-        frame = Rows({
-            "text": [row["text"] for row in rows],
-            "article_title": [row.get("article_title") or "" for row in rows],
-            "article_text": [row.get("article_text") or "" for row in rows],
-        })  # fmt: skip
-        predictions, explanations = model.predict_explained(frame, explain_top=6 if explain else 0)
-        rounded = {task: np.round(proba, 4).tolist() for task, (proba, _labels) in predictions.items()}
-        # Each task's score dicts and labels are made in one pass, then handed out by row.
-        names = {task: model.labels(task) for task in rounded}
-        per_task = {task: [dict(zip(names[task], values, strict=True)) for values in rows_values]
-                    for task, rows_values in rounded.items()}  # fmt: skip
-        labels = {task: labels for task, (_proba, labels) in predictions.items()}
+        has_article = [bool(row.get("article_title") or row.get("article_text")) for row in rows]
+        # A stance toward nothing is noise: rows without an article are not put to the
+        # stance head at all (it was a fifth of a queue's model time), and say why.
+        groups = [[index for index, has in enumerate(has_article) if has == wanted] for wanted in (True, False)]
+        per_row: list[tuple[dict[str, Any], dict[str, Any], Any]] = [None] * len(rows)  # type: ignore[list-item]
+        for indices, tasks in zip(groups, (None, [task for task in model.tasks if task != "stance"]), strict=True):
+            if indices:
+                for index, result in zip(indices, _predicted_rows(model, [rows[i] for i in indices], explain, tasks), strict=True):
+                    per_row[index] = result
         threshold = self.policy["feature_threshold"]
         results = []
-        for offset, row in enumerate(rows):
-            scores = {task: values[offset] for task, values in per_task.items()}
-            predicted = {task: values[offset] for task, values in labels.items()}
-            explained = None if explanations is None else explanations[offset]
-            has_article = bool(row.get("article_title") or row.get("article_text"))
+        for row_has_article, (scores, predicted, explained) in zip(has_article, per_row, strict=True):
             not_scored = None
-            if not has_article and "stance" in scores:
-                # A stance toward nothing is noise: say so rather than print it.
-                scores["stance"] = predicted["stance"] = None
-                if explained is not None:
-                    explained.pop("stance", None)
+            if not row_has_article and "stance" in model.tasks:
+                scores = {task: scores.get(task) for task in model.tasks}  # stance: None, in its place
+                predicted = {task: predicted.get(task) for task in model.tasks}
                 not_scored = {"stance": NO_ARTICLE}
             constructive = scores.get("constructive", {}).get("constructive")
-            results.append((scores, predicted, explained, score_reasons(scores, self.policy, has_article),
+            results.append((scores, predicted, explained, score_reasons(scores, self.policy, row_has_article),
                             constructive is not None and constructive >= threshold, not_scored))  # fmt: skip
         return results
 
@@ -331,6 +318,28 @@ def rows_for_decisions(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The fields decisions read, from a queue or from parsed pages (article_ prefixes)."""
     require_text(frame.columns)
     return _decision_rows(table_records(frame))
+
+
+def _predicted_rows(model: Model, rows: list[dict[str, Any]], explain: bool,
+                    tasks: list[str] | None) -> list[tuple[dict[str, Any], dict[str, Any], Any]]:  # fmt: skip
+    """Per row: its scores (label to probability, per task), predicted labels and
+    explanation (None without `explain`), from the heads of `tasks` (None: all)."""
+    import numpy as np
+
+    from moderation.features.inputs import Rows
+
+    frame = Rows({
+        "text": [row["text"] for row in rows],
+        "article_title": [row.get("article_title") or "" for row in rows],
+        "article_text": [row.get("article_text") or "" for row in rows],
+    })  # fmt: skip
+    predictions, explanations = model.predict_explained(frame, tasks, explain_top=6 if explain else 0)
+    # Each task's score dicts are made in one pass, then handed out by row.
+    per_task = {task: [dict(zip(model.labels(task), values, strict=True)) for values in np.round(proba, 4).tolist()]
+                for task, (proba, _labels) in predictions.items()}  # fmt: skip
+    return [({task: values[offset] for task, values in per_task.items()},
+             {task: labels[offset] for task, (_proba, labels) in predictions.items()},
+             None if explanations is None else explanations[offset]) for offset in range(len(rows))]  # fmt: skip
 
 
 def _decision_rows(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
