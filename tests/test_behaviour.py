@@ -18,10 +18,10 @@ from conftest import ROOT
 
 BEHAVIOUR = ROOT / "data" / "behaviour"
 FLOORS = {
-    "default": {"all threats": 0.50, "threat_direct": 0.85, "negation": 0.80, "quoted_abuse_denounced": 0.85,
-                "identity_neutral": 0.95, "identity_positive": 0.95, "obfuscated": 0.85, "plain_insult": 0.95,
-                "civil_disagreement": 0.95},
-    "accurate": {"all threats": 0.55, "threat_direct": 0.80, "threat_conditional": 0.70, "threat_veiled": 0.15,
+    "default": {"all threats": 0.80, "threat_direct": 0.90, "threat_conditional": 0.75, "threat_veiled": 0.65,
+                "negation": 0.80, "quoted_abuse_denounced": 0.85, "identity_neutral": 0.95, "identity_positive": 0.95,
+                "obfuscated": 0.85, "plain_insult": 0.95, "civil_disagreement": 0.95},
+    "accurate": {"all threats": 0.85, "threat_direct": 0.90, "threat_conditional": 0.80, "threat_veiled": 0.75,
                  "negation": 0.80, "quoted_abuse_denounced": 0.80, "identity_neutral": 0.95, "identity_positive": 0.95,
                  "obfuscated": 0.85, "plain_insult": 0.95, "civil_disagreement": 0.95},
 }  # fmt: skip
@@ -57,6 +57,21 @@ def test_a_threat_is_held_with_a_reason_of_its_own():
     decision = Moderator().check(text)
     assert decision["action"] in ("hold", "reject")
     assert "threat" in [reason["rule"] for reason in decision["reasons"]]
+    phrases = [reason for reason in decision["reasons"] if reason["rule"] == "threat_phrase"]
+    assert {reason["value"] for reason in phrases} == {"conditional", "veiled"}
+    assert [text[slice(*reason["span"])] for reason in phrases][-1] == "I know where he lives"
+
+
+def test_threat_phrases_hold_reject_or_are_off_by_policy():
+    from moderation.decide.moderator import Moderator
+    from moderation.decide.policy import make_policy
+
+    text = "We know where you live now, and which school your kids go to. Keep writing, see what happens."
+    rules = {policy: [(reason["rule"], reason["action"]) for reason in Moderator(policy=make_policy(
+        {"threat_phrases": policy, "threat_hold": 1.0, "threat_reject": 1.0})).check(text)["reasons"]]
+        for policy in ("hold", "reject", "off")}  # fmt: skip
+    assert ("threat_phrase", "hold") in rules["hold"] and ("threat_phrase", "reject") in rules["reject"]
+    assert not [rule for rule, _ in rules["off"] if rule == "threat_phrase"]
 
 
 def test_the_suite_and_the_training_set_share_no_text_and_no_template():

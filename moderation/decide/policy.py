@@ -61,6 +61,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("civility_reject", 0.9, "Reject when the incivility probability is at least this.", 0.0, 1.0),
         Setting("threat_hold", 0.5, "Hold when the probability that the comment threatens violence is at least this.", 0.0, 1.0),
         Setting("threat_reject", 0.8, "Reject when the probability that the comment threatens violence is at least this.", 0.0, 1.0),
+        Setting("threat_phrases", "hold", "Hold (or reject) comments with a phrase that threatens violence or intimidates "
+                "(\"I know where you live\"), found by rule beside the threat score; off turns it off.", choices=("hold", "reject", "off")),
         Setting("spam_hold", 0.5, "Hold when the probability that the comment is spam (offers, promotion, scams) is at least this.", 0.0, 1.0),
         Setting("spam_reject", 0.9, "Reject when the probability that the comment is spam is at least this.", 0.0, 1.0),
         Setting("offtopic_hold", 0.9, "Hold when the probability that the comment is unrelated to its article is at least this.", 0.0, 1.0),
@@ -321,7 +323,7 @@ def length_limits(policy: Policy, page_min: int | None = None, page_max: int | N
 
 
 def rule_reasons(text: str, policy: Policy, page_min: int | None = None, page_max: int | None = None) -> list[Reason]:
-    """The model-free rules, cheapest first: length, banned terms, links, suspect terms, shouting."""
+    """The model-free rules (docs/policy.md, "How a decision is made")."""
     return rules_and_length(text, policy, page_min, page_max)[0]
 
 
@@ -363,6 +365,12 @@ def rules_and_length(text: str, policy: Policy, page_min: int | None = None, pag
                 continue
             reasons.append(Reason("suspect_term", "hold", match.term, None, f"contains a term held for review ({match.term})",
                                   (match.start, match.end), match.text))  # fmt: skip
+    if settings["threat_phrases"] != "off":
+        from moderation.decide.threats import find_threats
+
+        for threat in find_threats(text):
+            reasons.append(Reason("threat_phrase", settings["threat_phrases"], threat.kind, None,
+                                  f"reads as a {threat.kind} threat ({threat.pattern})", (threat.start, threat.end), threat.text))  # fmt: skip
     letters, capitals = _letters_and_capitals(text)
     if letters >= settings["shouting_min_letters"]:
         share = capitals / letters

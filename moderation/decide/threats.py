@@ -1,0 +1,329 @@
+"""Threats of violence and intimidation in a reader comment, found by rule.
+
+The threat head of the model learns from few examples, and the threats it sees least are
+the ones moderators fear most: the veiled ones, which name no act ("we know where you
+live", "it would be a shame if something happened to your kids", "sleep well tonight").
+This rule finds three kinds in English comments, each with its span and the name of the
+pattern that matched, so that a moderator sees why a comment was held:
+
+- direct: the writer, or people on the writer's side, will or want to hurt, kill, find,
+  hunt, visit or ruin someone ("I'll find you", "some of us would love to beat him up",
+  "someone should put a bullet in him", "traitors like her should be hanged");
+- conditional: a condition with a threat or a consequence after it ("if you publish my
+  name, you'll regret it", "one more article like this and we'll pay you a visit",
+  "stop writing or else");
+- veiled: intimidation without a stated act (knowing where someone lives, works or
+  parks, their children's school, "watch your back", "you have been warned", "your days
+  are numbered", "accidents happen").
+
+It does not catch what a comment says about threats: reporting or quoting them ("police
+say the man threatened to kill her", "she received messages saying 'we know where you
+live'"), condemning them, or denying them ("I would never hurt anyone"); figures of speech
+with no person as the object ("this policy will kill the industry", "I could kill for a
+coffee"); what a writer would do in a hypothetical ("if someone hurt my child I would kill
+him"); competition ("we'll destroy them at the polls", "we're going to kill them tonight"
+said of a game); self-harm; threats in other languages; threats spelled to dodge filters
+("k1ll"); and threats made by a sentence's context alone ("I have a rifle. Nice house.").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from moderation.decide.threat_patterns import CONDITION, CONDITION_AFTER, OR_BEFORE, RULES
+from moderation.decide.threat_words import Rule, phrase
+
+MAX_THREATS = 50
+"""How many threats one comment reports at most: a comment with that many is held whatever
+the rest says."""
+MAX_TRIES = 400
+"""How many places in one comment are read in full (a rule's words matched there, what
+stands before them and their sentence read) before the search stops: a comment repeating
+a threat's words a million times costs no more than one repeating them a few hundred."""
+LOOK_BACK = 240
+"""How far back (in characters) the sentence of a match is looked for: a condition ("if you
+ever write about my family again, ...") stands within it."""
+
+
+@dataclass(frozen=True)
+class Threat:
+    """A threat found in a comment: its kind ("direct", "conditional" or "veiled"), its span
+    in the original text, and the name of the pattern that found it, for the moderator."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    pattern: str
+
+
+def find_threats(text: str) -> list[Threat]:
+    """Every threat of violence or intimidation in `text`, in order, none overlapping.
+
+    Most comments hold none of the words a rule starts at, and cost a split and a set
+    look-up; a rule is tried only where one of its words stands. A long text is read a
+    piece of a few sentences at a time, so that looking for each word costs no more in a
+    book-length comment than in many short ones.
+    """
+    if len(text) <= PIECE:
+        return _apart(_found_in(text, MAX_TRIES)[0])[:MAX_THREATS]
+    found: list[Threat] = []
+    tries = 0
+    start = 0
+    while start < len(text) and len(found) < MAX_THREATS and tries < MAX_TRIES:
+        end = _piece_end(text, start)
+        piece, tried = _found_in(text[start:end], MAX_TRIES - tries)
+        found.extend(replace(threat, start=threat.start + start, end=threat.end + start) if start else threat for threat in piece)
+        tries += tried
+        start = end
+    return _apart(found)[:MAX_THREATS]
+
+
+PIECE = 4000
+"""How many characters of a comment are read at once, at most; nearly every comment is
+read whole."""
+_PIECE_END = re.compile(r"[.!?\n]\s+")
+
+
+def _piece_end(text: str, start: int) -> int:
+    """Where the piece of `text` read from `start` ends: at the last end of a sentence
+    within `PIECE` characters (or the last space, if none), so that no threat is cut."""
+    if len(text) - start <= PIECE:
+        return len(text)
+    last = None
+    for last in _PIECE_END.finditer(text, start + PIECE // 2, start + PIECE):
+        pass
+    if last is not None:
+        return last.end()
+    space = text.rfind(" ", start + PIECE // 2, start + PIECE)
+    return space + 1 if space > 0 else start + PIECE
+
+
+def _found_in(text: str, tries: int) -> tuple[list[Threat], int]:
+    """The threats in a piece of text, in no particular order, checking at most `tries`
+    places in full; and how many it checked."""
+    by_form, anchors, by_anchor = _compiled()
+    lowered = text.lower()
+    present = anchors.intersection(lowered.split())
+    if not present:
+        return [], 0
+    if not text.isascii():
+        lowered = _folded(text)
+    found: list[Threat] = []
+    tried = 0
+    for anchor in {by_form[form] for form in present}:
+        any_rule, rules = by_anchor[anchor]
+        size = len(anchor)
+        position = lowered.find(anchor)
+        while position >= 0 and tried < tries:
+            # Only where the anchor is a word of its own: "end" in "ending" or "spend" is none.
+            alone = (position == 0 or not lowered[position - 1].isalnum()) and not lowered[position + size : position + size + 1].isalnum()
+            if alone and any_rule.match(lowered, position):
+                tried += 1
+                for rule, pattern, before in rules:
+                    match = pattern.match(lowered, position)
+                    threat = None if match is None else _tried(text, lowered, rule, before, position, match.end())
+                    if threat is not None:
+                        found.append(threat)
+            position = lowered.find(anchor, position + size)
+    return found, tried
+
+
+_APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\u00b4", "`", "\uff07")
+_TRAILING = (".", ",", "!", "?", ";", ":", ")", '"', "'", "...", "..", "!!", "!!!", "?!", "!?", ".\"", ",\"", "\u2026", "*",
+             "\u201d", "\u2019", "-", "'s", "\u2019s")
+"""What may stick to the end of a word when a comment is split on white space ("dead.",
+"warned!", "how's"): each anchor is looked up with each of these after it."""
+REACH = 160
+"""How far before its anchor (in characters) what must precede it is looked for."""
+
+
+def _folded(text: str) -> str:
+    """`text` in lower case with every apostrophe as "'", character for character, so
+    that spans in it are spans in `text` ("İ", the one letter whose lower case is two
+    characters, is read as "i")."""
+    for apostrophe in (*_APOSTROPHES, "\u0130"):
+        if apostrophe in text:
+            text = text.replace(apostrophe, "i" if apostrophe == "\u0130" else "'")
+    return text.lower()
+
+
+_Compiled = tuple[Rule, re.Pattern[str], re.Pattern[str] | None]
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[dict[str, str], frozenset[str], dict[str, tuple[re.Pattern[str], list[_Compiled]]]]:
+    """Each form a word of a comment may take when split ("warned!") to the anchor it is,
+    and all those forms; for each anchor, one pattern that matches where any of its rules
+    could (most places none does, and one try is cheaper than a try per rule), and the
+    rules compiled. Built on first use."""
+    by_form: dict[str, str] = {}
+    rules_of: dict[str, list[_Compiled]] = {}
+    for rule in RULES:
+        pattern = re.compile(phrase(rule.pattern), re.MULTILINE)
+        before = re.compile(f"(?:{phrase(rule.before)})\\Z", re.MULTILINE) if rule.before else None
+        for anchor in rule.anchors:
+            rules_of.setdefault(anchor, []).append((rule, pattern, before))
+            for form in (anchor, *(anchor + tail for tail in _TRAILING)):
+                by_form[form] = anchor
+    by_anchor = {
+        anchor: (re.compile("|".join(f"(?:{phrase(rule.pattern)})" for rule, _, _ in rules), re.MULTILINE), rules)
+        for anchor, rules in rules_of.items()
+    }
+    return by_form, frozenset(by_form), by_anchor
+
+
+def _tried(text: str, lowered: str, rule: Rule, before: re.Pattern[str] | None, position: int, end: int) -> Threat | None:
+    """The threat `rule` finds from its anchor at `position` to `end`, if what must come
+    before the anchor does and the sentence does not disown it."""
+    start = position
+    if before is not None:
+        head = before.search(lowered, max(0, position - REACH), position)
+        if head is None:
+            return None
+        start = head.start()
+    return _confirmed(text, lowered, rule, start, end)
+
+
+_NEGATION = re.compile(r"\b(?:not|never|no|nobody|none|nor|neither|without|no one)\b|n't\b")
+_CLAUSE_END = re.compile(r"[.!?;:,\n]|\b(?:but|and|so)\b")
+_SENTENCE_END = re.compile(r"[.!?\n](?=\s|$)")
+_REPORTED = re.compile(
+    r"\b(?:(?<!not a )(?<!n't a )(?<!no )threat(?:s|ened|ening)?|death threats?"
+    r"|(?:he|she|they|who|caller|callers|man|woman|men|suspect|accused|attacker|police|officers?|court|judge|prosecutors?"
+    r"|someone|somebody|trolls?|writer|sender|voice|headline|article|story|report|video|movie|film|song|lyrics?|character|line)\b"
+    r"[^.!?\n]{0,60}?\b(?:said|says|saying|say|wrote|writes|written|posted|tweeted|told|tells|texted|emailed|messaged|shouted"
+    r"|yelled|screamed|warned|reads?|reading|stated|claimed|allegedly|threatened|sang|sings|goes|painted|scrawled|sprayed"
+    r"|spray-painted|chanted|chanting|left)"
+    r"|(?:messages?|e-?mails?|letters?|notes?|posts?|tweets?|comments?|signs?|graffiti|texts?|voicemails?|calls?)\b[^.!?\n]{0,40}?"
+    r"\b(?:said|says|saying|read|reads|reading|like|such as))\b"
+    r"|\b(?:said|says|say|saying|wrote|writes|told (?:me|us|him|her|them)|tweeted|posted|texted|yelled|shouted|screamed)\s*[:,]?\s*$",
+)
+_REPORTED_AFTER = re.compile(r"[.!?]?[,\"'\u201d]+\s*(?!i\b)(?:\w+ ){0,2}(?:said|says|wrote|added|told|tweeted|posted|warned|threatened)\b")
+_CONTEST = re.compile(
+    r"\b(?:elections?|polls?|ballots?|vote|votes|voting|voters|game|games|playoffs?|season|league|tournament|match|rematch"
+    r"|debate|court|courtroom|chess|poker|fantasy|scoreboard|box office|market|marketplace|competition|ratings|nhl|nba|nfl"
+    r"|cup|series|puck|goalie|leafs|canucks|oilers|flames|senators|jets|habs|raptors)\b",
+)
+_IMPERATIVE_HEAD = re.compile(
+    r"\W*(?:(?:and|but|so|just|now|well|oh|then|hey|ok|okay|also|ps|remember|maybe|perhaps|please|better|you|ya|u|you'd|had"
+    r"|best|i'd|i would|would|strongly|seriously|might want to|may want to|word to the wise|friendly (?:tip|advice|reminder)"
+    r"|lol|and (?:you|ya))\W*){0,6}",
+)
+_GAME = re.compile(r"\b(?:game|games|gaming|player|players|level|boss|league|team|season|playing|multiplayer|pvp|raid|quest"
+                   r"|zombies?|opponents?|dungeon|traffic|road|roads|ice|hiking|trail|scam|scams|scammers?|burglar\w*|thie\w+"
+                   r"|theft|break-ins?|vacation|holidays?|crime)\b")
+_CONDITION = re.compile(phrase(CONDITION))
+_OR_BEFORE = re.compile(phrase(OR_BEFORE))
+_CONDITION_AFTER = re.compile(phrase(CONDITION_AFTER))
+
+
+def _confirmed(text: str, lowered: str, rule: Rule, start: int, end: int) -> Threat | None:
+    """The threat a match from `start` to `end` stands for, or None when its sentence
+    disowns it: negated, quoted, reported, a contest, or (for a rule that needs one)
+    without its condition or not at the head of its clause."""
+    sentence = _sentence_start(lowered, start)
+    before = lowered[sentence:start]
+    if _disowned(lowered, sentence, start) or _REPORTED.search(before) or _REPORTED_AFTER.match(lowered, end, end + 40):
+        return None
+    if rule.mode == "imperative" and not _at_head(lowered, sentence, start, end):
+        return None
+    kind = rule.kind
+    if kind == "conditional" and rule.mode == "any":  # "stop writing about us or else": the demand is part of it
+        start = sentence + len(before) - len(before.lstrip())
+    if rule.mode == "consequence" or kind == "direct":
+        condition = _condition(before)
+        if condition is not None:
+            kind, start = "conditional", sentence + condition
+        elif _CONDITION_AFTER.match(lowered, end):
+            kind, end = "conditional", _sentence_end(lowered, end, clause=True)
+        elif rule.mode == "consequence":
+            return None
+        if _CONTEST.search(lowered, sentence, _sentence_end(lowered, end)):
+            return None
+    return Threat(kind=kind, start=start, end=end, text=text[start:end], pattern=rule.name)
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding `start` begins, looking back at most `LOOK_BACK`
+    characters."""
+    floor = max(0, start - LOOK_BACK)
+    ends = [match.end() for match in _SENTENCE_END.finditer(text, floor, start)]
+    return ends[-1] if ends else floor
+
+
+def _sentence_end(text: str, end: int, clause: bool = False) -> int:
+    """Where the sentence holding `end` ends (or, with `clause`, where its last word
+    does), looking on at most `LOOK_BACK` characters."""
+    found = _SENTENCE_END.search(text, end, end + LOOK_BACK)
+    if not clause:
+        return found.end() if found is not None else min(len(text), end + LOOK_BACK)
+    last = found.start() if found is not None else min(len(text), end + LOOK_BACK)
+    return len(text[:last].rstrip(" \t,;:\"'\u201d"))
+
+
+def _disowned(text: str, sentence: int, start: int) -> bool:
+    """Whether a match at `start` is negated within its clause ("I would never say we'll
+    find you") or stands inside quotation marks opened in its sentence.
+
+    Like `terms.disowned`, but a comma ends the clause: the condition of a threat comes
+    before one, and its own negation ("if you don't stop, ...") does not disown it."""
+    clause = max((m.end() for m in _CLAUSE_END.finditer(text, sentence, start)), default=sentence)
+    window = " ".join(text[clause:start].split()[-6:])
+    return _NEGATION.search(window) is not None or _quoted(text, sentence, start)
+
+
+_QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether more quotation marks open than close between `start` and `end`. A mark
+    opens after a space or bracket and before a non-space; an apostrophe in a word
+    ("don't", "kids'") neither opens nor closes."""
+    depth = 0
+    for index in range(start, end):
+        if text[index] not in _QUOTES:
+            continue
+        before = text[index - 1] if index > 0 else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if (before.isspace() or before in "([:") and not after.isspace():
+            depth += 1
+        elif depth and not before.isspace() and (after.isspace() or after in ".,;:!?)]"):
+            depth -= 1
+    return depth > 0
+
+
+def _at_head(text: str, sentence: int, start: int, end: int) -> bool:
+    """Whether a match stands at the head of its clause, as an order to the reader does
+    ("Watch your back", "You'd better lock your doors tonight"), in a sentence not about a
+    game or the road ("you have to watch your back in this game")."""
+    clause = max((m.end() for m in _CLAUSE_END.finditer(text, sentence, start)), default=sentence)
+    if _IMPERATIVE_HEAD.fullmatch(text, clause, start) is None:
+        return False
+    return _GAME.search(text, sentence, _sentence_end(text, end)) is None
+
+
+def _condition(before: str) -> int | None:
+    """Where a condition starts in `before` (the sentence up to a consequence), if any: at
+    its head ("if you", "one more article"), or at the start of the sentence when it ends
+    in "or" or "again and" ("stop writing or ...", "say that again and ...")."""
+    found = _CONDITION.search(before)
+    if found is not None and not found.group().startswith("again"):
+        return found.start()
+    if found is not None or _OR_BEFORE.search(before):
+        return len(before) - len(before.lstrip())
+    return None
+
+
+def _apart(found: list[Threat]) -> list[Threat]:
+    """The threats in text order, a threat that overlaps an earlier (or longer) one left out."""
+    if len(found) < 2:
+        return found
+    kept: list[Threat] = []
+    for threat in sorted(found, key=lambda t: (t.start, -t.end)):
+        if kept and threat.start < kept[-1].end:
+            continue
+        kept.append(threat)
+    return kept
