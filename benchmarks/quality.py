@@ -168,21 +168,30 @@ def measure(model: Model, held: dict[str, pd.DataFrame], peer: Any) -> list[tupl
 
 
 def spam_rows(model: Model, video: pd.DataFrame, c3: pd.DataFrame) -> list[tuple[str, str, float, float | None]]:
-    """Spam at the policy's hold threshold (0.5): recall and false positives on the
-    YouTube video held out, the share of this project's held-out news spam caught and of
-    its news-style non-spam flagged, and the share of held-out C3 comments flagged."""
+    """Spam at the policy's hold threshold (0.5), and as the default policy decides it (the
+    head at 0.5, or the spam-signal rule): recall and false positives on the YouTube video
+    held out, the share of this project's held-out news spam caught and of its news-style
+    non-spam flagged, and the share of held-out C3 comments flagged."""
     def spam(frame: pd.DataFrame) -> np.ndarray:
         return model.predict_proba(frame, ["spam"])["spam"][:, model.labels("spam").index("spam")] >= 0.5
 
+    def ruled(frame: pd.DataFrame) -> np.ndarray:  # the spam-signal rule, as the default policy runs it
+        from moderation.decide.spam_signals import looks_like_spam
+
+        return np.asarray([looks_like_spam(str(text)) is not None for text in frame["text"]], dtype=bool)
+
     news = pd.read_csv(NEWS_SPAM_TEST)
-    flagged, truth = spam(video), (video["spam"] == "spam").to_numpy()
+    truth, news_truth = (video["spam"] == "spam").to_numpy(), (news["spam"] == "spam").to_numpy()
     name = video["group"].iloc[0].split(":", 1)[-1]
-    news_flagged, news_truth = spam(news), (news["spam"] == "spam").to_numpy()
-    return [("spam recall at 0.5", f"YouTube video held out ({name}, {len(video)})", float(flagged[truth].mean()), None),
-            ("spam false positives at 0.5", f"YouTube video held out ({name})", float(flagged[~truth].mean()), None),
-            ("spam caught at 0.5", f"news-style spam, held-out templates ({int(news_truth.sum())})", float(news_flagged[news_truth].mean()), None),
-            ("spam flagged at 0.5", f"news-style comments citing sources ({int((~news_truth).sum())})", float(news_flagged[~news_truth].mean()), None),
-            ("spam flagged at 0.5 (share)", f"C3 held-out comments ({len(c3)})", float(spam(c3).mean()), None)]  # fmt: skip
+    rows = []
+    for how, flag in (("at 0.5", spam), ("by the decision (0.5, or the rule)", lambda frame: spam(frame) | ruled(frame))):
+        flagged, news_flagged = flag(video), flag(news)
+        rows += [(f"spam recall {how}", f"YouTube video held out ({name}, {len(video)})", float(flagged[truth].mean()), None),
+                 (f"spam false positives {how}", f"YouTube video held out ({name})", float(flagged[~truth].mean()), None),
+                 (f"spam caught {how}", f"news-style spam, held-out templates ({int(news_truth.sum())})", float(news_flagged[news_truth].mean()), None),
+                 (f"spam flagged {how}", f"news-style comments citing sources ({int((~news_truth).sum())})", float(news_flagged[~news_truth].mean()), None),
+                 (f"spam flagged {how} (share)", f"C3 held-out comments ({len(c3)})", float(flag(c3).mean()), None)]  # fmt: skip
+    return rows
 
 
 def speed(model: Model, held: dict[str, pd.DataFrame], parts: dict[str, pd.DataFrame], peer: Any) -> tuple[float, float, float]:

@@ -29,12 +29,12 @@ from moderation.decide.moderator import Moderator, request_row
 
 CORAL_ACTIONS = ("NEW", "EDIT")
 WARM_UP = "A comment decided at start-up, before any request, and never answered or remembered."
-_SPAM_RULES = {"max_links", "repeat", "flood", "spam"}
+_SPAM_RULES = {"max_links", "repeat", "flood", "spam", "spam_signal"}
 _TOXIC_RULES = {"civility", "threat", "threat_phrase", "banned_term", "suspect_term", "shouting"}
 _REJECTION_CODES = {
     "civility": "ABUSIVE", "threat": "ABUSIVE", "threat_phrase": "ABUSIVE", "banned_term": "BANNED_WORD", "max_links": "SPAM", "repeat": "SPAM", "flood": "SPAM",
     "off_topic": "IRRELEVANT_CONTENT", "suspect_term": "OTHER", "shouting": "OTHER", "min_chars": "OTHER",
-    "max_chars": "OTHER", "spam": "SPAM", "personal_data": "OTHER", "language": "OTHER",
+    "max_chars": "OTHER", "spam": "SPAM", "spam_signal": "SPAM", "personal_data": "OTHER", "language": "OTHER",
 }  # fmt: skip
 
 

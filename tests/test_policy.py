@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from moderation.errors import ConfigError
-from moderation.decide.policy import SETTINGS, PolicyError, load_policy, make_policy, substantive_length, visible_length
+from moderation.decide.counting import substantive_length, visible_length
+from moderation.decide.policy import SETTINGS, PolicyError, load_policy, make_policy
 
 
 def test_every_setting_has_help_and_a_valid_default():
@@ -74,7 +75,7 @@ def test_inner_whitespace_runs_count_once():
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
 def test_ascii_text_reads_as_its_words_joined_by_single_spaces(text):
     """Text already in that form is taken as it is, without splitting it."""
-    from moderation.decide.policy import visible_text
+    from moderation.decide.counting import visible_text
 
     assert visible_text.__wrapped__(text) == " ".join(text.split())
 
@@ -181,7 +182,7 @@ def test_rule_rejections_need_no_model():
     "spam,spam,spam is all I say", "Spam! SPAM? spam. and so on", "a_b a_b a_b then 1 1 1 then done",
 ])
 def test_the_ascii_shortcut_counts_as_the_cluster_loop(text):
-    from moderation.decide import policy as rules
+    from moderation.decide import counting as rules
 
     visible = rules.visible_text(text)
     squeezed = rules._REPEATED_WORDS.sub(r"\1", visible)
@@ -219,7 +220,7 @@ def test_posted_at_reads_as_epoch_seconds(value, seconds):
 
 @given(st.text(alphabet=st.sampled_from(list("aAbB_1 ,.!?'-\t")), max_size=60))
 def test_the_repeated_word_check_sees_what_a_word_search_sees(text):
-    from moderation.decide import policy as rules
+    from moderation.decide import counting as rules
 
     words = rules._WORD.findall(text.lower())
     assert rules._has_repeated_word(text) == any(a == b for a, b in zip(words, words[1:]))
@@ -290,3 +291,16 @@ def test_default_suspect_terms_hold_insults_but_not_disowned_ones(text, held):
 def test_a_policy_can_empty_the_default_suspect_terms():
     text = "Only a complete m0r0n would write an article this lazy about the harbour budget."
     assert "suspect_term" not in [reason.rule for reason in rule_reasons(text, make_policy({"suspect_terms": []}))]
+
+
+def test_spam_signals_hold_reject_or_are_off_by_policy():
+    from moderation.decide.moderator import Moderator
+
+    text = "My aunt makes $87 an hour from home on her laptop. Start today at quick-cash-now.example/join, thank me later."
+    rules = {policy: [(reason["rule"], reason["action"]) for reason in Moderator(policy=make_policy(
+        {"spam_signals": policy, "spam_hold": 1.0, "spam_reject": 1.0})).check(text)["reasons"]]
+        for policy in ("hold", "reject", "off")}  # fmt: skip
+    assert ("spam_signal", "hold") in rules["hold"] and ("spam_signal", "reject") in rules["reject"]
+    assert not [rule for rule, _ in rules["off"] if rule == "spam_signal"]
+    cited = "The budget was $4.5 billion this year, see https://www.cbc.ca/news/politics/budget-2016-1.3504283 for the numbers."
+    assert not [reason for reason in Moderator().check(cited)["reasons"] if reason["rule"] == "spam_signal"]

@@ -1,0 +1,298 @@
+"""Spam signals are found in what a comment offers, promotes or asks readers to contact, in
+forms the spam head has not seen; not in comments that cite sources, figures and links to
+reporting, talk about scams, recommend a book, or mention a TV channel or a subscription."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import time
+
+import pytest
+
+from conftest import ROOT, shared_path
+from moderation.decide.spam_patterns import RULES, STRONG, WEAK
+from moderation.decide.spam_signals import MAX_SIGNALS, SpamSignal, find_spam_signals, looks_like_spam, spam_verdict, strength
+
+SPAM = [
+    # income claims and work from home
+    "My aunt pulls in $7,200 a month working part time from her couch. Details at richmom-daily.example",
+    "I'm now earning $450 per day online, no experience needed. Ask me how!",
+    "Quit my 9-5 last spring and I make over $18k a month from my laptop. It's real, look up cashcafe.example",
+    "Earn up to $900 weekly with simple copy-paste tasks: paydaytasks.example/start",
+    "Working from home I made $6,310 last month. You can too, click here to find out how.",
+    "Tired of low pay? Make money online in your spare time. Sign up today at homeprofit.example",
+    "Job vacancy: online data entry, get paid weekly, no experience required. Apply now!",
+    "I've been getting paid $85 an hour doing online surveys. Go to surveycash.example to start.",
+    "Making $12,000 a month from home is possible. I did it in 3 months. Info here → bit.ly/homecash99",
+    "100% working method to earn $200 daily. Reply 'INFO' and I'll send you the details.",
+    "Wow, I just received $850 from an online job. Everyone can do it, go here: cash-jobs.example",
+    "Stop scrolling and start earning! My cousin makes $95 an hour from home, see how at earnwise.example",
+    # loans and grants
+    "Bad credit? No problem! Personal loans approved within 15 minutes, visit fastcash-loans.example",
+    "We offer business loans at 2% interest to everyone. Email us: loans@quickfund.example",
+    "Hi, I am a loan lender offering loans at 3% interest rate. Contact us today.",
+    "Urgent loan available! No collateral, bad credit accepted. WhatsApp +1 (302) 555-0184",
+    "GOOD NEWS!!! Apply for a $5,000 personal loan today with no credit check at quickloan.example",
+    "Are you struggling financially? Get a grant from the government today, apply at freegrants.example",
+    # crypto, forex, investment
+    "Forex trading with Mrs Helen Carter changed my life, I started with $500 and got $12,400 in two weeks.",
+    "Crypto made me over $30,000 this year. Contact my account manager on Telegram @profitmaster_amy",
+    "I lost everything to fake brokers until I met Agent Lewis who helped me recover my lost funds. WhatsApp +1 415 555 0199",
+    "I invested $1,000 with Mr. Robert Hayes and received $15,000 after 10 days. Contact him via email robert.hayes@mail.example",
+    "Join my Telegram group for free forex signals: t.me/forexkings",
+    "Earn Bitcoin daily with our AI trading bot. Minimum deposit only $100. Register at aibtc.example",
+    # giveaways
+    "CONGRATULATIONS!!! You have been selected to receive a $1,000 Costco gift card. Claim your reward at prizes-now.example",
+    "You've won a brand new iPhone! Enter your details here: bit.ly/win-ip15",
+    "Massive giveaway: free PS5 consoles for the first 100 people, register at gamedrop.example",
+    "Get free gift cards every day just for watching videos!",
+    "Win a free iPhone 15 Pro! Just share this post and tag 3 friends.",
+    # self-promotion
+    "Great article!! Please subscribe to my YouTube channel for daily news analysis",
+    "sub4sub anyone? I'll subscribe back to everyone who comments",
+    "Follow me on Instagram @travelwithjen for more photos like this",
+    "Hey everyone, I'm an aspiring rapper, check out my latest track on SoundCloud!",
+    "please like and subscribe, it would mean a lot",
+    "Help me reach 1000 subscribers before the end of the year!!",
+    "I'm a 19 year old singer, please check out my covers on YouTube and subscribe!",
+    "New video out now on my channel, go watch it!!",
+    "hey guys my band just dropped our first single, stream it on spotify!! link below",
+    # contact off the site
+    "For a quick job that pays well, contact me on WhatsApp: +44 7700 900123",
+    "Need cash fast? DM me for details, link in my bio",
+    "Message me on Telegram @easyprofits for the signals group",
+    "Thank you Dr. Okoro for bringing my husband back, contact him on WhatsApp +234 803 555 1234",
+    "Hi dear, I am Jessica, I saw your profile and want to be friends, email me at jessica_love88@mail.example",
+    "Need a hacker? Contact hackerpro on Telegram, we recover accounts, change grades, track phones",
+    # pharmacy, diets, dating
+    "Buy cheap Cialis online, no prescription needed, discreet shipping worldwide",
+    "Keto gummies helped me lose 30 lbs in 4 weeks! Order now: slimfast-keto.example",
+    "Do you want to lose belly fat fast? This one weird tip melts 2 lbs a day: slimtip.example",
+    "Lonely housewives in your area want to meet you tonight: hotdates.example",
+    "Hot singles are waiting to chat with you. Join free: flirtzone.example",
+    "I highly recommend this spell caster, he brought my ex back in 3 days",
+    # shops and SEO
+    "Best cheap car insurance quotes at insurequote.example, compare now!",
+    "Professional SEO services: get your website on the first page of Google in 14 days.",
+    "Replica Rolex watches 70% off, free shipping: luxurytime.example",
+    "Buy 5000 real Instagram followers for $9.99 at growfast.example",
+    "Limited time offer! 60% off all designer handbags, shop now at bagdeals.example",
+    "Need an essay written? Professional writers, 24/7 support, visit essaypro.example",
+    "Call now for a free quote on roof repair: 1-888-555-0172, visit roofpros.example",
+    "Watch free movies and TV shows online in HD at freeflix.example",
+]
+
+NOT_SPAM = [
+    # sources, figures and links to reporting
+    "The budget was $4.5 billion, see https://www.cbc.ca/news/politics/budget-2024-1.7165432 for the breakdown.",
+    "StatsCan says wages rose 3% a year, which barely keeps up with rents.",
+    "According to the auditor's report, the project ran $312 million over budget.",
+    "The original study is here: https://www.nature.com/articles/s41586-023-06000-1",
+    "Read the council minutes yourself: https://www.toronto.ca/legdocs/mmis/2023/ex/bgrd/backgroundfile-240123.pdf",
+    "Read the full decision here: https://decisions.scc-csc.ca/scc-csc/scc-csc/en/item/19952/index.do",
+    "The Fraser Institute report is on their site, fraserinstitute.org, if anyone wants to check the numbers.",
+    "Loan approvals at the big banks dropped by 12% last quarter, see the Bank of Canada data.",
+    "Teachers were offered 1% a year; the union wanted 4%.",
+    "Gas went from $1.40 to $1.90 a litre in a month. Explain that, oil companies.",
+    # wages, salaries and money in the news
+    "I make $22 an hour and rent takes half of it. The minimum wage debate misses that.",
+    "I've been getting paid $17 an hour for the same job for six years while rents doubled.",
+    "Teachers here earn about $95,000 a year after ten years, according to the union's own figures.",
+    "The premier makes $208,000 a year plus expenses, more than most of his counterparts.",
+    "My neighbour makes $30 an hour as an electrician and still can't afford a house in this city.",
+    "My wife and I make about $120,000 a year combined and we still can't buy.",
+    "He made $4 million last year as CEO while laying off 300 workers.",
+    "I received $850 from the CRA after my tax return was reassessed, two years late.",
+    "Investing $10,000 in an index fund in 2010 would have tripled by now.",
+    # talk about scams and spam
+    "My mother got a text saying she had won a $1,000 gift card. It was a scam, of course.",
+    "Beware of these crypto scams: nobody gives you 40% returns every week.",
+    "These loan sharks advertise 'bad credit OK, approval in 15 minutes' and then charge 60% interest.",
+    "The comments under every article are full of spam about making $500 a day from home.",
+    "Anyone who falls for 'you have been selected to win an iPhone' deserves a lesson, honestly.",
+    "The CRA will never ask you to pay in gift cards or bitcoin.",
+    "Anyone who says you can lose 2 lbs a day is lying to you.",
+    # books, articles, recommendations
+    "If you want to understand the housing crisis, read 'The Case for Housing' by Mike Moffatt. Highly recommend it.",
+    "There is a great book on this, Doughnut Economics by Kate Raworth. Worth the read.",
+    "Check out the Globe's investigation from last year, it covered exactly this.",
+    "Great interview. I shared it with my book club.",
+    # TV channels and subscriptions
+    "CBC News Network is the only channel I watch anymore.",
+    "I switched channels after five minutes of that interview.",
+    "You can watch the whole debate on CPAC's YouTube channel.",
+    "I've been a subscriber to this paper for 30 years and this editorial made me cancel.",
+    "Please subscribe to your local paper, journalism costs money.",
+    "I subscribe to the Star and the Globe and neither covered this properly.",
+    "Subscribe to the idea that government can fix everything and you'll be disappointed.",
+    # ordinary talk that brushes against the forms
+    "Free tuition would cost less than the corporate tax cuts, look at the PBO numbers.",
+    "The government offered a loan guarantee to the company, which is a terrible deal for taxpayers.",
+    "If you need a loan to buy groceries, something is very wrong with the economy.",
+    "Follow the money and you'll see who benefits from this contract.",
+    "My son works from home three days a week and his productivity went up.",
+    "Please share this article with your MP, they need to read it.",
+    "Click on the link in the article and you'll see the figures don't match.",
+    "Congratulations to the team, they won the championship fair and square.",
+    "Thanks Mr. Ford, another billion for a highway nobody asked for.",
+    "The women in my area are waiting years for a family doctor.",
+    "I called 1-800-268-8228 three times and nobody at the agency picked up.",
+    "Order now, pay later: that's how the province runs its books.",
+    "The 30% off sale at the Bay was the only good news this week.",
+    "Email the minister at minister@example.gc.ca and tell her what you think.",
+    "Hurry up and pass the bill before the session ends.",
+    "Hackers stole the data of 3 million customers, according to the company.",
+]
+
+
+@pytest.mark.parametrize("text", SPAM)
+def test_spam_in_forms_the_model_has_not_seen_is_found(text):
+    signal = looks_like_spam(text)
+    assert signal is not None, (text, find_spam_signals(text))
+    assert strength(signal) in {STRONG, WEAK} and signal.kind != "link_drop"
+    assert signal.text == text[signal.start : signal.end] and signal.text.strip()
+
+
+@pytest.mark.parametrize("text", NOT_SPAM)
+def test_news_comments_with_sources_figures_and_talk_about_scams_are_not_spam(text):
+    assert looks_like_spam(text) is None, find_spam_signals(text)
+
+
+@pytest.mark.parametrize(("text", "kind", "pattern", "found"), [
+    ("I make $5,000 a week from home!", "money_offer", "income from home", "I make $5,000 a week from home"),
+    ("Bad credit OK, apply today.", "loan_or_crypto", "loan offer", "Bad credit OK"),
+    ("Subscribe to my new channel please", "self_promotion", "subscribe to my channel", "Subscribe to my new channel"),
+    ("WhatsApp +1 202 555 0147 for details", "contact_off_site", "messaging app number", "WhatsApp +1 202 555 0147"),
+    ("Reach her on WhatsApp now", "contact_off_site", "contact on a messaging app", "Reach her on WhatsApp"),
+    ("You have won a $500 voucher", "giveaway", "you have won", "You have won a $500"),
+    ("Cheap Viagra online!", "pharmacy", "pills without prescription", "Cheap Viagra"),
+])  # fmt: skip
+def test_the_kind_pattern_and_span_name_what_the_moderator_reads(text, kind, pattern, found):
+    signal = looks_like_spam(text)
+    assert (signal.kind, signal.pattern, signal.text) == (kind, pattern, found)
+
+
+def test_a_link_alone_is_not_spam_and_a_link_to_reporting_is_no_link_drop():
+    assert looks_like_spam("https://www.somesite.example/page") is None
+    assert [s.pattern for s in find_spam_signals("See zonepa.com and bit.ly/x1y2 and www.shop.example/?ref=77")] == [
+        "link", "short link", "referral link"]  # fmt: skip
+    for reporting in ("https://www.cbc.ca/news/canada/x-1.7012345", "https://data.example.gov/rates", "www.thestar.com/opinion/a.html",
+                      "https://www.city.example/reports/2023/budget.pdf", "https://en.wikipedia.org/wiki/Ferry"):  # fmt: skip
+        assert find_spam_signals(reporting) == [], reporting
+        assert looks_like_spam("Click here for the details: " + reporting) is None
+
+
+def test_a_weak_signal_needs_a_second_one_or_a_link():
+    assert looks_like_spam("Click here.") is None
+    assert looks_like_spam("Click here: winbig.example").pattern == "click here"
+    assert looks_like_spam("Free shipping on everything. Order now!").pattern == "sale pitch"
+    assert looks_like_spam("Click here. Click here.") is None  # the same words twice are one signal
+
+
+def test_what_is_reported_quoted_or_called_a_scam_is_not_sent():
+    assert find_spam_signals("I got an email saying you have been selected to win a gift card.") == []
+    assert find_spam_signals('The flyer read "bad credit ok, apply today".') == []
+    assert find_spam_signals("Bad credit OK loans are a scam.") == []
+    assert looks_like_spam("This is not a scam: bad credit OK, apply at loans.example") is not None
+
+
+def test_self_promotion_is_spam_even_when_it_apologises_for_the_spam():
+    assert looks_like_spam("Sorry for the spam, but please check out my music channel").kind == "self_promotion"
+
+
+def test_looks_like_spam_reads_the_signals_find_spam_signals_finds():
+    for text in SPAM + NOT_SPAM:
+        assert looks_like_spam(text) == spam_verdict(find_spam_signals(text)), text
+
+
+def test_spans_are_those_of_the_original_text_whatever_its_characters():
+    text = "\U0001F6A8\U0001F6A8SUBSCRIBE TO MY CHANNEL \u2014 caf\u00e9 \u0130stanbul \u2019 I\u2019ll sub back\ufeff"
+    found = find_spam_signals(text)
+    assert [s.pattern for s in found] == ["subscribe to my channel", "sub for sub"]
+    assert all(s.text == text[s.start : s.end] for s in found)
+
+
+def test_every_rule_has_a_known_kind_one_strength_per_name_and_no_anchor_the_split_cannot_see():
+    kinds = {"money_offer", "call_to_action", "self_promotion", "contact_off_site", "testimonial", "loan_or_crypto", "giveaway",
+             "pharmacy", "dating", "seo", "shop"}  # fmt: skip
+    strengths: dict[str, set[int]] = {}
+    for spam_rule in RULES:
+        assert spam_rule.kind in kinds and spam_rule.strength in {STRONG, WEAK}, spam_rule.name
+        assert all(not any(c in word for c in ".,!?;:()/'\"") for word in spam_rule.anchors), spam_rule.name
+        strengths.setdefault(spam_rule.name, set()).add(spam_rule.strength)
+    assert all(len(found) == 1 for found in strengths.values())  # a signal's strength is read off its pattern's name
+
+
+def test_a_long_comment_is_read_in_pieces_and_its_spans_stay_its_own():
+    text = "The council met on Tuesday about the ferry budget. " * 200 + "Questions? DM me. " + "More about ferries. " * 200
+    signal = looks_like_spam(text + " Details: quickcash.example")
+    assert signal is not None and signal.text == "DM me" == text[signal.start : signal.end]
+    assert looks_like_spam(text) is None  # a weak signal alone, even in a long comment
+
+
+def test_nothing_to_find_in_nothing_and_a_signal_is_a_frozen_record():
+    assert find_spam_signals("") == [] == find_spam_signals("   \n ") == find_spam_signals("Thanks for the balanced article.")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        SpamSignal("link_drop", 0, 1, "x", "link").start = 2  # type: ignore[misc]
+
+
+HOSTILE = [
+    "a" * 1_000_000,
+    " " * 1_000_000,
+    "subscribe " * 100_000,
+    "subscribe to my channel " * 40_000,
+    "channel " * 125_000,
+    "I make $1 a day " * 60_000,
+    "$5 a week " * 100_000 + " from home",
+    "+1234567890123 " * 65_000,
+    "@" * 1_000_000,
+    "email me at a" * 75_000 + "@",
+    "a.com" * 200_000,
+    "a . com " * 125_000,
+    "http://" * 140_000,
+    "a dot com " * 100_000,
+    "a" * 1_000_000 + " dot com",
+    "/" * 1_000_000,
+    '"' * 500_000 + " bad credit ok",
+    "\U0001F6A8" * 1_000_000,
+    "like and " * 110_000,
+    "my " * 330_000 + "channel",
+    "scam bad credit ok " * 52_000,
+    "women near you hot " * 52_000,
+    "subscribe loan bitcoin whatsapp click here free iphone $500 a week from home http://x.example " * 11_000,
+    "A long, ordinary comment about the ferry timetable and the council budget, with no spam in it. " * 10_000,
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=lambda text: repr(text[:12]))
+def test_a_megabyte_of_hostile_text_takes_well_under_a_second(text):
+    looks_like_spam("warm the compiled rules: subscribe to my channel")
+    began = time.perf_counter()
+    found = find_spam_signals(text)
+    verdict = looks_like_spam(text)
+    assert time.perf_counter() - began < 1.0
+    assert len(found) <= MAX_SIGNALS
+    assert all(text[s.start : s.end] == s.text for s in found)
+    assert verdict is None or verdict.text == text[verdict.start : verdict.end]
+
+
+def test_the_projects_own_news_spam_is_found_and_its_news_comments_are_not():
+    """data/spam/news_spam.csv is the spam head's training set: the rule, written apart from
+    it, finds nearly all its spam and none of its comments citing sources."""
+    with open(ROOT / "data" / "spam" / "news_spam.csv", newline="", encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    spam = [row["text"] for row in rows if row["spam"] == "spam"]
+    ham = [row["text"] for row in rows if row["spam"] != "spam"]
+    assert sum(looks_like_spam(text) is not None for text in spam) >= 0.95 * len(spam)
+    assert [text for text in ham if looks_like_spam(text)] == []
+
+
+@pytest.mark.shared
+def test_few_news_comments_are_flagged():
+    """On the C3 news comments (hardly any of which are spam) the rule fires on well under
+    0.5% of them."""
+    with open(shared_path("datasets", "c3", "c3_train.csv"), newline="", encoding="utf-8") as file:
+        comments = [row["comment_text"] for row in csv.DictReader(file)]
+    flagged = sum(1 for comment in comments if looks_like_spam(comment))
+    assert len(comments) > 9000 and flagged / len(comments) < 0.005
