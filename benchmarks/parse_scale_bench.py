@@ -10,7 +10,8 @@ unnamed `<dl>` comment section, and a plain-text dump. Every (shape, size) runs 
 process, so the peak RSS reported is that run's alone (the page's own text included: the
 "page" column gives its size). "seconds" is wall-clock time of the parse alone, "CPU s"
 its processor time (what to compare on a machine shared with other work); ms/comment is
-wall time over N. "found" is the comments parsed (ours) or the characters extracted (peer).
+wall time over N; "x page" is the peak RSS over the page's size. "found" is the comments
+parsed (ours) or the characters extracted (peer).
 
 The peer is trafilatura 2.x, `extract(html, include_comments=True)` on the same HTML in
 the same run, when it is installed (`pip install -e .[bench] lxml_html_clean`). It measures something
@@ -242,7 +243,7 @@ def main() -> None:
     sizes = [int(size) for size in args.sizes.split(",")]
     rows = []
     print(f"{'shape':<18} {'who':<12} {'N':>7} {'page MB':>8} {'seconds':>9} {'CPU s':>8} {'ms/comment':>11} "
-          f"{'peak RSS MB':>12} {'found':>10}")
+          f"{'peak RSS MB':>12} {'x page':>7} {'found':>10}")
     for shape in args.shapes.split(","):
         for n in sizes:
             runners = ["moderation"] + (["trafilatura"] if peer and shape != "text-dump" else [])
@@ -256,7 +257,8 @@ def main() -> None:
                 found_text = "none" if found is None else (f"{found:,} ch" if who == "trafilatura" else f"{found:,}")
                 print(f"{shape:<18} {who:<12} {n:>7} {result['page_bytes'] / 2**20:>8.1f} {result['seconds']:>9.2f} "
                       f"{result.get('cpu_seconds', float('nan')):>8.2f} {result['seconds'] / n * 1000:>11.3f} "
-                      f"{result['peak_rss'] / 2**20:>12.0f} {found_text:>10}", flush=True)  # fmt: skip
+                      f"{result['peak_rss'] / 2**20:>12.0f} {result['peak_rss'] / result['page_bytes']:>7.1f} "
+                      f"{found_text:>10}", flush=True)  # fmt: skip
     print("moderation: parse_page() records per comment; trafilatura: extract(include_comments=True), one string "
           "(its length in characters under 'found'), no per-comment records.", file=sys.stderr)
     if args.json:

@@ -6,16 +6,31 @@ that a return of quadratic work fails while a busy CI machine does not.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import time
 
 import pytest
+from conftest import ROOT
+from lxml import etree
 
 from moderation.parse import PageTruncatedWarning, parse_page
+from moderation.parse import deeptree
 from moderation.parse import lengths as parse_lengths
 from moderation.parse import tree as parse_tree
 from moderation.parse.common import normalize_space
 from moderation.parse.deepjson import loads
+
+
+def _bench():
+    """benchmarks/parse_scale_bench.py, whose synthetic pages these tests read too."""
+    spec = importlib.util.spec_from_file_location("parse_scale_bench", ROOT / "benchmarks" / "parse_scale_bench.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+BENCH = _bench()
 
 
 def wordpress_comment(number: int, replies: str = "") -> str:
@@ -176,3 +191,44 @@ def test_a_text_dump_of_8000_comments_keeps_them_all_with_their_replies():
     assert page.comments[7997].author == "Reader 07997"
     assert page.comments[7997].parent_id == "c7997"
     assert page.comments[7998].parent_id is None
+
+
+@pytest.mark.parametrize("shape", [shape for shape in BENCH.SHAPES if shape != "text-dump"])
+def test_the_deep_reader_builds_the_tree_the_standard_library_tokenizer_gives(shape):
+    # deep_document reads a page with its own tokenizer: the tree must be the one that
+    # HTMLParser's tokens, fed to the same builder, give.
+    for comments in (1, 40, 2500):
+        text = BENCH.page(shape, comments)
+        builder = deeptree._DeepTreeBuilder()
+        builder.feed(text)
+        assert etree.tostring(deeptree.deep_document(text)) == etree.tostring(builder.finish())
+
+
+def test_a_deep_page_the_standard_library_tokenizer_refuses_is_read_as_far_as_lxml_got():
+    # HTMLParser raises AssertionError on "<![" with no name after it: a traceback, before.
+    text = wordpress_page(reply_chain(1, 1500).replace("Comment number 1400 ", "Comment number 1400 <![<"))
+    with pytest.warns(PageTruncatedWarning, match="expected name token"):
+        page = parse_page(text)
+    assert 0 < len(page.comments) < 1500
+
+
+def test_walking_a_tree_gives_iterwalks_events_in_time_linear_in_its_depth():
+    root = parse_tree.document("<html><body><div>a<p>b<b>c</b></p><br>d<ul><li>e</li></ul></div><p>f</p></body></html>")
+    assert list(parse_tree.walk(root)) == list(etree.iterwalk(root, events=("start", "end")))
+    div = root.find("body/div")
+    assert list(parse_tree.walk(div)) == list(etree.iterwalk(div, events=("start", "end")))
+
+    def seconds(depth):
+        # Every proxy kept, as parse_html keeps them: lxml, freeing one, walks up to the
+        # nearest ancestor that has one.
+        chain = [etree.Element("div")]
+        for _level in range(depth):
+            chain.append(etree.SubElement(chain[-1], "div"))
+        started = time.process_time()
+        for _event in parse_tree.walk(chain[0]):
+            pass
+        return time.process_time() - started
+
+    # iterwalk hands out the end events of a chain from the front of a list: 16x the
+    # time for 4x the depth.
+    assert seconds(200_000) < 8 * max(seconds(50_000), 0.01)

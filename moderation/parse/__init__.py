@@ -3,10 +3,10 @@
 The format is sniffed, not taken from the file name: saved pages come as .html, .htm,
 .txt, .php or no extension at all. Owns decoding (`decode`), HTML pages (`html`, which
 reads them through `html_structured`, `html_article`, `html_policy`, `html_schemaorg`,
-`html_structure` and `html_comment`, on the element tree of `tree`, `deeptree` and
-`lengths`), browser text dumps (`text`, with `text_section` and `text_comments`), what
-both share (`common`), and the exports of commenting systems (`exports`, with
-`export_xml` and `export_json`).
+`html_structure` and `html_comment`, on the element tree of `tree`, `deeptree` (with
+`htmltokens`) and `lengths`), browser text dumps (`text`, with `text_section` and
+`text_comments`), what both share (`common`), and the exports of commenting systems
+(`exports`, with `export_xml` and `export_json`).
 
 May import: `moderation.errors`, `moderation.records`; nothing above them in the flow.
 """

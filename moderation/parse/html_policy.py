@@ -14,20 +14,9 @@ from moderation.parse.common import is_policy_line, policy_from_lines
 from moderation.parse.tree import BLOCK_TAGS, DROP_TAGS, TreeFold, element_text, iter_elements
 from moderation.records import CommentPolicy
 
-# XPath's translate(@class, "COMENT", "coment"): only those letters are folded.
-_LOWER_COMMENT = str.maketrans("COMENT", "coment")
-_LOWER_RESPOND = str.maketrans("RESPOND", "respond")
-
-
 def read_policy(root: Any) -> CommentPolicy:
     """The policy stated in the elements named for comments and set on their comment fields."""
-    elements = [
-        element
-        for element in iter_elements(root)
-        if "comment" in (element.get("class") or "").translate(_LOWER_COMMENT)
-        or "comment" in (element.get("id") or "").translate(_LOWER_COMMENT)
-        or "respond" in (element.get("id") or "").translate(_LOWER_RESPOND)
-    ]
+    elements = [element for element in iter_elements(root) if _named_for_comments(element)]
     named = set(elements)
 
     def reads_blocks_below(element: Any, above: bool) -> bool:
@@ -65,3 +54,16 @@ def read_policy(root: Any) -> CommentPolicy:
             lines.append(f"minimum {field.get('minlength')} characters" if field.get("minlength") else "")
             lines.append(f"maximum {field.get('maxlength')} characters" if field.get("maxlength") else "")
     return policy_from_lines(list(dict.fromkeys(line for line in lines if line)))
+
+
+def _named_for_comments(element: Any) -> bool:
+    """Whether the class or id names comments, or the id the reply form, in any case.
+
+    XPath's translate(@class, "COMENT", "coment") folded only those letters; lower()
+    folds others too, but no other character lowers into one of them.
+    """
+    classes = element.get("class")
+    if classes and "comment" in classes.lower():
+        return True
+    element_id = element.get("id")
+    return bool(element_id) and ("comment" in (lowered := element_id.lower()) or "respond" in lowered)

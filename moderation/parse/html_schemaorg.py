@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from lxml import etree
-
 from moderation.parse.common import is_boilerplate, normalize_space, parse_date
 from moderation.parse.html_comment import dedupe
 from moderation.parse.html_structured import ld_names, ld_text, ld_types
-from moderation.parse.tree import element_text, iter_elements, strip_invisible
+from moderation.parse.tree import element_text, iter_elements, strip_invisible, walk
 from moderation.records import Article, Comment
 
 
@@ -99,7 +97,7 @@ def _survey_microdata(items: list[Any]) -> tuple[dict[str, dict[Any, Any]], dict
         open_items: list[Any] = []
         # Open items still without a descendant of each kind; on the stack in nesting order.
         waiting: dict[str, list[Any]] = {kind: [] for kind in _ITEM_PROPS}
-        for event, element in etree.iterwalk(top, events=("start", "end")):
+        for event, element in walk(top):
             if event == "start":
                 prop = element.get("itemprop")
                 if prop:

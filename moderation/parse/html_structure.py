@@ -19,7 +19,7 @@ from lxml import etree
 
 from moderation.parse.html_comment import class_and_id, dedupe, dt_header, is_comment_text, read_item
 from moderation.parse.lengths import link_lengths, text_lengths
-from moderation.parse.tree import TreeFold, any_above, strip_invisible
+from moderation.parse.tree import TreeFold, any_above, strip_invisible, walk
 from moderation.records import Article, Comment
 
 # A comment *item* is the repeated unit, one per comment. Parts of an item (its author,
@@ -142,7 +142,7 @@ class _ItemTree:
         # after it and before its end.
         self._by_rank: list[int] = []
         open_items: list[int] = []
-        for event, element in etree.iterwalk(root, events=("start", "end"), tag=None):
+        for event, element in walk(root):
             index = index_of.get(element)
             if index is None:
                 continue

@@ -13,10 +13,8 @@ import re
 import unicodedata
 from typing import Any
 
-from lxml import etree
-
 from moderation.parse.common import without_controls
-from moderation.parse.tree import BLOCK_TAGS, DROP_TAGS, element_text
+from moderation.parse.tree import BLOCK_TAGS, DROP_TAGS, element_text, walk
 
 # Asking each comment of a thread for the length of its text reads every reply below it
 # again: N squared for a thread nested N deep. These walks sum each element's text once,
@@ -55,7 +53,7 @@ def link_lengths(root: Any, wanted: dict[Any, int]) -> tuple[list[int], list[int
     totals = [0] * len(wanted)
     linked = [0] * len(wanted)
     stack: list[list[Any]] = []
-    for event, element in etree.iterwalk(root, events=("start", "end")):
+    for event, element in walk(root):
         if event == "start":
             # text_content() leaves out comments' own text, not their tails.
             text = element.text if isinstance(element.tag, str) else None
@@ -126,7 +124,7 @@ def text_lengths(root: Any, wanted: set[Any]) -> dict[Any, int]:
     # with a mark that Unicode composes with what precedes it (NFC over the whole text may
     # then differ from NFC run by run, so that element is measured the slow way).
     stack: list[list[Any]] = []
-    for event, element in etree.iterwalk(root, events=("start", "end")):
+    for event, element in walk(root):
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
             lines = _NEWLINE if tag in BLOCK_TAGS else None
