@@ -104,7 +104,7 @@ def _piece_end(text: str, start: int) -> int:
 def _found_in(text: str, tries: int) -> tuple[list[Threat], int]:
     """The threats in a piece of text, in no particular order, checking at most `tries`
     places in full; and how many it checked."""
-    by_form, anchors, by_anchor = _compiled()
+    by_form, anchors, _rules = _anchors()
     lowered = text.lower()
     present = anchors.intersection(lowered.split())
     if not present:
@@ -114,7 +114,7 @@ def _found_in(text: str, tries: int) -> tuple[list[Threat], int]:
     found: list[Threat] = []
     tried = 0
     for anchor in {by_form[form] for form in present}:
-        any_rule, rules = by_anchor[anchor]
+        any_rule, rules = _anchor_patterns(anchor)
         size = len(anchor)
         position = lowered.find(anchor)
         while position >= 0 and tried < tries:
@@ -154,25 +154,35 @@ _Compiled = tuple[Rule, re.Pattern[str], re.Pattern[str] | None]
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[dict[str, str], frozenset[str], dict[str, tuple[re.Pattern[str], list[_Compiled]]]]:
+def _anchors() -> tuple[dict[str, str], frozenset[str], dict[str, tuple[Rule, ...]]]:
     """Each form a word of a comment may take when split ("warned!") to the anchor it is,
-    and all those forms; for each anchor, one pattern that matches where any of its rules
-    could (most places none does, and one try is cheaper than a try per rule), and the
-    rules compiled. Built on first use."""
+    all those forms, and each anchor's rules."""
     by_form: dict[str, str] = {}
-    rules_of: dict[str, list[_Compiled]] = {}
+    rules_of: dict[str, list[Rule]] = {}
     for rule in RULES:
-        pattern = re.compile(phrase(rule.pattern), re.MULTILINE)
-        before = re.compile(f"(?:{phrase(rule.before)})\\Z", re.MULTILINE) if rule.before else None
         for anchor in rule.anchors:
-            rules_of.setdefault(anchor, []).append((rule, pattern, before))
+            rules_of.setdefault(anchor, []).append(rule)
             for form in (anchor, *(anchor + tail for tail in _TRAILING)):
                 by_form[form] = anchor
-    by_anchor = {
-        anchor: (re.compile("|".join(f"(?:{phrase(rule.pattern)})" for rule, _, _ in rules), re.MULTILINE), rules)
-        for anchor, rules in rules_of.items()
-    }
-    return by_form, frozenset(by_form), by_anchor
+    return by_form, frozenset(by_form), {anchor: tuple(rules) for anchor, rules in rules_of.items()}
+
+
+@lru_cache(maxsize=None)
+def _anchor_patterns(anchor: str) -> tuple[re.Pattern[str], list[_Compiled]]:
+    """For an anchor, one pattern that matches where any of its rules could (most places
+    none does, and one try is cheaper than a try per rule), and its rules compiled.
+
+    Compiled when a comment first has the anchor: compiling every rule took a third of a
+    second, which a `check` process paid for one comment that has one anchor or none."""
+    rules = _anchors()[2][anchor]
+    compiled = [(rule, _pattern(rule.pattern), _pattern(rule.before, before=True) if rule.before else None) for rule in rules]
+    return re.compile("|".join(f"(?:{phrase(rule.pattern)})" for rule in rules), re.MULTILINE), compiled
+
+
+@lru_cache(maxsize=None)
+def _pattern(pattern: str, before: bool = False) -> re.Pattern[str]:
+    """A rule's pattern, or what must stand before its anchor (`before`), compiled once."""
+    return re.compile(f"(?:{phrase(pattern)})\\Z" if before else phrase(pattern), re.MULTILINE)
 
 
 def _tried(text: str, lowered: str, rule: Rule, before: re.Pattern[str] | None, position: int, end: int) -> Threat | None:
