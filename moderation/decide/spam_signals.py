@@ -38,6 +38,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
+from moderation.decide.reading import inside_quotes, piece_end, straight_apostrophes
 from moderation.decide.spam_patterns import (
     BARE_TLD, LINK, LINKED, MARKS, NEWS_SITES, NOT_SCAM, PATH_TLD, REFERRAL, REPORTED, REPORTING_HOST, REPORTING_PATH, RULES,
     SCAM_TALK, SHORTENERS, STRONG, WEAK, SpamRule,
@@ -128,7 +129,7 @@ def _signals(text: str, links: bool) -> list[SpamSignal]:
     found = []
     tries = start = 0
     while start < len(text) and len(found) < MAX_SIGNALS and tries < MAX_TRIES * MAX_PIECES:
-        end = _piece_end(text, start)
+        end = piece_end(text, start, PIECE)
         piece, tried = _found_in(text[start:end], MAX_TRIES, True)  # a link may stand in another piece than its offer
         found.extend(replace(signal, start=signal.start + start, end=signal.end + start) for signal in piece)
         tries += max(tried, 1)
@@ -136,24 +137,6 @@ def _signals(text: str, links: bool) -> list[SpamSignal]:
     return _apart(found)[:MAX_SIGNALS]
 
 
-_PIECE_END = re.compile(r"[.!?\n]\s+")
-
-
-def _piece_end(text: str, start: int) -> int:
-    """Where the piece of `text` read from `start` ends: at the last end of a sentence
-    within `PIECE` characters (or the last space, if none), so that no signal is cut."""
-    if len(text) - start <= PIECE:
-        return len(text)
-    last = None
-    for last in _PIECE_END.finditer(text, start + PIECE // 2, start + PIECE):
-        pass
-    if last is not None:
-        return last.end()
-    space = text.rfind(" ", start + PIECE // 2, start + PIECE)
-    return space + 1 if space > 0 else start + PIECE
-
-
-_APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\u00b4", "`", "\uff07")
 _SYMBOLS = re.compile("[^\\w\t\n\r \x21-\x7e\u00a3\u20ac\u201c\u201d\u2192\u2026]")
 """Characters outside words and punctuation (emoji, pictures drawn in box characters, odd
 spaces, invisible characters) that may stick to a word ("🚨🚨SUBSCRIBE", "Subscribe\u00a0")."""
@@ -168,10 +151,7 @@ def _folded(text: str) -> str:
     character for character, so that spans in it are spans in `text` ("İ", whose lower
     case is two characters, is read as "i")."""
     if not text.isascii():
-        for apostrophe in (*_APOSTROPHES, "\u0130"):
-            if apostrophe in text:
-                text = text.replace(apostrophe, "i" if apostrophe == "\u0130" else "'")
-        text = _SYMBOLS.sub(" ", text)
+        text = _SYMBOLS.sub(" ", straight_apostrophes(text))
     return text.lower()
 
 
@@ -382,19 +362,9 @@ def _disowned(text: str, start: int, end: int) -> bool:
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
-    """Whether more quotation marks open than close between `start` and `end`; an apostrophe in a
-    word ("don't") neither opens nor closes."""
-    depth = 0
-    for index in range(start, end):
-        if text[index] not in _QUOTES:
-            continue
-        before = text[index - 1] if index > 0 else " "
-        after = text[index + 1] if index + 1 < len(text) else " "
-        if (before.isspace() or before in "([:") and not after.isspace():
-            depth += 1
-        elif depth and not before.isspace() and not after.isalnum():
-            depth -= 1
-    return depth > 0
+    """Whether `start` to `end` stands inside quotation marks (a colon may open them; a
+    mark before anything but a letter or digit may close them)."""
+    return inside_quotes(text, start, end, _QUOTES, opens_after="([:", closes_before=None)
 
 
 def _apart(found: list[SpamSignal]) -> list[SpamSignal]:

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from moderation.decide.reading import inside_quotes
+
 
 
 @lru_cache(maxsize=1)
@@ -275,24 +277,7 @@ def disowned(text: str, start: int) -> bool:
     it is not held for it: the civility model still reads the whole comment."""
     clause_start = max((match.end() for match in _CLAUSE_END.finditer(text, 0, start)), default=0)
     before = text[clause_start:start]
-    if _inside_quotes(text, clause_start, start):
+    if inside_quotes(text, clause_start, start, _QUOTES):
         return True
     window = " ".join(before.split()[-NEGATION_WORDS:])
     return _NEGATION.search(window) is not None
-
-
-def _inside_quotes(text: str, start: int, end: int) -> bool:
-    """Whether more quotation marks open than close between `start` and `end`: a mark
-    opens after a space or bracket (or at the start) and before a non-space; an
-    apostrophe inside a word ("don't") does neither."""
-    depth = 0
-    for index in range(start, end):
-        if text[index] not in _QUOTES:
-            continue
-        before = text[index - 1] if index > 0 else " "
-        after = text[index + 1] if index + 1 < len(text) else " "
-        if (before.isspace() or before in "([") and not after.isspace():
-            depth += 1
-        elif not before.isspace() and (after.isspace() or after in ".,;:!?)]") and depth:
-            depth -= 1
-    return depth > 0

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from moderation.decide.reading import inside_quotes, piece_end, straight_apostrophes
 from moderation.decide.threat_patterns import CONDITION, CONDITION_AFTER, OR_BEFORE, RULES
 from moderation.decide.threat_words import Rule, phrase
 
@@ -73,7 +74,7 @@ def find_threats(text: str) -> list[Threat]:
     tries = 0
     start = 0
     while start < len(text) and len(found) < MAX_THREATS and tries < MAX_TRIES:
-        end = _piece_end(text, start)
+        end = piece_end(text, start, PIECE)
         piece, tried = _found_in(text[start:end], MAX_TRIES - tries)
         found.extend(replace(threat, start=threat.start + start, end=threat.end + start) if start else threat for threat in piece)
         tries += tried
@@ -84,21 +85,6 @@ def find_threats(text: str) -> list[Threat]:
 PIECE = 4000
 """How many characters of a comment are read at once, at most; nearly every comment is
 read whole."""
-_PIECE_END = re.compile(r"[.!?\n]\s+")
-
-
-def _piece_end(text: str, start: int) -> int:
-    """Where the piece of `text` read from `start` ends: at the last end of a sentence
-    within `PIECE` characters (or the last space, if none), so that no threat is cut."""
-    if len(text) - start <= PIECE:
-        return len(text)
-    last = None
-    for last in _PIECE_END.finditer(text, start + PIECE // 2, start + PIECE):
-        pass
-    if last is not None:
-        return last.end()
-    space = text.rfind(" ", start + PIECE // 2, start + PIECE)
-    return space + 1 if space > 0 else start + PIECE
 
 
 def _found_in(text: str, tries: int) -> tuple[list[Threat], int]:
@@ -131,7 +117,6 @@ def _found_in(text: str, tries: int) -> tuple[list[Threat], int]:
     return found, tried
 
 
-_APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\u00b4", "`", "\uff07")
 _TRAILING = (".", ",", "!", "?", ";", ":", ")", '"', "'", "...", "..", "!!", "!!!", "?!", "!?", ".\"", ",\"", "\u2026", "*",
              "\u201d", "\u2019", "-", "'s", "\u2019s")
 """What may stick to the end of a word when a comment is split on white space ("dead.",
@@ -141,13 +126,8 @@ REACH = 160
 
 
 def _folded(text: str) -> str:
-    """`text` in lower case with every apostrophe as "'", character for character, so
-    that spans in it are spans in `text` ("İ", the one letter whose lower case is two
-    characters, is read as "i")."""
-    for apostrophe in (*_APOSTROPHES, "\u0130"):
-        if apostrophe in text:
-            text = text.replace(apostrophe, "i" if apostrophe == "\u0130" else "'")
-    return text.lower()
+    """`text` in lower case, span for span, with apostrophes straight."""
+    return straight_apostrophes(text).lower()
 
 
 _Compiled = tuple[Rule, re.Pattern[str], re.Pattern[str] | None]
@@ -289,20 +269,8 @@ _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
-    """Whether more quotation marks open than close between `start` and `end`. A mark
-    opens after a space or bracket and before a non-space; an apostrophe in a word
-    ("don't", "kids'") neither opens nor closes."""
-    depth = 0
-    for index in range(start, end):
-        if text[index] not in _QUOTES:
-            continue
-        before = text[index - 1] if index > 0 else " "
-        after = text[index + 1] if index + 1 < len(text) else " "
-        if (before.isspace() or before in "([:") and not after.isspace():
-            depth += 1
-        elif depth and not before.isspace() and (after.isspace() or after in ".,;:!?)]"):
-            depth -= 1
-    return depth > 0
+    """Whether `start` to `end` stands inside quotation marks (a colon may open them)."""
+    return inside_quotes(text, start, end, _QUOTES, opens_after="([:")
 
 
 def _at_head(text: str, sentence: int, start: int, end: int) -> bool:
