@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from moderation.errors import DataError
+from moderation.decide.language import MIN_CONFIDENCE, compact_detector_says_english, detect, looks_english
 from moderation.decide.policy import Policy, Reason, action_of, load_policy, rules_and_length, score_reasons
 from moderation.decide.terms import could_match_many
 from moderation.decide.history import History as _History
@@ -153,8 +154,6 @@ class Moderator:
     def _language(self, text: str) -> tuple[dict[str, Any] | None, Reason | None]:
         """The comment's language (`language.detect`), and the reason it is not scored
         when the models do not read it (confidently another language than the policy's)."""
-        from moderation.decide.language import MIN_CONFIDENCE, compact_detector_says_english, detect, looks_english
-
         if "en" in self.policy["languages"] and (looks_english(text) or compact_detector_says_english(text)):
             return {"code": "en", "confidence": None}, None  # plainly English: py3langid is not asked
         code, confidence = detect(text)
