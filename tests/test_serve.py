@@ -256,3 +256,20 @@ def test_sighup_swaps_in_an_adopted_model_without_dropping_a_request(tmp_path):
         stderr = process.communicate(timeout=10)[1]
     assert first.startswith("a@") and second.startswith("b@") and "reloaded: now serving b@" in stderr
     assert statuses and set(statuses) == {200}  # nothing dropped or failed while it swapped
+
+
+def test_coral_flags_spam_signals_as_spam_and_threat_phrases_as_toxic():
+    from moderation.decide.moderator import Moderator
+    from moderation.decide.policy import make_policy
+    from moderation.serve import coral_answer
+
+    moderator = Moderator(policy=make_policy({"spam_hold": 1.0, "spam_reject": 1.0, "threat_hold": 1.0, "threat_reject": 1.0,
+                                              "threat_phrases": "reject", "civility_hold": 1.0, "civility_reject": 1.0}))  # fmt: skip
+    spam = moderator.check("My aunt makes $87 an hour from home on her laptop. Start today at quick-cash-now.example/join")
+    status, answer = coral_answer(spam)
+    assert status == 200 and answer["status"] == "SYSTEM_WITHHELD"
+    assert answer["actions"] == [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_SPAM"}]
+    threat = moderator.check("We know where you live now, and which school your kids go to. Keep writing, see what happens.")
+    status, answer = coral_answer(threat)
+    assert answer["status"] == "REJECTED" and answer["actions"][0]["reason"] == "COMMENT_DETECTED_TOXIC"
+    assert answer["moderationAction"]["rejectionReason"]["code"] == "ABUSIVE"
