@@ -98,7 +98,8 @@ MARKER = re.compile(r"^[ \t]*[!@#$%^&*()][!@#$%^&*() \t]{3,}COMMENTS[ \t]*$", re
 
 
 def test_dragnet_comment_extraction_floor():
-    """A generous floor on real pages nobody tuned on: the benchmark reports the real figure."""
+    """A floor on real pages, a quarter of dragnet's (no part of it is held out: issue 20's
+    fixes were made looking at its pages); the benchmark reports the real figure."""
     dragnet = shared_path("pages", "dragnet")
     overlap = found = gold_total = false_alarms = no_gold = 0
     for html in sorted((dragnet / "HTML").glob("*.html"))[::4]:
@@ -115,5 +116,93 @@ def test_dragnet_comment_extraction_floor():
             no_gold += 1
             false_alarms += bool(page.comments)
     precision, recall = overlap / found, overlap / gold_total
-    assert precision > 0.75 and recall > 0.75
-    assert false_alarms / no_gold < 0.2
+    assert precision > 0.85 and recall > 0.8
+    assert false_alarms / no_gold < 0.1
+
+
+def test_header_and_text_items_make_one_comment():
+    html = """<html><body><h1>Mending old quarrels</h1><p>The post.</p>
+    <dl id="comment_list">
+      <dt class="comment even" id="comment-4101"><span class="comment_num"><a href="#comment-4101">1</a></span>
+        <span class="comment_author"><a href="http://example.org/">Tomasz Wren</a></span>
+        <span class="comment_time">June 2, 2024 at 3:15 pm</span></dt>
+      <dd class="comment even"><div class="format_text" id="comment-body-4101">
+        <p>Start with the small quarrels; the big ones soften on their own.</p>
+        <p class="reply"><a class="comment-reply-link" href="#respond">Reply</a></p></div></dd>
+      <dt class="comment odd" id="comment-4102"><span class="comment_author">Ines</span>
+        <span class="comment_time">June 3, 2024 at 6:40 am</span></dt>
+      <dd class="comment odd"><div class="format_text" id="comment-body-4102">
+        <p>What if the other side never asks?</p></div></dd>
+    </dl></body></html>"""
+    comments = parse_page(html).comments
+    assert [(c.id, c.author, c.posted_at) for c in comments] == [
+        ("comment-4101", "Tomasz Wren", "2024-06-02T15:15:00"),
+        ("comment-4102", "Ines", "2024-06-03T06:40:00"),
+    ]
+    assert comments[0].text == "Start with the small quarrels; the big ones soften on their own."
+
+
+def test_numbered_time_block_and_byline_under_the_text():
+    html = """<html><body><h1>The lamp-lighters</h1><p>The post.</p><ol class="commentlist">
+      <li class="comment" id="comment-11"><p>1. December 27th, 2007 7:51 pm</p>
+        <p>My grandfather was one of them. He said the winter evenings were the worst.</p>
+        <p>He carried a ladder all the way from the Jordaan every night.</p><p>Posted by Anneke, Haarlem</p></li>
+      <li class="comment" id="comment-12"><p>2. December 28th, 2007 9:02 am</p>
+        <p>Lovely piece. Is there a museum that keeps one of the old poles?</p><p>— Marcus Brandt</p></li>
+    </ol></body></html>"""
+    comments = parse_page(html).comments
+    assert [(c.author, c.posted_at) for c in comments] == [
+        ("Anneke", "2007-12-27T19:51:00"),
+        ("Marcus Brandt", "2007-12-28T09:02:00"),
+    ]
+    assert comments[0].text == (
+        "My grandfather was one of them. He said the winter evenings were the worst.\n"
+        "He carried a ladder all the way from the Jordaan every night."
+    )
+
+
+LONG = "Words about the site that run on long enough to pass for what a reader might write in a thread. " * 3
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # a page's feature flags on <body>, naming comments, over an article of several blocks
+        '<body class="feature_livecomments"><div id="header">Site</div><div id="page">{article}</div><div id="x">Footer</div>',
+        # the comment form's parts, named comment-form-*, inside a form
+        '<body><div id="page">{article}</div><div id="comments"><form id="commentform">'
+        '<div id="comment-form-details"><p>Email (kept private)</p><p>{long}</p></div>'
+        '<div id="comment-form-guest"><p>Website</p><p>{long}</p></div></form></div>',
+        # a popup's notice boxes, named commentBox
+        '<body><div id="page">{article}</div><div class="userPopup popupBox">'
+        '<div class="commentBox">Your name is shown beside what you write. {long}</div>'
+        '<div class="commentBox">Your account is paused for now. {long}</div></div>',
+        # an icon named for comments in the article's header
+        '<body><div class="post-meta"><img class="icon comment" src="c.png"> 12</div><div id="page">{article}</div>',
+    ],
+)
+def test_page_furniture_named_for_comments_is_not_a_comment(furniture):
+    article = "".join(f"<p>Paragraph {n} of the article, long enough to be read as the story itself.</p>" for n in range(6))
+    page = parse_page(f"<html>{furniture.format(article=article, long=LONG)}</body></html>")
+    assert page.comments == ()
+
+
+def test_comments_as_plain_paragraphs_each_ended_by_a_byline():
+    html = """<html><body><h1>Back, and what comes next</h1><p>The post.</p>
+    <h2><a id="comments"></a>Comments</h2>
+    <a id="c1001"></a>
+    <p>1. Keep the archive online; it is still the best reference I know.</p>
+    <p>2. Would you consider a newsletter?</p>
+    <p class="posted">Posted by: <a href="http://example.org/~oskar">Oskar Lind</a> | Apr 3, 2007 9:05:12 AM</p>
+    <a id="c1002"></a>
+    <p>Welcome back. The forum idea sounds right to me.</p>
+    <p class="posted">Posted by: <a href="http://example.org/">Priya Nand</a> | Apr 3, 2007 9:47:30 PM</p>
+    <p>The comments to this entry are closed.</p></body></html>"""
+    comments = parse_page(html).comments
+    assert [(c.author, c.posted_at) for c in comments] == [
+        ("Oskar Lind", "2007-04-03T09:05:12"),
+        ("Priya Nand", "2007-04-03T21:47:30"),
+    ]
+    assert comments[0].text == (
+        "1. Keep the archive online; it is still the best reference I know.\n2. Would you consider a newsletter?"
+    )

@@ -149,6 +149,29 @@ def parse_date(text: str | None) -> str | None:
     return None
 
 
+_CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap])?\.?m?\b", re.I)
+
+
+def parse_timestamp(text: str | None) -> str | None:
+    """`parse_date`, with the time of day a comment's header gives beside a written-out
+    date ("December 27th, 2007 7:51 pm" is "2007-12-27T19:51:00", in the site's time)."""
+    stamp = parse_date(text)
+    if not stamp or "T" in stamp or not text:
+        return stamp
+    clock = _CLOCK.search(text)
+    if not clock:
+        return stamp
+    hour, minute = int(clock.group(1)), int(clock.group(2))
+    half = (clock.group(4) or "").lower()
+    if half:
+        if not 1 <= hour <= 12:
+            return stamp
+        hour = hour % 12 + (12 if half == "p" else 0)
+    if hour > 23 or minute > 59:
+        return stamp
+    return f"{stamp}T{hour:02d}:{minute:02d}:{clock.group(3) or '00'}"
+
+
 def utc_stamp(value: object) -> str | None:
     """ISO 8601 in UTC from a timestamp an export gives in GMT without saying so
     (WordPress's "2007-09-04 00:49:28"): `parse_date`, with "Z" added to a time that names

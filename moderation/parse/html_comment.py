@@ -13,7 +13,7 @@ import functools
 import re
 from typing import Any
 
-from moderation.parse.common import is_boilerplate, is_policy_line, normalize_space, parse_date
+from moderation.parse.common import is_boilerplate, is_policy_line, normalize_space, parse_date, parse_timestamp
 from moderation.parse.html_article import BY_PREFIX
 from moderation.parse.tree import element_text
 from moderation.records import Comment
@@ -61,7 +61,7 @@ def read_item(item: Any, item_set: set[Any]) -> tuple[str | None, str | None, st
         if posted is None and (element.tag == "time" or is_date):
             raw = element.get("datetime") or element.get("title") or normalize_space(element.text_content())
             if raw and len(raw) <= 120:
-                posted = parse_date(raw) or (normalize_space(raw) if re.search(r"\d", raw) else None)
+                posted = parse_timestamp(raw) or (normalize_space(raw) if re.search(r"\d", raw) else None)
         if is_body and not is_noise:
             # Parts come in document order, so a part holding this element is the last one.
             if not (body_parts and position < own_end[last_part]):
@@ -76,8 +76,24 @@ def read_item(item: Any, item_set: set[Any]) -> tuple[str | None, str | None, st
         if author:
             lines = text.splitlines()
             text = "\n".join(line for line in lines if normalize_space(line) != author)
-    text = "\n".join(line for line in text.splitlines() if not is_boilerplate(line) and not is_policy_line(line))
-    return author, posted, text.strip()
+    lines = [line for line in text.splitlines() if not is_boilerplate(line) and not is_policy_line(line)]
+    author, posted, lines = _bylines_in_text(author, posted, lines)
+    return author, posted, "\n".join(lines).strip()
+
+
+def _bylines_in_text(author: str | None, posted: str | None, lines: list[str]) -> tuple[str | None, str | None, list[str]]:
+    """The name and time an old layout writes as plain lines of the comment rather than
+    marks up: the time (and number) above the text ("1. December 27th, 2007 7:51 pm"), the
+    byline under it ("Posted by Name, Place", "— Name")."""
+    from moderation.parse.text_comments import is_time_line, signature
+
+    if posted is None and len(lines) > 1 and is_time_line(lines[0]):
+        posted = parse_timestamp(lines[0]) or lines[0]
+        lines = lines[1:]
+    if author is None and len(lines) > 1 and (signed := signature(lines[-1])):
+        author, posted = signed.author, posted or signed.posted_at
+        lines = lines[:-1]
+    return author, posted, lines
 
 
 @functools.lru_cache(maxsize=4096)

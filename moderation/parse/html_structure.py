@@ -3,9 +3,11 @@
 The comment items are the elements the blog and forum engines name for one comment
 (WordPress `li.comment`, `#comment-123`, Disqus `dsq-comment`...), outside sidebars and
 widgets; failing those, the largest group of like siblings inside an element named for
-comments or responses. Owns finding the items, how they nest into a thread (a reply's
-parent is the nearest kept item around it), and whether what was found together looks
-like a discussion. Each item is read by `html_comment`.
+comments or responses; failing those, paragraphs each ended by a byline with a time, read
+as a text dump's comments are (`text_comments`). Owns finding the items, joining a header
+item to the text item after it, how they nest into a thread (a reply's parent is the
+nearest kept item around it), and whether what was found together looks like a
+discussion. Each item is read by `html_comment`.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from typing import Any
 
 from lxml import etree
 
+from moderation.parse.common import MONTHS
 from moderation.parse.html_comment import class_and_id, dedupe, dt_header, is_comment_text, read_item
 from moderation.parse.lengths import link_lengths, text_lengths
-from moderation.parse.tree import TreeFold, any_above, strip_invisible, walk
+from moderation.parse.tree import TreeFold, any_above, element_text, strip_invisible, walk
 from moderation.records import Article, Comment
 
 # A comment *item* is the repeated unit, one per comment. Parts of an item (its author,
@@ -65,14 +68,46 @@ def comments_from_structure(root: Any, article: Article) -> list[Comment]:
     comments = _comments_from_items(root, items, article) if items else []
     if not comments:
         comments = _comments_from_items(root, _items_in_section(root, in_widget), article)
+    if not comments:
+        comments = _comments_over_bylines(root, article)
     return comments if comments and _plausible(comments) else []
 
 
+_BYLINE_WORDS = re.compile(r"(?:posted|written|submitted|comment(?:ed)?)\s+by", re.I)
+
+
+def _comments_over_bylines(root: Any, article: Article) -> list[Comment]:
+    """Comments written as plain paragraphs, each ended by a byline paragraph ("Posted by:
+    Name | Apr 6, 2007 1:11:01 PM"), as old blog engines wrote them: one comment is then
+    several blocks with no element of its own. Read as a text dump's would be."""
+    from moderation.parse.text_comments import split_comments
+    from moderation.parse.text_section import find_comment_section
+
+    body = root.find("body")
+    # libxml2's own text of the page, searched first: reading it line by line is most of
+    # the time of a page without comments, and a timed byline says "by".
+    if body is None or not _BYLINE_WORDS.search(etree.tostring(body, method="text", encoding="unicode")):
+        return []
+    _start, _end, section = find_comment_section(element_text(body).splitlines())
+    return split_comments(section, article, signed_only=True) if section else []
+
+
 def _is_item(element: Any) -> bool:
+    if element.tag in _NOT_ITEM_TAGS:
+        return False
     tokens, element_id = class_and_id(element)
     if element_id and _ITEM_ID.match(element_id):
-        return True
+        if _NUMBERED.search(element_id) or not _NOT_ITEM.search(element_id.replace("comment", "")):
+            return True
     return any(_is_item_token(token) for token in tokens)
+
+
+# An icon or a link named "comment" points at the thread; it never holds a comment.
+_NOT_ITEM_TAGS = frozenset({"img", "a", "br", "hr", "label", "form", "fieldset", "time", "abbr", "cite", "strong", "em",
+                            "b", "i"})  # fmt: skip
+# An id with a number names one comment, or a part of it; without one ("comment-form-
+# comment", "comment-box-header") it names the section's furniture.
+_NUMBERED = re.compile(r"\d")
 
 
 # Class names repeat on every comment of a thread: each is judged once (a page's share of
@@ -83,13 +118,18 @@ def _is_item_token(token: str) -> bool:
 
 
 def _is_widget(element: Any) -> bool:
-    """A sidebar, navigation, preview or error box: items inside it are not the page's thread."""
+    """A sidebar, navigation, preview or error box, a form or a popup: items inside it are
+    not the page's thread."""
     tokens, element_id = class_and_id(element)
     marks = " ".join([*tokens, element_id])
     if _NOT_SECTION_CONTEXT.search(marks) and not any(_SECTION_TOKEN.match(t) for t in [*tokens, element_id]):
         if "comment" in marks.lower() or element.tag in ("aside", "nav") or "widget" in marks.lower():
             return True
-    return element.tag in ("aside", "nav") or bool(re.search(r"preview|captcha|error|hidden", marks, re.I))
+    # A form's fields and a popup's templates are named like comments, but hold none.
+    return element.tag in ("aside", "nav", "form") or bool(_WIDGET_MARK.search(marks))
+
+
+_WIDGET_MARK = re.compile(r"preview|captcha|error|hidden|popup|modal|dialog|lightbox", re.I)
 
 
 def _comments_from_items(root: Any, items: list[Any], article: Article) -> list[Comment]:
@@ -99,9 +139,10 @@ def _comments_from_items(root: Any, items: list[Any], article: Article) -> list[
     records: list[tuple[Any, str | None, str | None, str]] = []
     for item in items:
         author, posted, text = read_item(item, item_set)
-        if author is None and posted is None:
+        if author is None and posted is None and item.getprevious() not in item_set:  # an item itself: joined below
             author, posted = dt_header(item)
         records.append((item, author, posted, text))
+    named_by = _join_split_items(items, records)
     tree = _ItemTree(root, items)
     kept = {index for index, (_item, _a, _p, text) in enumerate(records) if is_comment_text(text, tree.link_share(index))}
     representative = tree.representatives(kept)
@@ -110,7 +151,7 @@ def _comments_from_items(root: Any, items: list[Any], article: Article) -> list[
     for index, (item, author, posted, text) in enumerate(records):
         if index not in kept:
             continue
-        comment_id = _item_id(item, len(comments))
+        comment_id = _item_id(named_by.get(index, item), len(comments))
         id_of[index] = comment_id
         parent_id = None
         ancestor = tree.parent[index]
@@ -123,6 +164,49 @@ def _comments_from_items(root: Any, items: list[Any], article: Article) -> list[
         comments.append(Comment(id=comment_id, text=text, author=author, posted_at=posted,
                                 parent_id=parent_id, position=len(comments), article=article))  # fmt: skip
     return dedupe(comments)
+
+
+def _join_split_items(items: list[Any], records: list[tuple[Any, str | None, str | None, str]]) -> dict[int, Any]:
+    """One comment read as two items, a header (name, time, number) and then its text
+    (a `<dt>` and its `<dd>`, or two sibling blocks), made one: the text's record takes
+    the header's name and time, the header's record loses its text. Gives, for each text
+    so joined, the header item, whose id names the comment."""
+    named_by: dict[int, Any] = {}
+    for index, (item, author, posted, text) in enumerate(records):
+        if not (author or posted) or not _only_header(text, author):
+            continue
+        following = item.getnext()
+        if following is None:
+            continue
+        for later in range(index + 1, min(index + 4, len(records))):
+            body_item, body_author, body_posted, body_text = records[later]
+            if not _is_within(body_item, following, levels=3):
+                break
+            if body_text and not (body_author or body_posted):
+                records[later] = (body_item, author, posted, body_text)
+                records[index] = (item, author, posted, "")
+                named_by[later] = item
+                break
+    return named_by
+
+
+_DATE_WORD = re.compile(rf"(?:{MONTHS}|am|pm|at|on|st|nd|rd|th|says|said|wrote|posted|by|permalink)", re.I)
+
+
+def _only_header(text: str, author: str | None) -> bool:
+    """Whether an item's text is no more than its name, time and number."""
+    rest = text.replace(author, " ") if author else text
+    return sum(1 for word in re.findall(r"[^\W\d_]+", rest) if not _DATE_WORD.fullmatch(word)) <= 2
+
+
+def _is_within(element: Any, ancestor: Any, levels: int) -> bool:
+    for _ in range(levels + 1):
+        if element is None:
+            return False
+        if element is ancestor:
+            return True
+        element = element.getparent()
+    return False
 
 
 class _ItemTree:
@@ -195,11 +279,16 @@ def _items_in_section(root: Any, in_widget: TreeFold) -> list[Any]:
             continue
         tokens, element_id = class_and_id(section)
         marks = " ".join([*tokens, element_id]).lower()
-        if not re.search(r"comment|respons|discussion", marks) or in_widget.above(section):
+        # Classes on <html> and <body> name the page's features ("feature_livecomments"),
+        # not a section: the largest group under them is the page's layout.
+        if section.tag in ("html", "body") or not re.search(r"comment|respons|discussion", marks):
+            continue
+        if in_widget.above(section) or _is_widget(section):
+            walk.skip_subtree()
             continue
         if _NOT_SECTION_CONTEXT.search(marks) or re.search(r"form|respond|feed|count|policy|preview", marks):
             continue
-        best = _largest_group(section)
+        best = _largest_group(section, in_widget)
         if best:
             return best
         # Every group inside was weighed and found empty: no section inside can do better.
@@ -207,11 +296,12 @@ def _items_in_section(root: Any, in_widget: TreeFold) -> list[Any]:
     return []
 
 
-def _largest_group(section: Any) -> list[Any]:
-    """The group of two or more like siblings with the most text under `section` (the first of equals)."""
+def _largest_group(section: Any, in_widget: TreeFold) -> list[Any]:
+    """The group of two or more like siblings with the most text under `section` (the first
+    of equals), none inside a widget or a form."""
     groups: list[list[Any]] = []
     for parent in section.iter():
-        if not isinstance(parent.tag, str):
+        if not isinstance(parent.tag, str) or in_widget(parent):
             continue
         by_kind: dict[tuple[str, str], list[Any]] = {}
         for child in parent:

@@ -3,7 +3,8 @@
 A dump has no markup, so comments are found by their shape: a section header ("Reader
 Comments", "14 comments", "3 thoughts on ..."), then blocks that open with a header line
 (an avatar initial over a name, "Name · 3 hours ago", "1" then "Name 07.15.12 at 11:59",
-"by Name on ...", "Name said:") and run until the next header or the comment form.
+"by Name on ...", "Name said:") and run until the next header or the comment form, or
+blocks that end in a byline ("Posted by: Name | date", "— Name").
 
 This module reads the article's metadata from the lines above the comments (headline,
 byline, dates, dateline, key points); `text_section` finds where the comments are and

@@ -14,14 +14,16 @@ import sys
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from moderation.parse.common import MONTHS, is_boilerplate, is_policy_line, parse_date
+from moderation.parse.common import MONTHS, is_boilerplate, is_policy_line, parse_date, parse_timestamp
 from moderation.records import Article, Comment
 
 SECTION_HEADER = re.compile(
     r"^\W*(?:(?:reader|readers'?|user|visitor|your|latest|all|recent)\s+)?"
     r"(?:comments?|responses?|replies|discussion|conversation|reactions?)"
     r"(?:\s*[(\[]?\s*\d+\s*[)\]]?)?\s*:?\W*$"
-    r"|^\W*\d+\s+(?:comments?|responses?|replies|thoughts?|reactions?)\b.*$"
+    r"|^\W*\d+\s+(?:comments?|responses?|replies|thoughts?|reactions?|users? responded)\b.*$"
+    r"|^\W*(?:post a comment|comments?)\W+\d+\s+(?:comments?|responses?)\b.*$"
+    r"|^[^|•·]{0,80}[|•·]\s*\d+\s+(?:comments?|responses?)\W*$"
     r"|^\W*(?:join|start|read) the (?:conversation|discussion|comments)\W*$"
     r"|^\W*(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:comments?|responses?|thoughts?)\b.*$",
     re.I,
@@ -39,17 +41,21 @@ _RELATIVE_TIME = (
 )
 TIME = re.compile(
     rf"(?:{_RELATIVE_TIME}|"
-    rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
+    # "November 2012" is a month in an archive list, not the day a comment was posted.
+    rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{{4}})?|"
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?(?:,?\s+\d{{4}})?|"
     r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|"
     r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)",
     re.I,
 )
-_SEPARATORS = r"\s*(?:[·•|–—-]|,|\bon\b|\bat\b|\bsaid\b|\bsays\b|\bwrote\b)\s*"
-_SAID = re.compile(r"^(?:by\s+)?(.{1,60}?)\s+(?:said|says|wrote)(?:\s+(?:on|at)\s+(.+?))?\s*:?\s*$", re.I)
+_SEPARATORS = r"(?i)\s*(?:[·•|–—-]|,|\bon\b|\bat\b|\bsaid\b|\bsays\b|\bwrote\b)\s*"
+_SAID = re.compile(r"^(?:by\s+)?(.{1,60}?)\s+(?:said|says|wrote)(?:\s+(?:on|at)\s+(.+?))?\s*[:,]?\s*$", re.I)
 _BY = re.compile(r"^by\s+(.{1,60}?)(?:\s+(?:on|at|[·•|–—-])\s+(.+))?$", re.I)
 _AVATAR = re.compile(r"^[A-Z0-9]{1,2}$")
 _NUMBER = re.compile(r"^#?\d{1,4}[.)]?$")
+_WEEKDAY = re.compile(r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?", re.I)
+_BARE_TIME = re.compile(r"today|yesterday|just now|\d{1,2}:\d{2}", re.I)
+_NUMBERED_TIME = re.compile(r"^#?\d{1,4}[.)]\s+\S")
 _NAME = re.compile(r"^[\w@][\w .'’@&()-]{0,39}$")
 REPLY_LINE = re.compile(r"^(?:replying to|in reply to|reply to|replied to)\s+@?(.{1,40})$", re.I)
 _REPLY_TO = re.compile(r"^(?:@\s*([\w.'’ -]{1,40}?)[:,\s]|(?:replying to|in reply to|reply to)\s+@?([\w.'’ -]{1,40}))", re.I)
@@ -61,15 +67,38 @@ class _Header:
     posted_at: str | None
     size: int
     """How many lines the header takes."""
+    replies_to: str | None = None
+    """The name the header says this comment answers ("Ada replied to comment from Felix")."""
 
 
-def _is_time(line: str) -> bool:
+def _is_time(line: str, limit: int = 60) -> bool:
     match = TIME.search(line)
-    return bool(match) and len(line) <= 60 and len(TIME.sub("", line).split()) <= 3
+    if not match or len(line) > limit:
+        return False
+    # Separators, the actions beside a time ("Name | November 9, 2012 12:13 AM | Reply")
+    # and its "on Thursday, ... at" are not words of a sentence.
+    words = [word for word in TIME.sub("", line).split() if any(ch.isalnum() for ch in word)]
+    return sum(1 for word in words if not _BESIDE_TIME.fullmatch(word)) <= 3
+
+
+def is_time_line(line: str) -> bool:
+    """A line that is a time, perhaps numbered, and nothing more ("1. December 27th, 2007 7:51 pm")."""
+    return _is_time(line) and not re.split(_SEPARATORS, TIME.split(line)[0])[0].strip(" ·•|–—-,#.0123456789")
+
+
+_BESIDE_TIME = re.compile(
+    r"reply|permalink|link|report|flag|quote|edit|delete|on|at|"
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?,?",
+    re.I,
+)
+_REPLIED = re.compile(
+    r"^(.{1,60}?)\s+(?:replied to (?:comment from|the comment of)|in reply to)\s+(.{1,60}?)\s*[|·•–—-]\s*(.+)$", re.I
+)
 
 
 _NOT_NAME = re.compile(
     rf"^(?:by\s|all$|latest|popular|more\s|top\s|most\s|related|recent|featured|"
+    rf"(?:updated|posted|pinned|about|sponsored|archives?|just in|news alert|trending)$|"
     rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day$|(?:{MONTHS})\b)",
     re.I,
 )
@@ -83,6 +112,9 @@ def _is_name(line: str) -> bool:
         return False
     words = line.split()
     if len(words) > 5 or line[-1] in ".?!:,;":
+        return False
+    # "Ana Reyes 304 Recommendations" is a name and a count; "1 Maren" and "Guest 42" are names.
+    if any(word.isdigit() for word in words[1:-1]):
         return False
     if len(words) == 1:
         return any(ch.isalpha() for ch in line)
@@ -118,16 +150,37 @@ def _header_at(lines: list[str], index: int, next_header: _Header | None) -> _He
             return _Header(following, parse_date(after) or after, 3)
         return _Header(following, None, 2)
     said = _SAID.match(line)
-    if said and _is_name(said.group(1)):
-        return _Header(said.group(1), _when(said.group(2)), 1)
+    if said:
+        # "09. Jul, 2012 / Ruth says:": the time may come first.
+        when, _, name = said.group(1).rpartition(" / ") if " / " in said.group(1) else ("", "", said.group(1))
+        if _is_name(name) and (not when or (len(when) <= 30 and any(ch.isdigit() for ch in when))):
+            return _Header(name, _when(said.group(2) or when), 1)
     by = _BY.match(line)
     if by and by.group(2) and _is_name(by.group(1).split(" (")[0]):
         return _Header(by.group(1), _when(by.group(2)), 1)
-    if _is_time(line) and len(line) <= 80:
+    replied = _REPLIED.match(line)
+    if replied and _is_name(replied.group(1)) and _is_time(replied.group(3)):
+        return _Header(replied.group(1), _when(replied.group(3)), 1, replied.group(2).strip())
+    if _is_time(line, limit=80):
         author = re.split(_SEPARATORS, TIME.split(line)[0])[0].strip(" ·•|–—-,")
+        if _WEEKDAY.fullmatch(author):  # "Thu, 03/14/2024": the day, not a name
+            author = ""
         if author and _is_name(author):
             return _Header(author, _when(line), 1)
-    if _is_name(line) and following and _is_time(following):
+        # The name after the time ("Thu, 03/14/2024 - 09:12 | 5501 GreenThumb"), but
+        # not a time zone ("7:15 PM | EDT").
+        parts = re.split(r"\s[|·•]\s", line)
+        trailing = re.sub(r"^\d+\s+", "", parts[-1]) if len(parts) > 1 and not TIME.search(parts[-1]) else ""
+        if not author and trailing and not trailing.isupper() and _is_name(trailing):
+            return _Header(trailing, _when(line), 1)
+        # The time above the name ("August 9th, 2012 at 8:38 am", then "Ruth said,").
+        if not author and next_header and next_header.size == 1 and next_header.posted_at is None:
+            return _Header(next_header.author, _when(line), 2, next_header.replies_to)
+        # A number and a time, the name (if any) under the text: "1. December 27th, 2007 7:51 pm".
+        if _NUMBERED_TIME.match(line):
+            return _Header(None, _when(line), 1)
+    # A headline over "2:13" or "Today" is a story list's, not a name over its comment's time.
+    if _is_name(line) and following and _is_time(following) and not _BARE_TIME.fullmatch(following):
         return _Header(line, _when(following), 2)
     return None
 
@@ -138,12 +191,92 @@ def _when(text: str | None) -> str | None:
     match = TIME.search(text)
     if not match:
         return None
-    return parse_date(text) or match.group(0).strip()
+    return parse_timestamp(text) or match.group(0).strip()
+
+
+_SIGNED = re.compile(
+    r"^(?:(?:posted|written|submitted|comment(?:ed)?)\s+by\s*:?\s*|[-–—]{1,2}\s*)"
+    r"(.{1,60}?)(?:\s*(?:[|·•,]|\bat\b|\bon\b)\s*(.*))?$",
+    re.I,
+)
+
+
+def signature(line: str) -> _Header | None:
+    """A byline under a comment's text ("Posted by: Name | October 30, 2012 at 08:58 AM",
+    "Posted by Name, Place", "— Name"): the comment is the text above it."""
+    match = _SIGNED.match(line)
+    if not match or not _is_name(match.group(1).strip()):
+        return None
+    rest = (match.group(2) or "").strip()
+    if rest and not _is_time(rest) and not _is_name(rest):
+        return None
+    return _Header(match.group(1).strip(), _when(rest) if rest else None, 1)
+
+
+def signed_weights(lines: list[str]) -> list[int]:
+    """For each position, how much comment text `_blocks_over_signatures(lines[position:])`
+    finds (the length of its texts added up), all worked out in one backward pass."""
+    signatures = [signature(line) for line in lines]
+    # after[state][position]: states 0 a block with no text yet, 1 with text.
+    after = [[0] * (len(lines) + 1) for _ in range(2)]
+    weights = [0] * (len(lines) + 1)
+    signed = 0
+    for position in range(len(lines) - 1, -1, -1):
+        line = lines[position]
+        if signatures[position]:
+            signed += 1
+            after[0][position] = after[1][position] = after[0][position + 1]
+        elif not signed or REPLY_LINE.match(line) or not _is_comment_line(line):
+            after[0][position] = after[0][position + 1] if signed else 0
+            after[1][position] = after[1][position + 1] if signed else 0
+        else:
+            after[1][position] = len(line) + 1 + after[1][position + 1]
+            after[0][position] = after[0][position + 1] if _is_time(line) else len(line) + after[1][position + 1]
+        weights[position] = after[0][position] if signed >= 2 else 0
+    return weights
+
+
+def _blocks_over_signatures(lines: list[str], timed: bool = False) -> list[tuple[_Header, str, str | None]]:
+    """Comment blocks that end in a byline (`signature`), the time above the text when the
+    byline has none ("1. December 27th, 2007 7:51 pm", then the text, then "— Name");
+    `timed` counts only bylines that give a time."""
+    signatures = [signature(line) for line in lines]
+    if timed:
+        signatures = [found if found and found.posted_at else None for found in signatures]
+    # One byline alone is as often a related post's ("Headline", "Posted by Name | date").
+    if sum(1 for found in signatures if found) < 2:
+        return []
+    blocks: list[tuple[_Header, str, str | None]] = []
+    body: list[str] = []
+    posted: str | None = None
+    for line, signed in zip(lines, signatures):
+        if signed:
+            if body:
+                blocks.append((_Header(signed.author, signed.posted_at or posted, 1), "\n".join(body), None))
+            body, posted = [], None
+        elif REPLY_LINE.match(line) or not _is_comment_line(line):
+            continue
+        elif not body and _is_time(line):
+            posted = _when(line)
+        else:
+            body.append(line)
+    return blocks
+
+
+def _is_comment_line(line: str) -> bool:
+    return not is_policy_line(line) and not is_boilerplate(line)
 
 
 def _split_blocks(section: list[str]) -> list[tuple[_Header, str, str | None]]:
-    """(header, text, name replied to) for each comment block in a section's lines."""
+    """(header, text, name replied to) for each comment block in a section's lines: blocks
+    under header lines, or over bylines when those find more text."""
     lines = [line for line in section if line and not NOISE.match(line)]
+    under = _blocks_under_headers(lines)
+    over = _blocks_over_signatures(lines)
+    return over if sum(len(text) for _, text, _ in over) > sum(len(text) for _, text, _ in under) else under
+
+
+def _blocks_under_headers(lines: list[str]) -> list[tuple[_Header, str, str | None]]:
     headers = comment_headers(lines)
     blocks: list[tuple[_Header, list[str], str | None]] = []
     replying_to: str | None = None
@@ -157,20 +290,31 @@ def _split_blocks(section: list[str]) -> list[tuple[_Header, str, str | None]]:
             continue
         header = headers[index]
         if header and (not blocks or blocks[-1][1] or header.size > 1):
-            blocks.append((header, [], replying_to))
+            blocks.append((header, [], header.replies_to or replying_to))
             replying_to = None
             index += header.size
             continue
-        if blocks and not is_policy_line(line) and not is_boilerplate(line):
+        signed = signature(line) if blocks and blocks[-1][0].author is None and blocks[-1][1] else None
+        if signed:  # the name under the text of a comment whose header had none
+            opened, body, target = blocks[-1]
+            named = _Header(signed.author, opened.posted_at or signed.posted_at, opened.size, opened.replies_to)
+            blocks[-1] = (named, body, target)
+        elif blocks and _is_comment_line(line):
             blocks[-1][1].append(line)
         index += 1
     return [(header, "\n".join(body), target) for header, body, target in blocks if body]
 
 
-def split_comments(section: list[str], article: Article) -> list[Comment]:
-    """The comments in a section's lines; none when no block says enough to be a comment."""
+def split_comments(section: list[str], article: Article, signed_only: bool = False) -> list[Comment]:
+    """The comments in a section's lines; none when no block says enough to be a comment.
+    `signed_only` takes only comments that end in a byline with a time ("Posted by: Name |
+    Apr 6, 2007 1:11:01 PM")."""
     comments: list[Comment] = []
-    blocks = list(dict.fromkeys(_split_blocks(section)))
+    if signed_only:
+        found = _blocks_over_signatures([line for line in section if line and not NOISE.match(line)], timed=True)
+    else:
+        found = _split_blocks(section)
+    blocks = [block for block in dict.fromkeys(found) if not _is_list(block[1])]
     if not any(len(text.split()) >= 4 for _, text, _ in blocks):
         return []
     authors = _Authors([header.author.lower() if header.author else None for header, _, _ in blocks])
@@ -193,6 +337,22 @@ def split_comments(section: list[str], article: Article) -> list[Comment]:
             )
         )
     return comments
+
+
+def _is_list(text: str) -> bool:
+    """A block of many short lines that end without a full stop: a list of links (months
+    of an archive, tags, headlines), not what a reader wrote."""
+    lines = text.splitlines()
+    return len(lines) >= 6 and sum(1 for line in lines if _is_link_like(line)) >= 0.8 * len(lines)
+
+
+def _is_link_like(line: str) -> bool:
+    """A line like a link's: a word or two, or a few mostly capitalised ("October 2012",
+    "Latest Media News"); a line of a poem or a shout has its small words."""
+    words = line.split()
+    if len(words) > 5 or line[-1] in ".!?,;:" or (line.isupper() and len(words) > 1):
+        return False
+    return len(words) <= 1 or sum(word[0].isupper() or word[0].isdigit() for word in words) * 2 >= len(words) + 1
 
 
 class _Authors:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from moderation.parse.common import is_boilerplate, is_policy_line
-from moderation.parse.text_comments import NOISE, REPLY_LINE, SECTION_HEADER, comment_headers
+from moderation.parse.text_comments import NOISE, REPLY_LINE, SECTION_HEADER, comment_headers, signed_weights
 
 _FORM_START = re.compile(
     r"^\W*(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply|response)\W*$|"
@@ -90,7 +90,9 @@ def _weights_from(lines: list[str]) -> list[int]:
             else:
                 weight = after[state][position + 1]
             after[state][position] = weight
-    return after[0]
+    # Comments may instead end in a byline ("Posted by: Name | date"): the split that
+    # finds more text wins, as in `text_comments._split_blocks`.
+    return [max(pair) for pair in zip(after[0], signed_weights(lines))]
 
 
 def _is_comment_line(line: str) -> bool:
