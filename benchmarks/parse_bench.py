@@ -33,7 +33,9 @@ def tokens(text: str) -> Counter[str]:
 
 
 def gold_comments(corrected: Path) -> str:
-    text = corrected.read_text(encoding="utf-8", errors="replace")
+    """The gold comment text: what follows the marker. A few gold files are UTF-16 or have
+    CRLF line ends; read as UTF-8 with `$` before "\\n", their comments had been missed."""
+    text = decode(corrected.read_bytes()).replace("\r\n", "\n").replace("\r", "\n")
     match = MARKER.search(text)
     return text[match.end() :].strip() if match else ""
 
@@ -82,6 +84,29 @@ def score_comments(pages: list[tuple[bytes, str]], extract: Callable[[bytes], st
         "pages_without_comments": no_gold,
         "pages_per_second": len(pages) / seconds,
     }
+
+
+OLD_LAYOUT = re.compile(
+    r"^[ \t]*(?:posted by\b|\d{1,4}\.[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d)", re.I | re.M
+)
+"""A gold comment line of an old layout: a byline ("Posted by Tom, Manhattan Beach CA") or
+a numbered time header ("1. December 27th, 2007 7:51 pm")."""
+
+
+def old_layouts(pages: list[tuple[bytes, str]]) -> dict[str, float]:
+    """The dragnet pages whose gold comments are written in an old layout (at least two
+    bylines or numbered time headers), their gold comments (counted by those lines), the
+    comments parsed from them, and the share of those with an author and with a time."""
+    found = gold = authored = timed = 0
+    chosen = [(data, text) for data, text in pages if len(OLD_LAYOUT.findall(text)) >= 2]
+    for data, text in chosen:
+        comments = parse_page(data).comments
+        gold += len(OLD_LAYOUT.findall(text))
+        found += len(comments)
+        authored += sum(bool(comment.author) for comment in comments)
+        timed += sum(bool(comment.posted_at) for comment in comments)
+    return {"pages": len(chosen), "gold_comments": gold, "comments": found,
+            "with_author": authored / found if found else 0.0, "with_time": timed / found if found else 0.0}  # fmt: skip
 
 
 def _same_title(got: str | None, want: str | None) -> bool:
@@ -184,6 +209,10 @@ def main() -> None:
         peer = results["trafilatura"].get(group, {}).get(key)
         cell = lambda value: fmt.format(value) if value is not None else "n/a"  # noqa: E731
         print(f"| {label:<42} | {cell(ours):>10} | {cell(peer):>11} |")
+    layouts = results["moderation"]["old_layouts"] = old_layouts(html_pages)
+    print(f"\nold layouts (numbered time headers, bylines under the text): {layouts['pages']} dragnet pages, "
+          f"{layouts['gold_comments']} gold comments by those lines; parsed {layouts['comments']}, "
+          f"{layouts['with_author']:.0%} with an author, {layouts['with_time']:.0%} with a time")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
 
