@@ -73,6 +73,12 @@ def compact_detector_says_english(text: str) -> bool:
     return bool(reliable) and details[0][1] == "en"
 
 
+def load_detector() -> None:
+    """Read py3langid's model now (about 0.3 s), for a service whose first comment that
+    is not plainly English must not wait on it."""
+    _identifier()
+
+
 @functools.lru_cache(maxsize=1)
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier

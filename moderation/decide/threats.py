@@ -147,6 +147,13 @@ def _anchors() -> tuple[dict[str, str], frozenset[str], dict[str, tuple[Rule, ..
     return by_form, frozenset(by_form), {anchor: tuple(rules) for anchor, rules in rules_of.items()}
 
 
+def compile_all() -> None:
+    """Compile every anchor's patterns now (a third of a second), for a service that must
+    not spend it on the first comments that hold each anchor."""
+    for anchor in _anchors()[2]:
+        _anchor_patterns(anchor)
+
+
 @lru_cache(maxsize=None)
 def _anchor_patterns(anchor: str) -> tuple[re.Pattern[str], list[_Compiled]]:
     """For an anchor, one pattern that matches where any of its rules could (most places
