@@ -1,6 +1,6 @@
 """The site's rules: a registry of settings with defaults and help text, and the
-model-free checks (length, links, terms, shouting) that are decided first because they
-are cheap and need no model.
+model-free checks (length, links, personal data, terms, threat phrases, spam signals,
+shouting) that are decided first because they are cheap and need no model.
 
 Pure functions of their inputs: no I/O beyond reading `policy.toml`, no model.
 """
