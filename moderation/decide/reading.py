@@ -23,6 +23,20 @@ def piece_end(text: str, start: int, piece: int) -> int:
     return space + 1 if space > 0 else start + piece
 
 
+REACH = 160
+"""How far before its anchor (in characters) what a phrase rule needs there is looked for."""
+
+
+def phrase_start(lowered: str, before: re.Pattern[str] | None, position: int) -> int | None:
+    """Where a phrase whose anchor stands at `position` starts: the start of what `before`
+    (a pattern ending at the anchor) finds within `REACH` characters, the anchor itself
+    without one, or None when `before` finds nothing there."""
+    if before is None:
+        return position
+    head = before.search(lowered, max(0, position - REACH), position)
+    return None if head is None else head.start()
+
+
 APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\u00b4", "`", "\uff07")
 
 

@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from moderation.decide.reading import inside_quotes, piece_end, straight_apostrophes
+from moderation.decide.reading import inside_quotes, phrase_start, piece_end, straight_apostrophes
 from moderation.decide.spam_patterns import (
     BARE_TLD, LINK, LINKED, MARKS, NEWS_SITES, NOT_SCAM, PATH_TLD, REFERRAL, REPORTED, REPORTING_HOST, REPORTING_PATH, RULES,
     SCAM_TALK, SHORTENERS, STRONG, WEAK, SpamRule,
@@ -55,8 +55,6 @@ repeating "subscribe" a thousand times costs no more than one repeating it 400 t
 MAX_PIECES = 10
 """How many pieces' worth of tries a long comment gets: a megabyte of "subscribe loan
 bitcoin" costs no more than a few pages of it."""
-REACH = 160
-"""How far before its anchor (in characters) what must precede it is looked for."""
 LOOK_AROUND = 200
 """How far (in characters) a signal's sentence is looked for on either side."""
 
@@ -254,14 +252,11 @@ def _tried(text: str, lowered: str, spam_rule: SpamRule, before: re.Pattern[str]
            links: list[_Link]) -> SpamSignal | None:  # fmt: skip
     """The signal `spam_rule` finds from its anchor at `position` to `end`, if what must come
     before the anchor does, the link it needs follows, and its sentence does not disown it."""
-    start = position
-    if before is not None:
-        head = before.search(lowered, max(0, position - REACH), position)
-        if head is None:
-            return None
-        start = head.start()
-        while start < position and not lowered[start].isalnum():
-            start += 1
+    start = phrase_start(lowered, before, position)
+    if start is None:
+        return None
+    while before is not None and start < position and not lowered[start].isalnum():  # what stands before starts at a word
+        start += 1
     if spam_rule.site and not any(end <= link_start <= end + 3 and name for link_start, _, name in links):
         return None
     if spam_rule.kind != "self_promotion" and _disowned(lowered, start, end):

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from moderation.decide.reading import inside_quotes, piece_end, straight_apostrophes
+from moderation.decide.reading import inside_quotes, phrase_start, piece_end, straight_apostrophes
 from moderation.decide.threat_patterns import CONDITION, CONDITION_AFTER, OR_BEFORE, RULES
 from moderation.decide.threat_words import Rule, phrase
 
@@ -121,8 +121,6 @@ _TRAILING = (".", ",", "!", "?", ";", ":", ")", '"', "'", "...", "..", "!!", "!!
              "\u201d", "\u2019", "-", "'s", "\u2019s")
 """What may stick to the end of a word when a comment is split on white space ("dead.",
 "warned!", "how's"): each anchor is looked up with each of these after it."""
-REACH = 160
-"""How far before its anchor (in characters) what must precede it is looked for."""
 
 
 def _folded(text: str) -> str:
@@ -175,13 +173,8 @@ def _pattern(pattern: str, before: bool = False) -> re.Pattern[str]:
 def _tried(text: str, lowered: str, rule: Rule, before: re.Pattern[str] | None, position: int, end: int) -> Threat | None:
     """The threat `rule` finds from its anchor at `position` to `end`, if what must come
     before the anchor does and the sentence does not disown it."""
-    start = position
-    if before is not None:
-        head = before.search(lowered, max(0, position - REACH), position)
-        if head is None:
-            return None
-        start = head.start()
-    return _confirmed(text, lowered, rule, start, end)
+    start = phrase_start(lowered, before, position)
+    return None if start is None else _confirmed(text, lowered, rule, start, end)
 
 
 _NEGATION = re.compile(r"\b(?:not|never|no|nobody|none|nor|neither|without|no one)\b|n't\b")
