@@ -87,8 +87,7 @@ def is_time_line(line: str) -> bool:
 
 
 _BESIDE_TIME = re.compile(
-    r"reply|permalink|link|report|flag|quote|edit|delete|on|at|"
-    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?,?",
+    rf"reply|permalink|link|report|flag|quote|edit|delete|on|at|{_WEEKDAY.pattern},?",
     re.I,
 )
 _REPLIED = re.compile(
