@@ -24,7 +24,10 @@ from pathlib import Path
 from moderation.parse import parse_page
 from moderation.parse.decode import decode
 
-MARKER = re.compile(r"^[ \t]*[!@#$%^&*()][!@#$%^&*() \t]{3,}COMMENTS[ \t]*$", re.M)
+MARKER = re.compile(r"^[ \t]*[!@#$%^&*()][!@#$%^&*() \t]{3,}(?:COMMENTS|COMMNENTS|CORRECTED)?[ \t]*$", re.M)
+"""The line after which a gold file's comments stand. Three files spell it otherwise (a
+typo "COMMNENTS", "CORRECTED", the symbols alone): read as pages without comments, the
+comments parsed from them had counted as false alarms."""
 TOKEN = re.compile(r"\w+")
 
 

@@ -209,3 +209,40 @@ def test_comments_as_plain_paragraphs_each_ended_by_a_byline():
     assert comments[0].text == (
         "1. Keep the archive online; it is still the best reference I know.\n2. Would you consider a newsletter?"
     )
+
+
+def test_a_byline_in_a_footer_beside_the_text_names_the_comment():
+    # TypePad: the item's text is in `comment-<id>-content` (and a span repeating that id),
+    # its byline in a footer beside it, with a lowercase name and a numeric date.
+    html = """<html><body><h1>Brands as publishers</h1><p>The post.</p><div class="comments-content">
+      <div class="comment comment-odd" id="comment-6a00d8341c57a853ef017ee3af2f7b970d">
+        <div class="comment-content" id="comment-6a00d8341c57a853ef017ee3af2f7b970d-content">
+          <span id="comment-6a00d8341c57a853ef017ee3af2f7b970d-content"><p>Very much agree with the above.</p></span></div>
+        <p class="comment-footer">Posted by: <a href="http://example.org">red bottom heels</a> |
+          <a href="#c1">09/21/2012 at 09:38 PM</a></p></div>
+      <div class="comment comment-even" id="comment-6a00d8341c57a853ef017d3c3c0c15970c">
+        <div class="comment-content" id="comment-6a00d8341c57a853ef017d3c3c0c15970c-content">
+          <span id="comment-6a00d8341c57a853ef017d3c3c0c15970c-content"><p>Owned media is the point here.</p></span></div>
+        <p class="comment-footer">Posted by: <a href="http://example.org">Leslie W.</a> |
+          <a href="#c2">October 30, 2012 at 08:58 AM</a></p></div>
+    </div></body></html>"""
+    comments = parse_page(html).comments
+    assert [(c.id, c.author, c.posted_at, c.text) for c in comments] == [
+        ("comment-6a00d8341c57a853ef017ee3af2f7b970d", "red bottom heels", "2012-09-21T21:38:00", "Very much agree with the above."),
+        ("comment-6a00d8341c57a853ef017d3c3c0c15970c", "Leslie W.", "2012-10-30T08:58:00", "Owned media is the point here."),
+    ]
+
+
+def test_a_byline_just_after_the_item_names_it():
+    # Movable Type: `<div id="c973096">` holds the text, `p.posted` after it the byline.
+    html = """<html><body><h1>How terrorist groups end</h1><p>The post.</p><h2 id="comments">Comments</h2>
+      <div class="commentbody"><a name="c973096"></a><div id="c973096"><p>Stay the course, then.</p></div>
+        <p class="posted">Posted by: Riccardo Cabeza at <a href="#c973096">November  9, 2012  7:49 AM</a></p></div>
+      <div class="commentbody"><a name="c973108"></a><div id="c973108"><p>Or read the field manual.</p></div>
+        <p class="posted">Posted by: Jeff at <a href="#c973108">November  9, 2012  8:01 AM</a></p></div>
+    </body></html>"""
+    comments = parse_page(html).comments
+    assert [(c.author, c.posted_at, c.text) for c in comments] == [
+        ("Riccardo Cabeza", "2012-11-09T07:49:00", "Stay the course, then."),
+        ("Jeff", "2012-11-09T08:01:00", "Or read the field manual."),
+    ]

@@ -224,3 +224,23 @@ The waiting list is shorter than it was.
 Post new comment
 """
     assert [c.author for c in parse_page(dump).comments] == ["GreenThumb", "Marrow Fan"]
+
+
+def test_dates_written_in_numbers_are_read_only_when_their_order_is_certain():
+    from moderation.parse.common import parse_timestamp
+
+    assert parse_timestamp("09/21/2012 at 09:38 PM") == "2012-09-21T21:38:00"
+    assert parse_timestamp("21.09.2012 09:38") == "2012-09-21T09:38:00"
+    assert parse_timestamp("03/04/2012 10:00") is None  # March 4th or April 3rd
+
+
+def test_bylines_after_posted_by_take_lowercase_names_initials_and_weekdays():
+    from moderation.parse.text_comments import signature
+
+    assert signature("Posted by: marry john on Oct 31, 2012 6:44:07 AM").author == "marry john"
+    assert signature("Posted by: Leslie W. | May 19, 2012 at 08:36 PM").author == "Leslie W."
+    rina = signature("Posted by: Rina Rao.  Thursday, November 08, 2012 at 06:20 PM")
+    assert (rina.author, rina.posted_at) == ("Rina Rao.", "2012-11-08T18:20:00")
+    # Without "Posted by" and a time, a lowercase phrase after a dash is text, not a name.
+    assert signature("-- the end of the day, at 5 pm") is None
+    assert signature("— and so on") is None

@@ -30,6 +30,9 @@ _ISO_DATE = re.compile(
 )
 _MONTH_FIRST = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{{4}})\b", re.I)
+# "09/21/2012" (TypePad's footers): read only when one of the two numbers is above 12, so
+# that the order is certain; "03/04/2012" stays unread.
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 
 KNOWN_AGENCIES = (
     "ANI", "PTI", "IANS", "UNI", "AP", "AFP", "Reuters", "Associated Press", "Agence France-Presse",
@@ -144,6 +147,13 @@ def parse_date(text: str | None) -> str | None:
         if match:
             parts = dict(zip(order, match.groups()))
             year, month, day = int(parts["y"]), _MONTH_NUMBER[parts["m"].lower()], int(parts["d"])
+            if _valid(year, month, day):
+                return f"{year:04d}-{month:02d}-{day:02d}"
+    match = _NUMERIC_DATE.search(text)
+    if match:
+        first, second, year = (int(part) for part in match.groups())
+        if (first > 12) != (second > 12):
+            month, day = (second, first) if first > 12 else (first, second)
             if _valid(year, month, day):
                 return f"{year:04d}-{month:02d}-{day:02d}"
     return None

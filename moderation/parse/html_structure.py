@@ -20,7 +20,7 @@ from typing import Any
 from lxml import etree
 
 from moderation.parse.common import MONTHS
-from moderation.parse.html_comment import class_and_id, dedupe, dt_header, is_comment_text, read_item
+from moderation.parse.html_comment import byline_beside, class_and_id, dedupe, dt_header, is_comment_text, read_item
 from moderation.parse.lengths import link_lengths, text_lengths
 from moderation.parse.tree import TreeFold, any_above, element_text, strip_invisible, walk
 from moderation.records import Article, Comment
@@ -64,7 +64,7 @@ def comments_from_structure(root: Any, article: Article) -> list[Comment]:
     strip_invisible(root)
     in_widget = any_above(_is_widget)
     items = [el for el in root.iter() if isinstance(el.tag, str) and el.tag not in ("body", "html") and _is_item(el)]
-    items = [el for el in items if not in_widget.above(el)]
+    items = _without_parts([el for el in items if not in_widget.above(el)])
     comments = _comments_from_items(root, items, article) if items else []
     if not comments:
         comments = _comments_from_items(root, _items_in_section(root, in_widget), article)
@@ -90,6 +90,30 @@ def _comments_over_bylines(root: Any, article: Article) -> list[Comment]:
         return []
     _start, _end, section = find_comment_section(element_text(body).splitlines())
     return split_comments(section, article, signed_only=True) if section else []
+
+
+def _without_parts(items: list[Any]) -> list[Any]:
+    """The items without those whose id names a part of the item around them (TypePad's
+    `comment-6a00…-content` inside `comment-6a00…`, and a span repeating that id): read as
+    comments of their own, they leave the byline beside them to no one."""
+    ids = {element_id for item in items if (element_id := (item.get("id") or "").strip())}
+    kept = []
+    for item in items:
+        element_id = (item.get("id") or "").strip()
+        owner = element_id.rpartition("-")[0]
+        if owner in ids and _inside_item_named(item, owner):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _inside_item_named(element: Any, element_id: str) -> bool:
+    parent = element.getparent()
+    while parent is not None:
+        if parent.get("id") == element_id:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _is_item(element: Any) -> bool:
@@ -141,6 +165,9 @@ def _comments_from_items(root: Any, items: list[Any], article: Article) -> list[
         author, posted, text = read_item(item, item_set)
         if author is None and posted is None and item.getprevious() not in item_set:  # an item itself: joined below
             author, posted = dt_header(item)
+        if author is None:
+            author, beside = byline_beside(item, item_set)
+            posted = posted or beside
         records.append((item, author, posted, text))
     named_by = _join_split_items(items, records)
     tree = _ItemTree(root, items)

@@ -103,8 +103,10 @@ _NOT_NAME = re.compile(
 )
 
 
-def _is_name(line: str) -> bool:
-    """A commenter's display name: short, no sentence punctuation, not a heading."""
+def _is_name(line: str, capitals: bool = True) -> bool:
+    """A commenter's display name: short, no sentence punctuation, not a heading; with
+    `capitals`, its words capitalised (a lowercase "red bottom heels" is a name only where
+    the line says so, after "Posted by" and before a time)."""
     if not _NAME.match(line) or is_boilerplate(line) or SECTION_HEADER.match(line):
         return False
     if _NOT_NAME.match(line) or (line.isupper() and len(line) > 3):
@@ -115,7 +117,7 @@ def _is_name(line: str) -> bool:
     # "Ana Reyes 304 Recommendations" is a name and a count; "1 Maren" and "Guest 42" are names.
     if any(word.isdigit() for word in words[1:-1]):
         return False
-    if len(words) == 1:
+    if len(words) == 1 or not capitals:
         return any(ch.isalpha() for ch in line)
     return sum(word[0].isupper() for word in words) >= len(words) - 1
 
@@ -195,7 +197,7 @@ def _when(text: str | None) -> str | None:
 
 _SIGNED = re.compile(
     r"^(?:(?:posted|written|submitted|comment(?:ed)?)\s+by\s*:?\s*|[-–—]{1,2}\s*)"
-    r"(.{1,60}?)(?:\s*(?:[|·•,]|\bat\b|\bon\b)\s*(.*))?$",
+    r"(.{1,60}?)(?:\s*(?:[|·•,]|\bat\b|\bon\b|\b(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day,))\s*(.*))?$",
     re.I,
 )
 
@@ -204,12 +206,17 @@ def signature(line: str) -> _Header | None:
     """A byline under a comment's text ("Posted by: Name | October 30, 2012 at 08:58 AM",
     "Posted by Name, Place", "— Name"): the comment is the text above it."""
     match = _SIGNED.match(line)
-    if not match or not _is_name(match.group(1).strip()):
+    if not match:
         return None
     rest = (match.group(2) or "").strip()
+    said = line[0].isalpha() and bool(rest) and _is_time(rest)
+    name = match.group(1).strip()
+    # After "Posted by" and before a time, an initial may end the name ("Leslie W.").
+    if not _is_name(name.rstrip(".") if said else name, capitals=not said):
+        return None
     if rest and not _is_time(rest) and not _is_name(rest):
         return None
-    return _Header(match.group(1).strip(), _when(rest) if rest else None, 1)
+    return _Header(name, _when(rest) if rest else None, 1)
 
 
 def signed_weights(lines: list[str]) -> list[int]:
