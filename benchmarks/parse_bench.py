@@ -212,10 +212,12 @@ def main() -> None:
         peer = results["trafilatura"].get(group, {}).get(key)
         cell = lambda value: fmt.format(value) if value is not None else "n/a"  # noqa: E731
         print(f"| {label:<42} | {cell(ours):>10} | {cell(peer):>11} |")
-    layouts = results["moderation"]["old_layouts"] = old_layouts(html_pages)
-    print(f"\nold layouts (numbered time headers, bylines under the text): {layouts['pages']} dragnet pages, "
-          f"{layouts['gold_comments']} gold comments by those lines; parsed {layouts['comments']}, "
-          f"{layouts['with_author']:.0%} with an author, {layouts['with_time']:.0%} with a time")
+    print("\nold layouts (numbered time headers, bylines under the text):")
+    for kind, pages in (("HTML", html_pages), ("text dumps", text_pages)):
+        layouts = results["moderation"][f"old_layouts_{kind.split()[0].lower()}"] = old_layouts(pages)
+        print(f"  {kind}: {layouts['pages']} dragnet pages, {layouts['gold_comments']} gold comments by those "
+              f"lines; parsed {layouts['comments']}, {layouts['with_author']:.0%} with an author, "
+              f"{layouts['with_time']:.0%} with a time")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
 
