@@ -97,6 +97,9 @@ COMMERCIAL_SOURCES = ("davidson", "arc", "youtube_spam", "capabilities", "news_s
 CAPABILITIES = Path(__file__).resolve().parents[1] / "data" / "behaviour" / "capabilities.csv"
 NEWS_SPAM = Path(__file__).resolve().parents[1] / "data" / "spam" / "news_spam.csv"
 NEWS_SPAM_TEST = Path(__file__).resolve().parents[1] / "data" / "spam" / "news_spam_test.csv"
+NEWS_SPAM_FRESH = Path(__file__).resolve().parents[1] / "data" / "spam" / "news_spam_fresh.csv"
+"""Written by hand, blind to the spam rule, after `NEWS_SPAM_TEST` had been used to improve
+it (data/README.md): the held-out news spam from then on."""
 STORE = Path(__file__).resolve().parents[1] / "build" / "embeddings"
 TRAINED_BY = "python benchmarks/quality.py --save DIR (make model)"
 SPLIT = ("80 % of each shared dataset's groups (C3 articles, ARC claims, FNC-1 headlines; OLID and Davidson "
@@ -180,16 +183,19 @@ def spam_rows(model: Model, video: pd.DataFrame, c3: pd.DataFrame) -> list[tuple
 
         return np.asarray([looks_like_spam(str(text)) is not None for text in frame["text"]], dtype=bool)
 
-    news = pd.read_csv(NEWS_SPAM_TEST)
-    truth, news_truth = (video["spam"] == "spam").to_numpy(), (news["spam"] == "spam").to_numpy()
+    news, fresh = pd.read_csv(NEWS_SPAM_TEST), pd.read_csv(NEWS_SPAM_FRESH)
+    truth = (video["spam"] == "spam").to_numpy()
+    news_truth, fresh_truth = (news["spam"] == "spam").to_numpy(), (fresh["spam"] == "spam").to_numpy()
     name = video["group"].iloc[0].split(":", 1)[-1]
     rows = []
     for how, flag in (("at 0.5", spam), ("by the decision (0.5, or the rule)", lambda frame: spam(frame) | ruled(frame))):
-        flagged, news_flagged = flag(video), flag(news)
+        flagged, news_flagged, fresh_flagged = flag(video), flag(news), flag(fresh)
         rows += [(f"spam recall {how}", f"YouTube video held out ({name}, {len(video)})", float(flagged[truth].mean()), None),
                  (f"spam false positives {how}", f"YouTube video held out ({name})", float(flagged[~truth].mean()), None),
-                 (f"spam caught {how}", f"news-style spam, held-out templates ({int(news_truth.sum())})", float(news_flagged[news_truth].mean()), None),
-                 (f"spam flagged {how}", f"news-style comments citing sources ({int((~news_truth).sum())})", float(news_flagged[~news_truth].mean()), None),
+                 (f"spam caught {how}", f"news-style spam, fresh held-out set ({int(fresh_truth.sum())})", float(fresh_flagged[fresh_truth].mean()), None),
+                 (f"spam flagged {how}", f"news-style legitimate comments, fresh set ({int((~fresh_truth).sum())})", float(fresh_flagged[~fresh_truth].mean()), None),
+                 (f"spam caught {how}", f"news-style spam, test templates, used since to improve the rule ({int(news_truth.sum())})", float(news_flagged[news_truth].mean()), None),
+                 (f"spam flagged {how}", f"news-style comments citing sources, the same ({int((~news_truth).sum())})", float(news_flagged[~news_truth].mean()), None),
                  (f"spam flagged {how} (share)", f"C3 held-out comments ({len(c3)})", float(flag(c3).mean()), None)]  # fmt: skip
     return rows
 

@@ -11,8 +11,9 @@ import time
 import pytest
 
 from conftest import ROOT, shared_path
-from moderation.decide.spam_patterns import RULES, STRONG, WEAK
-from moderation.decide.spam_signals import MAX_SIGNALS, SpamSignal, find_spam_signals, looks_like_spam, spam_verdict, strength
+from moderation.decide.spam_patterns import STRONG, WEAK
+from moderation.decide.spam_signals import RULES, MAX_SIGNALS, SpamSignal, find_spam_signals, looks_like_spam, spam_verdict, strength
+from moderation.decide.spam_testimonials import CONTACTS, NAMED_CONTACTS, PITCHES
 
 SPAM = [
     # income claims and work from home
@@ -81,6 +82,27 @@ SPAM = [
     "Need an essay written? Professional writers, 24/7 support, visit essaypro.example",
     "Call now for a free quote on roof repair: 1-888-555-0172, visit roofpros.example",
     "Watch free movies and TV shows online in HD at freeflix.example",
+    # testimonials that give a contact instead of a link
+    "Thanks to Coach Miriam I cleared my car loan with Solana in a month. Message Coach Miriam today, you won't regret it.",
+    "So sorry for the family. On another note, Agent Harold Finch got all my stolen crypto back in a week. "
+    "Email him: harold.finch.recovery@mail.example",
+    "I owe my new house to Mr. Gideon Vale, who manages my trades. Text him on +1 (604) 555-0138 for guidance.",
+    "After losing $22,000 to a fake trading app, I was scammed again before Ms. Rowena Lake recovered my funds. "
+    "Her WhatsApp: +1 (250) 555-0144",
+    "Great article. I want to use this medium to appreciate Mama Kemi, the powerful herbalist who cured my diabetes. "
+    "Reach her on kemiherbs@mail.example",
+    "My wife walked out on me last spring. Dr. Osaze cast a spell and she came home in 72 hours. Call him +234 805 555 0110",
+    "Need to catch a cheating spouse or change your school grades? A private hacker named Viktor can do it. viktorhacks@mail.example",
+    "Do you need a business or personal loan? Fast approval, low interest, no collateral. Email quickfund.agent@mail.example",
+    "Mrs. Delia Marsh gave me a loan when my bank said no. Contact her now on delia.marsh.loans@mail.example",
+    # income stories and offers without a shop word
+    "Honestly the economy is rough, but I clear $6,400 a month working from my couch. Message me for details.",
+    "I'm a stay at home dad who makes $310 a day on my laptop. Ask me how.",
+    "Amazon is paying $48 per hour for simple tasks. Last week my paycheck was $9,812. See jobs-amazon-home.example",
+    "Cash App flip! Send $200 and get $2,000 back in an hour. DM me.",
+    "Claim 300 free spins and a $1,500 welcome bonus today at northernspins.example",
+    "For the best drywall repair in Winnipeg visit wpgdrywall.example",
+    "I wrote a longer piece about this on my blog: condo-truths.example",
 ]
 
 NOT_SPAM = [
@@ -143,6 +165,22 @@ NOT_SPAM = [
     "Email the minister at minister@example.gc.ca and tell her what you think.",
     "Hurry up and pass the bill before the session ends.",
     "Hackers stole the data of 3 million customers, according to the company.",
+    # readers' stories, warnings and quoted scams beside the testimonial forms
+    "Scammers post 'thanks to Coach Miriam I paid off my loan, message Coach Miriam now' under every story. Report them.",
+    'These sections fill up with "Dr. Osaze brought my husband back, contact him on WhatsApp". Ignore it, it is always a scam.',
+    "My aunt lost $9,000 to a 'recovery agent' who promised to get her crypto back. The police say the second scam is common.",
+    "The court heard the fraudster told victims to contact him on WhatsApp and send gift cards.",
+    "Reach out to Dr. Farah Aziz, she studies housing policy at McGill: farah.aziz@mcgill.example",
+    "Thanks to Mr. Ford I pay twice as much for my licence plate. Write to him at doug@ontariopc.example and complain.",
+    "If you are in crisis, call 1-833-456-4566 or email help@crisisline.example, someone will answer.",
+    "I made $900 a week working from home during the lockdowns, then my job moved back downtown.",
+    "Hackers for hire are a growing problem, the RCMP says in the report.",
+    "A legit lender would never ask you to pay fees upfront by gift card.",
+    "Private lenders are filling the gap at 12% interest, which says a lot about the banks.",
+    "I paid off my mortgage by working two jobs for a decade, no magic.",
+    "Thank you Dr. Lam for your years at the clinic, you helped my whole family.",
+    "My daughter makes $31 an hour as an electrician and she's hiring apprentices.",
+    "He claims a spell of bad luck cost him the election.",
 ]
 
 
@@ -195,6 +233,27 @@ def test_what_is_reported_quoted_or_called_a_scam_is_not_sent():
     assert find_spam_signals('The flyer read "bad credit ok, apply today".') == []
     assert find_spam_signals("Bad credit OK loans are a scam.") == []
     assert looks_like_spam("This is not a scam: bad credit OK, apply at loans.example") is not None
+
+
+def test_a_story_for_a_person_or_service_is_spam_beside_a_way_to_reach_them_and_not_alone():
+    story = "Thanks to Coach Ines I paid off my student loans."
+    assert [s.pattern for s in find_spam_signals(story)] == ["thanks to an expert"] and looks_like_spam(story) is None
+    assert looks_like_spam(story + " Email ines.fx@mail.example").pattern == "thanks to an expert"
+    assert looks_like_spam(story + " Her friend Dr. Bo cured my asthma with herbal medicine.") is None  # two stories, no contact
+    assert looks_like_spam("Call 1-800-555-0134 or email help@support.example.") is None  # two ways to reach, no story
+    assert looks_like_spam("Message Coach Ines now: ines.fx@mail.example").pattern == "contact a named hero"
+    assert looks_like_spam("Reach out to Dr. Ines Roy: ines.roy@mail.example") is None  # anyone's title, no story
+    assert {"email address", "phone number to call"} <= CONTACTS and "contact a named hero" in NAMED_CONTACTS
+    assert {"thanks to an expert", "recovered funds", "healer", "hacker service", "loan terms"} <= PITCHES
+
+
+def test_a_title_does_not_end_the_sentence_that_quotes_or_reports_a_scam():
+    quoted = 'Spam like "thanks to Dr. Ade who brought my wife back, contact him on WhatsApp" is everywhere.'
+    assert find_spam_signals(quoted) == []
+    assert looks_like_spam("The scammer said: 'Mr. Obi will recover your funds, contact him on WhatsApp'. Classic.") is None
+    rescued = "I was scammed twice before Mrs. Ada recovered my funds, contact her on WhatsApp +1 202 555 0190"
+    assert looks_like_spam(rescued).pattern == "contact on a messaging app"  # the story takes back its own talk of scams
+    assert looks_like_spam("I was scammed twice, contact my bank on WhatsApp +1 202 555 0190 and ask") is None
 
 
 def test_self_promotion_is_spam_even_when_it_apologises_for_the_spam():

@@ -196,6 +196,124 @@ NOT_THREATS = [
 ]
 
 
+MORE_THREATS = [
+    # calls on others to do violence
+    ("String that senator up from the nearest lamp post.", "calls for a lynching"),
+    ("Somebody, hang this columnist from a bridge.", "calls for a lynching"),
+    ("Line the whole cabinet up against the wall.", "calls for a lynching"),
+    ("Tar and feather every last one of them.", "calls for a lynching"),
+    ("Shoot them all.", "calls to kill"),
+    ("Lynch him.", "calls for a lynching"),
+    ("Time to torch their synagogue.", "will burn your house"),
+    ("Someone should set fire to that newsroom.", "will burn your house"),
+    ("Somebody has to take this reporter out.", "will take you out"),
+    ("Patriots should dox her.", "will publish your address"),
+    # acts, in forms the first rules missed
+    ("I'm gonna drag you out of your apartment by the hair.", "will drag you out"),
+    ("We'll knock the smirk off his face for good.", "will beat up"),
+    ("I'd love to see that editor bleed.", "will kill or hurt"),
+    ("We want her dead.", "wants you dead"),
+    ("I will destroy him and his whole family.", "will ruin your life"),
+    ("Bastards like you will hang for this.", "people like you will hang"),
+    ("Commies like him will be shot.", "people like you will hang"),
+    ("You'll go home in a body bag.", "you will end up in a body bag"),
+    ("youre going to get a bullet", "you will get a bullet"),
+    ("u r dead meat", "you are dead"),
+    # veiled
+    ("Expect us outside your office.", "expect us"),
+    ("There's a noose waiting for liars like you.", "the rope is ready for you"),
+    ("You will be first up against the wall.", "first against the wall"),
+    ("Your husband should watch himself.", "your family should watch out"),
+    ("Your mum lives alone, right?", "your family is alone"),
+    ("We are outside your home as we speak.", "we are outside your house"),
+    ("Lovely house you've got on Birch Crescent.", "nice house you have"),
+    ("You're on our hit list.", "your name is on the list"),
+    ("Your car's brakes could fail tonight.", "accidents happen"),
+    ("Your store would burn real nice.", "your house would burn nicely"),
+    ("Wouldn't want your windows to get smashed, would we?", "would hate for you to get hurt"),
+    ("I'd hate to see your house catch fire.", "would hate for you to get hurt"),
+    ("Your sons will pay for your lies.", "your family will pay"),
+    ("Shame if something happened to it.", "would be a shame if"),
+    ("It'd be a pity if somebody slashed your tires.", "would be a shame if"),
+    ("Enjoy your final hours.", "enjoy it while you can"),
+    ("Reporters have disappeared for saying much less.", "people like you disappear"),
+    ("Writers who spread propaganda like this end up in the river.", "people like you disappear"),
+    ("It's not a warning, it's a promise.", "not a threat but a promise"),
+    ("See you soon, scum.", "we'll be seeing you"),
+    ("We spotted your son at the bus stop yesterday.", "saw your family"),
+    ("Saw your wife walking the dog.", "saw your family"),
+    ("You'll be so sorry you ever crossed us.", "you will regret this"),
+    ("Be very afraid.", "you should be afraid"),
+    # conditional
+    ("Publish one more lie and you'll bleed.", "if you ..., you will regret it"),
+    ("Come near my farm again and you won't walk out alive.", "if you ..., you will regret it"),
+    ("Apologize or face serious consequences.", "there will be consequences"),
+    ("Stop lying about us or we'll take you down.", "we will take you down"),
+    ("If I run into that clown again he's getting punched.", "if you ..., you will regret it"),
+]
+"""Threats in forms the second set of rules (`threat_forms`) catches, with the rule that
+should name each (None: any rule)."""
+
+MORE_NOT_THREATS = [
+    "They should hang the portrait from the lobby wall.",
+    "Protesters chanted 'hang him from a tree', police said.",
+    "Hang the lights from the nearest tree, kids.",
+    "Let's take the kids out for ice cream.",
+    "We should take him out of the starting lineup.",
+    "Time to take out the recycling.",
+    "The court should execute the warrant today.",
+    "I'd shoot him too, honestly, if he came at me with a knife.",
+    "Politicians like him should hang their heads in shame.",
+    "Seniors like them will be hurt by this budget.",
+    "Let's burn the old contract and start fresh.",
+    "The arsonist set fire to the barn, the article says.",
+    "Expect a visit from the building inspector.",
+    "The gallows humour in this column is waiting for you in paragraph three.",
+    "Your grandkids will pay for this debt.",
+    "Spend now and your children will pay.",
+    "Your name is on the list of winners.",
+    "You're on the list for the fundraiser, see you Saturday.",
+    "Your husband should be careful with that ladder.",
+    "He better watch himself in the debate.",
+    "You'd better not hike alone, the trail is washed out.",
+    "Saw you at the market, you looked well!",
+    "I saw your daughter at the recital, she was wonderful.",
+    "Enjoy your last days of vacation.",
+    "People have been fired for much less.",
+    "Journalists like you get what they deserve: prizes.",
+    "It's a promise, not a threat: we will lower your taxes.",
+    "If you eat there, you'll regret it, the food is awful.",
+    "He needs to resign or face the consequences.",
+    "You'll get a slap on the wrist at most.",
+    "I'd hate for your kids to get hurt by these cuts.",
+    "I'd hate for your house to burn down in the wildfire; check your insurance.",
+    "Nice house you have there, what year was it built?",
+    "We'll destroy you and your family at board game night.",
+    "We know where you stand, and where you work: at the ministry.",
+    "Run while you can, the offer ends Friday.",
+    "It would be a shame if something happened to the old library.",
+    "We have your address on file for delivery.",
+    "I hope you die... of laughter at this cartoon.",
+    "Consider this a warning: the road closes on Monday.",
+    "Watch your back in the parking garage, there have been thefts.",
+    "I'm coming to your office tomorrow to drop off the petition.",
+]
+"""Confusers for the rules of `threat_forms`: reports, objects, contests and advice."""
+
+
+@pytest.mark.parametrize(("text", "pattern"), MORE_THREATS)
+def test_more_forms_of_threat_are_found(text, pattern):
+    found = find_threats(text)
+    assert found, text
+    assert all(threat.text == text[threat.start : threat.end] for threat in found)
+    assert pattern is None or pattern in [threat.pattern for threat in found], [threat.pattern for threat in found]
+
+
+@pytest.mark.parametrize("text", MORE_NOT_THREATS)
+def test_more_confusers_are_not_threats(text):
+    assert find_threats(text) == [], text
+
+
 @pytest.mark.parametrize("text", THREATS)
 def test_a_threat_is_found_with_its_span_and_pattern(text):
     found = find_threats(text)

@@ -48,29 +48,31 @@ HEAD = r"(?:^|[.!?:;\n(\"])\W{0,4}(?:(?:please|plz|pls|just|simply|so|now|then|a
 START = HEAD + r"\Z"  # before an order at the head of a sentence ("Hurry!", "so just act now")
 ONLY = r"^\W{0,5}(?:(?:please|plz|pls|pleas|come|go|guys|hey|hi|everyone|and|like|take a)\W{1,3}){0,3}\Z"  # the whole comment
 
-SUM = r"[$£€] ?\d[\d,]{0,12}+(?:\.\d{1,2})?+(?: ?k\b| ?(?:thousand|grand)\b)?\+?"  # possessive: a sum is read once
+SUM = r"[$£€] ?\d[\d,]{0,12}+(?:\.\d{1,2})?+(?: ?k\b| ?(?:thousand|grand)\b)?\+?(?: ?(?:to|-) ?[$£€]? ?\d[\d,]{0,12}+)?"  # read once
 NUMBER = r"\d[\d,]{0,12}+(?:\.\d{1,2})? ?k? ?"
 CURRENCY_WORDS = "dollars usd bucks pounds euros"
 CURRENCY = r"(?:dollars|usd|bucks|pounds|euros)\b"
 PERIOD = (r" ?(?:(?:a|an|per|each|every|/|in a|in one|in just one|in a single|within a|last|this) ?(?:day|week|month|hour|hr|night"
           r"|weekend|wk|mo)\b|daily|weekly|monthly|hourly|(?:in|within) (?:just |only )?(?:\d{1,3}|two|three|four|five|six|seven|ten"
-          r"|a few) (?:days|weeks|hours|minutes)\b)")
+          r"|a few) (?:days|weeks|hours|minutes)\b|every (?:other |single |two )?(?:[a-z]{3,6}day|weeks|fortnight)\b|bi-?weekly)")
 """Spam's income comes by the hour, day, week or month; a salary in the news by the year."""
 EARNER = (r"(?:(?:^|[.!?:;\n(])\W{0,4}(?:getting )?(?=making|earning|paid)|\b(?:i|i" + A + r"m|i am|im|i" + A + r"ve|i have|i was|we|we" + A
           + r"re|we are|(?:my|our) (?:[a-z]{1,12} )?(?:[a-z]{1,12}" + A + r"s )?(?:aunt|auntie|uncle|neighbou?r|friend|buddy|cousin"
           r"|sister|brother|mom|mum|mother|dad|father|wife|husband|girlfriend|boyfriend|roommate|co-?worker|colleague|classmate|son"
-          r"|daughter"
-          r"|niece|nephew|grandma|granny|grandpa|step-?(?:mom|mother|dad|father|sister|brother)|mate|boss|sister-in-law"
+          r"|daughter|niece|nephew|grandma|granny|grandpa|step-?(?:mom|mother|dad|father|sister|brother)|mate|boss|sister-in-law"
           r"|brother-in-law))(?: " + W + r"){0,2} )")
 """Who claims it: the writer or their kin ("my aunt makes $97 an hour"), never a third party."""
-EARNS = "make makes made making earn earns earned earning paid receive received pull pulls bring brings rake rakes raking"
-EARN = r"(?:make|makes|made|making|earn|earns|earned|earning|paid|receive|received|(?:pull|pulls|bring|brings|rake|rakes|raking) in) "
+EARNS = "make makes made making earn earns earned earning paid receive received pull pulls bring brings bringing rake rakes raking home getting clear clears pocket pockets"
+EARN = (r"(?:make|makes|made|making|earn|earns|earned|earning|paid|receive|received|getting|clear|clears|pocket|pockets|(?:pull|pulls|bring|brings|rake|rakes|raking) in"
+        r"|(?:take|takes|taking|bring|brings|bringing) home|bringing(?: in)?) ")
 ON_TOP = r"(?:up to |over |about |around |at least |more than |almost |nearly |roughly |an extra |extra |between )?"
 CLAIM = EARNER + EARN + ON_TOP  # "I make over ", "my aunt earns "
+NOW = EARNER + r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bused\sto\s)(?!made|earned|received)" + EARN + ON_TOP  # not "my husband made $900 a week"
 HOME = (r"(?:from (?:my |the |your |her |his )?(?:home|house|couch|sofa|bed|laptop|phone|computer|pc)|at home|online|on-line"
         r"|on (?:my|the|a|her|his|your) (?:laptop|computer|pc|phone|iphone|mac)|in (?:my|your|her|his) (?:spare|free) time"
         r"|from the comfort of|without (?:leaving|any experience)|no experience|on the internet|with google|taking (?:online )?surveys"
-        r"|doing (?:simple|easy|small) (?:tasks|jobs|work)|by (?:just )?(?:clicking|sharing|liking|posting|copy)|just by)")
+        r"|doing (?:simple|easy|small) (?:tasks|jobs|work)|by (?:just )?(?:clicking|sharing|liking|posting|copy)|just by|with (?:just )?"
+        r"(?:your|my|a) (?:smart ?phone|phone|laptop|computer)|just (?:answering|replying|filling|typing|reviewing|watching|chatting))")
 LOOK_WORDS = "check checking chek chck look looking watch watching go visit visiting listen listening"
 LOOK = (r"(?:check|checking|chek|chck|look|looking|watch|watching|go|visit|visiting|listen|listening)(?: (?:out|at|to|on|in|into|by"
         r"|over))?(?: (?:out|at|to))?")
@@ -89,7 +91,7 @@ SUB = r"(?:" + SUBS.replace(" ", "|") + r")"
 AND = r"(?:and|&|&amp;|n|\+)"
 APPS = "whatsapp whatsap watsapp whatapp telegram viber wechat kik skype signal snapchat instagram insta ig wickr threema"
 APP = r"(?:" + APPS.replace(" ", "|") + r"|whats app|what" + A + r"s app)"
-TITLES = "mr mrs ms miss dr doctor prof professor agent coach sir madam madame lady prophet pastor priest chief expert hacker broker"
+TITLES = "mr mrs ms miss dr doctor prof professor agent coach sir madam madame lady prophet pastor priest chief expert hacker broker mentor mama papa baba lord wizard"
 TITLE = r"(?:" + TITLES.replace(" ", "|") + r")"
 PHONE = r"\+?\(?\d[\d\s().-]{6,18}\d"
 DRUGS = "viagra cialis levitra kamagra propecia phentermine modafinil xanax valium tramadol oxycodone oxycontin percocet adderall ambien"
@@ -102,15 +104,15 @@ EXPERT = rf"(?:{TITLE}|her|him|a (?:reliable|legit|trusted))\b"
 
 RULES: list[SpamRule] = [
     # Money offers: income claims, work from home, easy money.
-    rule("income from home", "money_offer", STRONG, "$ £ €", rf"{SUM}{PERIOD}[^.!?\n]{{0,50}}?{HOME}", rf"{CLAIM}\Z", EARNS),
-    rule("income from home", "money_offer", STRONG, "$ £ €", SUM + PERIOD, rf"{HOME}[^.!?\n]{{0,50}}?{CLAIM}\Z", EARNS),
+    rule("income from home", "money_offer", STRONG, "$ £ €", rf"{SUM}{PERIOD}[^.!?\n]{{0,50}}?{HOME}", rf"{NOW}\Z", EARNS),
+    rule("income from home", "money_offer", STRONG, "$ £ €", SUM + PERIOD, rf"{HOME}[^.!?\n]{{0,50}}?{NOW}\Z", EARNS),
     rule("income from home", "money_offer", STRONG, CURRENCY_WORDS, rf"{CURRENCY}{PERIOD}[^.!?\n]{{0,50}}?{HOME}",
-         rf"{CLAIM}{NUMBER}\Z", EARNS),
+         rf"{NOW}{NUMBER}\Z", EARNS),
     rule("income claim", "money_offer", WEAK, "$ £ €", SUM + PERIOD, rf"{CLAIM}\Z", EARNS),
     rule("income claim", "money_offer", WEAK, CURRENCY_WORDS, CURRENCY + PERIOD, rf"{CLAIM}{NUMBER}\Z", EARNS),
     rule("income claim", "money_offer", WEAK, "$ £ €", rf"{SUM}(?: [a-z]{{1,12}}){{0,3}} {HOME}", rf"{CLAIM}\Z", EARNS),
-    rule("earn up to", "money_offer", WEAK, "$ £ €", SUM + PERIOD, r"\b(?:earn|earning|make|making|paid|receive) (?:over |up to "
-         r"|at least |as much as |upwards of )?\Z", EARNS),
+    rule("earn up to", "money_offer", WEAK, "$ £ €", SUM + PERIOD, r"\b(?:earn|earning|make|making|paid|receive|bring(?:ing)?(?: in)?)"
+         r" (?:over |up to |at least |as much as |upwards of |an extra |extra )?\Z", EARNS),
     rule("make money online", "money_offer", WEAK, "money cash income",
          r"(?:money|cash|income) (?:online|from home|at home|from your (?:home|phone|couch)|on the internet|while you sleep|in your"
          r" spare time|with your (?:phone|computer|laptop)|without leaving|by clicking|by sharing)",
@@ -153,7 +155,7 @@ RULES: list[SpamRule] = [
     rule("free stream", "call_to_action", WEAK, "stream watch download", r"(?:stream|watch|download) (?:it|them|free|all) (?:on "
          r"(?:spotify|soundcloud|youtube|apple music|itunes)\b|(?:movies|films|tv shows|series|sports|games|episodes)\b)"),
     rule("free quote", "call_to_action", WEAK, "claim free call", r"claim (?:your|a) free (?:trial|sample|bottle|gift|quote)|free (?:quote"
-         r"|estimate|consultation|trial)s?\b|call (?:now|today|us (?:now|today))\b", needs="quote quotes estimate trial now today"),
+         r"|estimate|consultation|trial)s?\b|call (?:now|today|us (?:now|today))\b", needs="quote quotes estimate estimates trial trials consultation now today"),
     rule("go to this site", "call_to_action", WEAK, "visit go goto head log",
          r"(?:visit|go to|go here|goto|head (?:over )?to|log ?on to) ?:? ?", START.replace(":;", ":;,"), LINKED, site=True),
     rule("go to this site", "call_to_action", WEAK, "sign register apply order shop google search type info details",
@@ -219,12 +221,12 @@ RULES: list[SpamRule] = [
          "youtube youtub"),
     # Contact off the site.
     rule("messaging app number", "contact_off_site", STRONG, APPS + " whats", rf"{APP} ?:? ?(?:me |us |him |her )?(?:on |at "
-         rf"|via |number |no\.? |id:? |handle:? |contact:? |@ |- |: ){{0,3}}(?:{PHONE}|@[a-z0-9_.]{{3,30}})"),
+         rf"|via |number |no\.? |id:? |handle:? |contact:? |@ |- |: |is ){{0,3}}(?:{PHONE}|@[a-z0-9_.]{{3,30}})"),
     rule("contact on a messaging app", "contact_off_site", STRONG, APPS + " whats", rf"{APP}\b",
          rf"\b(?:contact|reach|reach out to|message|text|write to|get in touch with|hit up|chat with|talk to|dm|inbox|pm|add) "
          rf"(?:him|her|them|me|us|{TITLE}\.? ?[a-z]{{2,20}}(?: [a-z]{{2,20}})?)? ?(?:now |today |directly |immediately |asap "
          r"|right now )?(?:on|via|through|at|by|with|in|:) (?:his |her |their |my |our |the )?\Z"),
-    rule("email me", "contact_off_site", WEAK, "@", "@",
+    rule("email me", "contact_off_site", WEAK, "@", r"@(?![\w.-]{0,60}\.(?:gov|gc|gouv|parl|edu|mil)\b)",
          r"\b(?:e-?mail|mail|contact|reach|write to) (?:me|us|him|her)(?: directly| now| today)?(?: at| on| via| ?:) ?[a-z0-9._%+-]{1,40}"
          r"\Z"),
     rule("dm me", "contact_off_site", WEAK, "dm inbox text message hit",
@@ -232,10 +234,10 @@ RULES: list[SpamRule] = [
          r"|hit (?:me|us) up\b|dm (?:for|me for) (?:details|info|more|prices?)\b"),
     rule("phone number to call", "contact_off_site", WEAK, "call text sms ring",
          rf"(?:call|text|sms|ring) (?:me |us |him |her )?(?:on |at |now |today |:)?{PHONE}"),
-    rule("phone number to call", "contact_off_site", WEAK, "+", r"\+\d{10,13}\b"),
+    rule("phone number to call", "contact_off_site", WEAK, "+", r"\+\d{10,13}\b|\+\d{1,3} ?\(?\d{2,4}\)?[\s.-]?\d{2,4}[\s.-]?\d{3,4}\b"),
     # Fake testimonials for a service, with a name to contact.
     rule("testimonial", "testimonial", WEAK, "thanks thank grateful kudos shout god",
-         rf"(?:thanks|thank you|thank god|grateful|god bless|kudos|shout ?out) (?:so much |a lot )?(?:to )?{TITLE}\.? [a-z]{{2,20}}(?: "
+         rf"(?:thanks|thank you|thank god|thank|grateful|god bless|kudos|shout ?out) (?:so much |a lot )?(?:to )?{TITLE}\.? [a-z]{{2,20}}(?: "
          r"[a-z]{2,20})?,? (?:for (?:helping|bringing|getting|recovering|restoring|curing|saving|his help|her help|the loan)|who (?:helped"
          r"|recovered|brought|cured|restored|saved))\b", needs=TITLES),
     rule("testimonial", "testimonial", WEAK, "showed taught introduced helped guided",
@@ -260,9 +262,9 @@ RULES: list[SpamRule] = [
     rule("loan offer", "loan_or_crypto", STRONG, "loans", r"loans\b", r"\b(?:we|i|i" + A + r"m|i am|we" + A + r"re|we are) (?:a |an )?"
          r"(?:\w{1,12} )?(?:offer|offering|give out|giving out|give|grant|granting|provide|providing|lend|lending) (?:all kinds of "
          r"|personal |business |cash |quick |fast |urgent |private )?\Z"),
-    rule("loan offer", "loan_or_crypto", STRONG, "lender lenders", r"lenders?\b", r"\b(?:loan|legit|private|reliable|genuine) \Z"),
-    rule("loan offer", "loan_or_crypto", STRONG, "apply legit money", r"apply for (?:a |your |an instant )?loans? (?:today|now|at|here"
-         r"|online)|legit (?:lender|loan)|money in your (?:bank )?account (?:today|tomorrow|within|in \d)", needs="loan loans lender"),
+    rule("loan offer", "loan_or_crypto", STRONG, "lender lenders", r"lenders?\b", r"\bloan \Z"),
+    rule("loan offer", "loan_or_crypto", STRONG, "apply money", r"apply for (?:a |your |an instant )?loans? (?:today|now|at|here"
+         r"|online)|money in your (?:bank )?account (?:today|tomorrow|within|in \d)", needs="loan loans lender"),
     rule("need a loan", "loan_or_crypto", WEAK, "loan loans", r"loans?\b", r"\b(?:need|needing|looking for|in need of|guaranteed"
          r"|instant|quick|fast|urgent|easy|payday) (?:a |an |urgent |quick |fast )?(?:personal |business |cash )?\Z"),
     rule("need a loan", "loan_or_crypto", WEAK, "same same-day", r"same[-\s]day (?:approval|loans?|cash|funding|deposit|payout)\b",
@@ -294,7 +296,7 @@ RULES: list[SpamRule] = [
          r"|signals?|bot|platform|app|opportunit\w{1,4}|plan)\b"),
     rule("crypto pitch", "loan_or_crypto", WEAK, "returns return profits", r"(?:returns?|profits?) (?:are )?guaranteed\b"),
     rule("crypto pitch", "loan_or_crypto", WEAK, "guaranteed recover recovered recovery", r"guaranteed (?:returns?|profits?)\b"
-         r"|(?:recover|recovered|recovery of) (?:my |your |their |all )?(?:lost |stolen )?(?:funds|bitcoin|crypto|btc|usdt)\b"),
+         r"|(?:recover|recovered|recovering|recovery of) (?:my |your |their |all )?(?:lost |stolen )?(?:funds|bitcoin|crypto|btc|usdt)\b"),
     # Giveaways and prizes.
     rule("you have won", "giveaway", STRONG, "congratulations congratulation congrats",
          r"congrat\w{0,10}!{0,5},? (?:you|u|dear)\b[^.!?\n]{0,30}?\b(?:selected|chosen|eligible|lucky winner|prize|reward|gift card)"),
@@ -314,8 +316,8 @@ RULES: list[SpamRule] = [
     rule("free gift cards", "giveaway", STRONG, "free", r"free (?:gift ?cards?|robux|v-?bucks|followers|likes|views|subscribers|paypal "
          r"money|itunes codes|psn codes)", needs="gift giftcard robux v-bucks followers likes views subscribers paypal itunes psn"),
     rule("free gift cards", "giveaway", STRONG, "views followers likes subscribers", r"(?:views|followers|likes|subscribers)\b",
-         r"\b(?:buy (?:(?:real|cheap|instant|active|\d[\d,]{0,8}k?) ){1,2}|(?:get|gain) (?:real |cheap |instant |active )|cheap )"
-         r"(?:youtube |instagram |insta |twitter |tiktok )?\Z", "buy cheap gain real instant active"),
+         r"\b(?:buy (?:(?:real|cheap|instant|active|\d[\d,]{0,8}k?) ){1,2}|(?:get|gain) (?:\d[\d,]{0,8}k? (?:real |cheap |instant |active )?|real |cheap |instant |active )|cheap )"
+         r"(?:youtube |instagram |insta |twitter |tiktok )?\Z", "buy cheap get gain real instant active"),
     rule("prize offer", "giveaway", WEAK, "giveaway giveaways", r"giveaways?\b", needs="iphone ipad samsung galaxy ps4 ps5 playstation "
          "xbox giftcard giftcards voucher vouchers laptop macbook airpods prize prizes winner winners enter entries"),
     rule("prize offer", "giveaway", WEAK, "free win enter chance chances",
@@ -357,7 +359,7 @@ RULES: list[SpamRule] = [
     rule("seo service", "seo", STRONG, "traffic", r"traffic(?! to your (?:door|street|neighbou?rhood|area|town|city))\b",
          r"\b(?:increase|boost|grow|drive) (?:your )?(?:website |web |site |blog |online )?\Z", "website web site blog online your"),
     rule("shop link", "shop", STRONG, "cheap cheapest discount discounted wholesale affordable replica buy order",
-         rf"(?:cheap|cheapest|discount(?:ed)?|wholesale|affordable|replica|buy|order) (?:{W} ){{0,4}}(?:at|on|from|visit|here|@|:|-)"
+         rf"(?:cheap|cheapest|discount(?:ed)?|wholesale|affordable|replica|buy|order) (?:{W} ){{0,6}}(?:at|on|from|visit|check out|try|here|@|:|-)"
          r" ?(?:our |my )?(?:online )?(?:store |shop )?(?:at )?", needs=LINKED, site=True),
     rule("sale pitch", "shop", WEAK, "%", r"% ?off\b", r"\b\d{1,2}(?:\.\d)? ?\Z", "off"),
     rule("sale pitch", "shop", WEAK, "shipping delivery", r"(?:shipping|delivery)\b(?! (?:of|to|for) (?:the|a|our))", r"\bfree \Z"),

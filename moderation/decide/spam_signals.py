@@ -7,9 +7,11 @@ comments, each with its span and the name of its pattern, so that a moderator se
 comment was held: money_offer ("I make $5,000 a week from home", "my aunt earns $80 an hour
 online", "earn up to"), call_to_action ("click here", "sign up now", "visit <site>"),
 self_promotion ("subscribe to my channel", "sub 4 sub", "follow me on Instagram"),
-contact_off_site (a WhatsApp or Telegram number or handle, "DM me", "email me at"),
-testimonial ("thanks to Dr. X", "showed me how to trade", "spell caster"), loan_or_crypto
-("bad credit OK", "Bitcoin made me $9,000", "profit of $2,000 in 7 days"), giveaway,
+contact_off_site (a WhatsApp or Telegram number or handle, "DM me", an e-mail address, a phone
+number, "message Coach Daniel now"), testimonial ("thanks to Dr. X I paid off my mortgage",
+"Agent Sarah got my bitcoin back", "the herbalist who cured my herpes", "a hacker named Chris",
+"spell caster"), loan_or_crypto ("bad credit OK", "Bitcoin made me $9,000", "profit of $2,000
+in 7 days", "fast approval, low interest"), giveaway,
 pharmacy, dating, seo and shop ("you have won", "no prescription needed", "lonely women near
 you", "backlinks", "cheap Ray-Bans at <site>"); and link_drop, a link that is not to
 reporting (news sites, government, articles, reports), marked "short link" or "referral
@@ -17,18 +19,23 @@ link" when it hides where it goes or pays the poster.
 
 `looks_like_spam` reads them together: one strong signal is spam, a weak one needs a second
 weak one or a link beside it, and a link alone is never spam (the policy's `max_links`
-counts links). Signals are disowned in a sentence that talks about scams or spam, reports
-what someone else sent ("I got a text saying you've won"), or quotes it.
+counts links). Of weak signals, a story for a person or service (`spam_testimonials.PITCHES`)
+needs a way to reach them (`CONTACTS`) or a link, and two ways to reach someone (a help line and
+its e-mail address) are no spam. Signals are disowned in a sentence that talks about scams or
+spam (unless it says the funds came back or the hero is real: "I was scammed twice before Mrs
+Sandra recovered my funds"), reports what someone else sent or was told ("I got a text saying
+you've won", "the suspect told victims to contact him"), or quotes it.
 
 It does not catch: spam in other languages; spam spelled to dodge filters ("wh@ts@pp",
 "b i t c o i n", look-alike letters); a bare link, however spammy its site, and a link with
 only a few words of praise ("great game, check it out"); promotion in none of the listed
 forms ("Jenny's bakery on Main St has the best pies"); engagement bait that asks for nothing
 off the site ("like this comment if you agree"); copy-paste floods and repeated comments
-(the moderator sees those across a queue, not in one comment); spam whose offer shares a
-sentence with talk of scams ("I was scammed twice before Mrs Sandra recovered my funds,
-contact her on WhatsApp +1 ..."), which is read as talk about a scam; and, in a very long comment, whatever follows its first
-`MAX_TRIES` times `MAX_PIECES` places tried.
+(the moderator sees those across a queue, not in one comment); spam whose only story shares a
+sentence with talk of scams and says nothing came back ("after two fake lenders scammed me,
+Mrs Joyce gave me a loan; email joyce@..."), which is read as talk about a scam; a
+testimonial that gives no contact, or whose contact is no signal ("ask me anything"); and, in
+a very long comment, whatever follows its first `MAX_TRIES` times `MAX_PIECES` places tried.
 """
 
 from __future__ import annotations
@@ -40,9 +47,13 @@ from typing import NamedTuple
 
 from moderation.decide.reading import inside_quotes, phrase_start, piece_end, straight_apostrophes
 from moderation.decide.spam_patterns import (
-    BARE_TLD, LINK, LINKED, MARKS, NEWS_SITES, NOT_SCAM, PATH_TLD, REFERRAL, REPORTED, REPORTING_HOST, REPORTING_PATH, RULES,
-    SCAM_TALK, SHORTENERS, STRONG, WEAK, SpamRule,
+    BARE_TLD, LINK, LINKED, MARKS, NEWS_SITES, NOT_SCAM, PATH_TLD, REFERRAL, REPORTED, REPORTING_HOST, REPORTING_PATH, SCAM_TALK,
+    SHORTENERS, STRONG, WEAK, SpamRule,
 )
+from moderation.decide.spam_patterns import RULES as PHRASE_RULES
+from moderation.decide.spam_testimonials import CONTACTS, FULL_STOP, NAMED_CONTACTS, PITCHES, RESCUED, TESTIMONIAL_RULES, TOLD
+
+RULES = [*PHRASE_RULES, *TESTIMONIAL_RULES]
 
 MAX_SIGNALS = 40
 """How many signals (and links) one comment reports at most: past a few, more say nothing new."""
@@ -93,7 +104,9 @@ def looks_like_spam(text: str) -> SpamSignal | None:
 
 def spam_verdict(signals: list[SpamSignal]) -> SpamSignal | None:
     """What `looks_like_spam` says of signals already found: the first strong one; else the
-    first weak one, when a second weak one (other words) or a link stands beside it."""
+    first weak one, when a link stands beside it or a second weak one (other words) that it
+    pairs with: a story for a person or service (`PITCHES`) pairs only with a way to reach
+    them (`CONTACTS`, `NAMED_CONTACTS`), and two of `CONTACTS` do not pair."""
     weak: list[SpamSignal] = []
     links = 0
     for signal in signals:
@@ -104,7 +117,18 @@ def spam_verdict(signals: list[SpamSignal]) -> SpamSignal | None:
             weak.append(signal)
         elif signal.kind == "link_drop":
             links += 1
-    if weak and (links or len({signal.text.lower() for signal in weak}) >= 2):
+    if not weak or links:
+        return weak[0] if weak else None
+    pitch, contact, other = set(), set(), set()  # a named contact is both a contact and another signal
+    for signal in weak:
+        text = signal.text.lower()
+        if signal.pattern in PITCHES:
+            pitch.add(text)
+        if signal.pattern in CONTACTS or signal.pattern in NAMED_CONTACTS:
+            contact.add(text)
+        if not (signal.pattern in PITCHES or signal.pattern in CONTACTS):
+            other.add(text)
+    if (pitch and contact) or len(other) >= 2 or (other and contact - other):
         return weak[0]
     return None
 
@@ -335,10 +359,10 @@ def _link_pattern(link: str) -> str | None:
     return "link"
 
 
-_SENTENCE_END = re.compile(r"[.!?\n](?=\s|$)")
+_SENTENCE_END = re.compile(rf"(?:[!?\n]|{FULL_STOP})(?=\s|$)")
 _SCAM_TALK = re.compile(SCAM_TALK)
-_NOT_SCAM = re.compile(NOT_SCAM)
-_REPORTED = re.compile(REPORTED)
+_NOT_SCAM = re.compile(f"{NOT_SCAM}|{RESCUED}")
+_REPORTED = re.compile(f"{REPORTED}|{TOLD}")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 

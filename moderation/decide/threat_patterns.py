@@ -5,7 +5,8 @@ Each rule starts at one of a few rare words, its anchors ("kill", "numbered", "w
 and names what must stand right before them (`before`: "I'll", "we're gonna", "your days
 are"). A comment holding none of the anchors costs one split and a set look-up; a rule is
 tried only where its anchor stands, never at every position of a comment. The words the
-rules are made of are in `threat_words`.
+rules are made of are in `threat_words`; more rules, written the same way, are in
+`threat_forms`.
 """
 
 from __future__ import annotations
@@ -40,23 +41,23 @@ ACTS = [
         rf"(?:hang {OBJECT}(?! (?:out|up|on|in|around|onto|over|with|loose|together))|string (?:up {OBJECT}|{OBJECT} up)"
         rf"|(?:burn|bury) {OBJECT} (?:alive|at the stake|to death|in the (?:ground|backyard|woods|desert)|six feet)"
         rf"|set {OBJECT} (?:on fire|ablaze|alight)|(?:burn|torch) (?:down )?{YOUR} (?:{PLACE}|car)(?: down| to the ground)?)"),
-    act("will break bones", "break snap crack smash bash cave kick knock rip slit cut tear punch stomp blow split bust crush slash",
-        rf"(?:break|snap|crack|smash|bash|cave|kick|knock|rip|slit|cut|tear|punch|stomp|blow|split|bust|crush|slash) (?:in )?"
+    act("will break bones", "break snap crack smash bash cave kick knock rip slit cut tear punch stomp blow split bust crush slash beat",
+        rf"(?:break|snap|crack|smash|bash|cave|kick|knock|rip|slit|cut|tear|punch|stomp|blow|split|bust|crush|slash|beat) (?:in )?"
         rf"(?:{YOUR}|his|her|their) (?:\w+ )?{BODY}(?: (?:in|out|off|open|apart))?\b"),
     act("will put a bullet in you", "put send",
         rf"put (?:a|one|two|some|the) (?:bullet|round|slug|hole|knife|blade)s? (?:in|into|through|between)"
-        rf" (?:{YOUR}|you|his|her|their|him|them)\b"
+        rf" (?:{YOUR}|you|his|her|their|him|them|(?:this|that|the) (?:\w+ )?\w+'s)\b"
         rf"|(?:put|send) {OBJECT} (?:(?:in|into|to) (?:the ground|a box|a coffin|a body bag|(?:the )?hospital|a wheelchair|the morgue"
         rf"|an early grave|(?:the|{YOUR}|his|her|their) (?:own )?grave|the dirt|meet (?:{YOUR}|his|her|their) maker)|six feet under"
         rf"|down like a (?:\w+ )?(?:dog|animal)|out of (?:{YOUR}|his|her|their) misery|home in a (?:box|body bag|coffin))"),
     act("will find you", "find hunt track come get catch",
         rf"(?:find|hunt|track|hunt down|track down|come for|come after|get|catch) {YOU}(?: down)?{UNTIL_STOP}"),
     act("will make you pay", "make",
-        rf"make {OBJECT} (?:pay|suffer|bleed|regret (?:it|this|that)|sorry|wish (?:you|he|she|they) (?:were dead|had never been born"
+        rf"make {OBJECT} (?:pay|suffer|bleed|disappear|vanish|regret (?:it|this|that)|sorry|wish (?:you|he|she|they) (?:were dead|had never been born"
         rf"|were never born|never))(?= ?(?:[.!?,;:)]|$|for (?:this|that|what|it)|dearly|with (?:{YOUR}|his|her|their) (?:life|lives|blood)"
         rf"|the (?:ultimate )?price|and\b))"
-        rf"|make (?:{YOUR} (?:life|lives) (?:a )?(?:living )?(?:hell|misery|miserable|nightmare)|an example (?:out )?of (?:you|him|her))\b"
-        rf"|make sure (?:you|ya|u) (?:regret|pay for|suffer for) (?:it|this|that|what)\b"
+        rf"|make (?:(?:{YOUR}|his|her|their) (?:life|lives) (?:a )?(?:living )?(?:hell|misery|miserable|nightmare)|an example (?:out )?of (?:you|him|her))\b"
+        rf"|make sure (?:you|ya|u) (?:regret|pay for|suffer for) (?:it|this|that|what)\b|make {OBJECT} regret (?:every|the day|ever)\b"
         rf"|make sure (?:you|ya|u) (?:never|don't|do not|won't|will not|can't|cannot) (?:ever )?(?:write|work|walk|talk|speak|see|publish"
         rf"|post|sleep|breathe|wake up|come home|go home|get home)\b"),
     act("will visit you", "visit", r"visit\b", rf"pay {OBJECT} a (?:\w+ )?"),
@@ -94,7 +95,8 @@ ACTS = [
 VEILED = [
     rule("knows where you live", "veiled", "where",
          rf"where (?:exactly )?(?:{THEIR_PEOPLE} {WHERE_VERBS}\b|to find (?:{THEIR_PEOPLE})\b|{YOUR} {PLACE} is\b|they (?:live|work|park|sleep)\b"
-         rf"|(?:he|she|[a-z]+) (?:lives|works|parks|sleeps|jogs|stays)\b)", KNOWS),
+         rf"|(?:he|she|[a-z]+) (?:lives|works|parks|sleeps|jogs|stays)\b)",
+         KNOWS + r"(?:who (?:you|u) (?:are|really are),? (?:and|&) )?"),
     rule("knows where you live", "veiled", "find",
          rf"find (?:out )?(?:where (?:{THEIR_PEOPLE}) (?:live|lives|work|works)|{YOUR} (?:home )?address)\b|find {YOU}{END}",
          r"\bit(?:'s| is|'d be| would be| will be| won't be| will not be| isn't| wasn't| wouldn't be)(?: not)? (?:very |that |too |so )?"
@@ -128,10 +130,12 @@ VEILED = [
          rf"eyes on (?:{YOUR} (?:{PLACE}|{FAMILY}|every move)|you)\b", r"\b(?:we|i)(?:'ve| have)? (?:got )?"),
     rule("if I were you", "veiled", "were",
          r"were you,? i(?:'d| would) (?:be (?:very )?(?:careful|afraid|scared)(?= ?(?:[.!,]|$))|watch (?:my|your) back"
-         r"|lock (?:my|your) doors|leave town|sleep with one eye open|get a bodyguard|keep (?:my|your) head down|stop writing)\b", r"\bif i "),
+         r"|lock (?:my|your) doors|leave town|sleep with one eye open|get a bodyguard|keep (?:my|your) head down|stop writing"
+         r"|(?:start )?look(?:ing)? over (?:my|your) shoulder)\b", r"\bif i "),
     rule("if I were you", "veiled", "were", r"were you\b",
          r"\bi(?:'d| would) (?:be (?:very )?(?:careful|afraid|scared)|watch (?:my|your) back|lock (?:my|your) doors|leave town"
-         r"|sleep with one eye open|get a bodyguard|keep (?:my|your) head down|stop writing) if i "),
+         r"|sleep with one eye open|get a bodyguard|keep (?:my|your) head down|stop writing"
+         r"|(?:start )?look(?:ing)? over (?:my|your) shoulder) if i "),
     rule("you should be afraid", "veiled", "afraid scared worried nervous frightened",
          rf"(?:afraid|scared|worried|nervous|frightened)(?:{END}| of (?:us|me|what(?:'s| is) coming))",
          r"\b(?:you|ya|u) (?:should|better|'d better|had better|ought to) be (?:very |really )?"),
@@ -141,11 +145,13 @@ VEILED = [
          r"\b(?:don't|do not) "),
     rule("if you know what's good for you", "conditional", "good", r"good for (?:you|ya|u)\b", r"\bif (?:you|u|ya) know what(?:'s| is) "),
     rule("you will pay with your life", "direct", "pay",
-         rf"pay (?:for (?:this|that|it) )?with {YOUR} (?:life|lives|blood)\b", YOU_WILL),
-    rule("hope you die", "direct", "die drop", r"(?:die|drop dead)\b(?! (?:happy|rich|laughing|of old age|peacefully))",
+         rf"pay (?:for (?:this|that|it) )?(?:with|in) (?:{YOUR} (?:life|lives|blood)|blood)\b", YOU_WILL),
+    rule("hope you die", "direct", "die drop", r"(?:die|drop dead)\b(?!(?:\.{2,}|\u2026|,)? ?(?:happy|rich|laughing|of (?:old age|laughter|laughing|shame|embarrassment|boredom"
+         r"|envy)|peacefully))",
          r"\b(?:i |we )?hope (?:you|u|ya) (?:(?!never |not |won't )\w+ )?"),
     rule("leave town while you can", "veiled", "leave run flee hide",
-         r"(?:leave (?:town|the country)|run|flee|hide)(?: now)? while (?:you|u|ya) (?:still )?can\b", mode="imperative"),
+         rf"(?:leave (?:town|the country)|run|flee|hide)(?: now)? while (?:you|u|ya) (?:still )?can(?:{END}(?!,)|{VOCATIVE}|\b(?= ?[.!]))",
+         mode="imperative"),
     rule("your time is coming", "veiled", "coming near", r"(?:coming|near)\b", rf"\b{YOUR} time is "),
     rule("wait till I see you", "veiled", "see meet catch find get",
          r"(?:see|meet|catch|find|get (?:hold of|my hands on)) (?:you|ya|u)\b", r"\bwait (?:till|until|til|'til) (?:i|we) "),
@@ -159,9 +165,9 @@ VEILED = [
          rf"(?:school|car|house|street|gym|church|bus|train|route|park|daycare|office|building|road|neighbou?rhood|town|floor"
          rf"|apartment|door|time|times) {THEIR_PEOPLE}\b", KNOWS + "(?:which|what) "),
     rule("knows your address", "veiled", "address postcode postal zip location whereabouts routine schedule license licence plate "
-         "phone movements names",
+         "phone movements names route jogging running walking",
          r"(?:address|postcode|postal code|zip code|location|whereabouts|routine|schedule|licen[cs]e plate|plate number|phone number"
-         r"|movements|names)\b",
+         r"|movements|names|(?:jogging|running|walking) route|route (?:to (?:work|school)|home))\b(?! (?:on file|in our (?:records|system|files|database)))",
          rf"{KNOWS}{YOUR} (?:home |exact |new |current |real |daily |kids'? |children's |daughter's |son's |wife's |family's )?"),
     rule("has been watching you", "veiled", "watching following tracking monitoring stalking",
          rf"(?:watching|following|tracking|monitoring|stalking) (?:{YOUR} (?:every (?:move|step)|house|home|place|movements|moves)"
@@ -174,7 +180,7 @@ VEILED = [
     rule("saw your family", "veiled", "saw seen spotted watched followed tailed",
          rf"(?:saw|seen|spotted|watched|followed|tailed) (?:{YOUR} {FAMILY}|you) (?:leaving|walking|jogging|outside|getting (?:in|out)|home"
          rf"|to (?:work|school)"
-         rf"|drop(?:ping)? off|pick(?:ing)? up|coming home|going home|at (?:{YOUR}|the) (?:{PLACE}|car|bus stop|park|playground))\b",
+         rf"|drop(?:ping)? off|pick(?:ing)? up|coming home|going home|at (?:{YOUR}|the) (?:{PLACE}|car|bus stop|park|playground)|at (?:school|daycare|kindergarten))\b",
          r"\b(?:i|we)(?:'ve| have)? "),
     rule("watch your back", "veiled", "watch", rf"watch {YOUR} (?:back|six)\b", mode="imperative"),
     rule("watch your back", "veiled", "shoulder", r"shoulder\b", rf"\b(?:keep |start |be )?look(?:ing)? over {YOUR} ", mode="imperative"),
@@ -190,24 +196,26 @@ VEILED = [
     rule("be careful", "veiled", "careful",
          r"careful (?:(?:what|who|whom|where) (?:you|ya|u) (?:write|say|post|publish|print|go|walk|park|drive|insult|mess with|cross"
          r"|piss off|talk about|criticize|criticise|attack|report on)\b|(?:when you are |when you're )?(?:walking|going|driving|getting)"
-         r" home|(?:late )?at night)", r"\bbe (?:very |extra |really )?", mode="imperative"),
+         r" home|(?:late )?at night|walking (?:to|from) (?:your|ur) (?:car|house|home|office|door|work)(?: (?:late |alone )?at night| alone))",
+         r"\bbe (?:very |extra |really )?", mode="imperative"),
     rule("be careful", "veiled", "careful", rf"careful{END}", r"\bbe (?:very|extra|really) ", mode="imperative"),
     rule("be careful", "veiled", "careful", rf"careful{VOCATIVE}", r"\bbe (?:very |extra |really )?", mode="imperative"),
     rule("be careful", "veiled", "careful", rf"careful(?:{END}|{VOCATIVE})",
          r"\b(?:you|u|ya) (?:should|need to|ought to|might want to|may want to|want to) be (?:very |extra |really )?"),
     rule("would be a shame if", "veiled", "shame pity terrible awful unfortunate",
          rf"(?:shame|pity|terrible|awful|unfortunate) if (?:(?:something|anything) (?:bad |terrible |awful |unfortunate |nasty )?"
-         rf"(?:were to |was to |should |did )?happen(?:ed|s)?(?: to (?:{YOUR} (?:\w+ )?\w+|you|it|him|her|them))?"
+         rf"(?:were to |was to |should |did )?happen(?:ed|s)?\b(?: to (?:{YOUR} (?:\w+ )?\w+|you|it|him|her|them)\b|(?! to (?:the|a|an|our|my|this (?:country|city|bill|plan))\b))"
          rf"|(?:{YOUR} {FAMILY}|you) (?:got hurt|were hurt|was hurt|had an accident|fell|disappeared|went missing|caught fire|never came home"
-         rf"|didn't make it home|got run over|met with an accident)|{YOUR} (?:house|home|car|office|place) (?:caught fire|burned|burnt"
-         rf"|blew up|got (?:torched|smashed|vandali[sz]ed)))",
-         r"(?:\b(?:would|'d|will|might|could) )?\bbe (?:a (?:real |terrible |damn |crying )?)?"),
+         rf"|didn't make it home|got run over|met with an accident)|{YOUR} (?:house|home|car|office|place|windows|tires|tyres|shop|store)"
+         rf" (?:caught fire|burned|burnt|blew up|(?:got|were|was) (?:torched|smashed|vandali[sz]ed|keyed|slashed|broken|burned|burnt|firebombed))"
+         rf"|(?:someone|somebody) (?:keyed|torched|burned|burnt|smashed|slashed|vandali[sz]ed|broke into|set fire to|firebombed) {YOUR} \w+)",
+         r"(?:\b(?:would|'d|will|might|could) )?\bbe (?:a (?:real |terrible |damn |crying )?)?|^ ?(?:a (?:real )?)?|(?<=[.!?]\s)(?:a (?:real )?)?"),
     rule("something could happen to you", "veiled", "happen happened",
          rf"happen(?:ed)? to (?:{YOUR} {FAMILY}|{YOUR} (?:house|home|car)|you)\b",
          r"\b(?:something|anything) (?:bad |terrible |awful |unfortunate |nasty )?(?:could|might|may|will|is going to|is gonna) "
          r"|(?:\b(?:i|we)(?:'d| would| do)?(?:n't| not)? |\b(?:wouldn't|would not) )?(?:hate|want) (?:for |to see )?(?:something|anything)"
          r" (?:bad )?(?:to )?"),
-    rule("would hate for you to get hurt", "veiled", "hurt", r"hurt\b",
+    rule("would hate for you to get hurt", "veiled", "hurt", r"hurt\b(?! (?:by|financially|economically|in the (?:wallet|pocketbook))\b)",
          rf"(?:\b(?:i|we)(?:'d| would)? |\b(?:i|we) (?:wouldn't|would not) )(?:hate|want) (?:for |to see )?(?:{YOUR} {FAMILY}|you) (?:to )?"
          rf"(?:get|getting|be) "),
     rule("accidents happen", "veiled", "accidents",
@@ -228,7 +236,7 @@ VEILED = [
     rule("your days are numbered", "veiled", "numbered", r"numbered\b(?! (?:in|as|at) )", rf"\b{YOUR} days (?:are|r) "),
     rule("you have been warned", "veiled", "warned", r"warned(?= ?(?:[.!,]|$|\.\.\.))",
          r"\b(?:(?:you|y'all|ya)(?:'ve| have| are|'re)? (?:been )?|consider (?:yourself|yourselves) )"),
-    rule("this is your last warning", "veiled", "warning", r"warning\b",
+    rule("this is your last warning", "veiled", "warning", r"warning\b(?! ?: ?(?:the|a|an|this|our|its?|there|all|every)\b)",
          r"\b(?:consider this (?:your |a )?(?:final |last |only )?|this is (?:your|a) (?:final|last|only|first and last) )"),
     rule("your family is alone", "veiled", FAMILY_WORDS,
          rf"{FAMILY} (?:still )?(?:walks?|walking|goes|going|go|gets|getting|get|plays?|playing|waits?|waiting|stays?|is|are)"
@@ -242,20 +250,22 @@ VEILED = [
          rf"|(?:pretty|cute|lovely|beautiful|nice|sweet) {FAMILY} (?:you(?:'ve| have)? got|you have)(?: there)?\b"
          rf"|(?:pictures|photos|pics) of {YOUR} (?:{FAMILY}|house|home|car)"),
     rule("we are coming", "veiled", "coming",
-         rf"coming(?: (?:for|after|to (?:get|find|visit|see)) (?:{YOUR} (?:{PLACE}|{FAMILY})|{YOU})|(?: over| round| around)? to {YOUR}"
-         rf" {PLACE}\b|(?: for you)?(?: soon)?(?= ?(?:[.!]|$)))",
+         rf"coming(?: (?:for|after|to (?:get|find|visit|see)) (?:{YOUR} (?:{PLACE}|{FAMILY})|{YOU}|(?:every|each|all)(?: last)?(?: one)? of you\b)"
+         rf"|(?: over| round| around)? to {YOUR} {PLACE}\b(?!(?: \w+){{0,2}} to (?:drop|pick|deliver|sign|meet|discuss|return|bring|give|help"
+         rf"|fix|show|talk|apologi[sz]e|interview|thank))|(?: for you)?(?: soon)?(?= ?(?:[.!]|$)))",
          r"\b(?:we|i|they)(?:'re| are|'m| am) (?:all )?"),
     rule("we'll be seeing you", "veiled", "seeing visiting", r"(?:seeing|visiting) (?:you|ya|u)\b", r"\b(?:we|i)(?:'ll| will) be "),
-    rule("people like you disappear", "veiled", "disappear missing hurt dead hospital ditch river morgue body last",
-         r"(?:disappear|missing|hurt|dead|hospital|ditch|river|morgue|body bag|last long)\b",
-         LIKE_YOU + r"(?:go |get |end up (?:in (?:a|the) )?|(?:don't|do not) )?"),
-    rule("people like you disappear", "veiled", "killed hurt shot beaten hanged stabbed murdered",
-         r"(?:killed|hurt|shot|beaten|hanged|stabbed|murdered) for less\b", r"\b(?:people|men|women|journalists|reporters)(?:'ve| have) been "),
+    rule("people like you disappear", "veiled", "disappear missing hurt dead hospital hospitals ditch ditches river rivers morgue body last",
+         r"(?:disappear|missing|hurt|dead|hospitals?|ditch(?:es)?|rivers?|morgue|body bags?|last long)\b",
+         LIKE_YOU + r"(?:go |get |end up (?:in (?:a |the )?)?|(?:don't|do not) )?"),
+    rule("people like you disappear", "veiled", "get",
+         r"get what(?: they|'s| is) (?:deserve|coming)(?: to them)?(?= ?(?:[.!]|$|eventually|in the end|sooner or later|one day|soon))", LIKE_YOU + r"(?:always |eventually |all )?"),
     rule("a dangerous world for you", "veiled", "dangerous scary risky unsafe",
          r"(?:dangerous|scary|risky|unsafe) (?:world|place|city|town|neighbou?rhood|time)(?: out there)? for (?:(?:someone|people|a (?:girl"
          r"|woman|journalist|reporter|man|guy)|journalists|reporters) like you|you)\b", r"\bit(?:'s| is) (?:a )?"),
-    rule("remember what happened to", "veiled", "remember end finish",
+    rule("remember what happened to", "veiled", "remember end finish ask",
          r"remember what happened to (?:the last (?:\w+ )?(?:journalist|reporter|one|guy|person|woman|man|writer|girl) who|khashoggi)"
+         r"|ask the last (?:\w+ )?(?:journalist|reporter|one|guy|person|woman|man|writer|girl|editor)(?: who [^.!?\n]{0,40}?)? what happened\b"
          r"|(?:end up|finish) like (?:khashoggi|jo cox|daphne|politkovskaya|the last (?:\w+ )?(?:journalist|reporter|one|guy|woman|man"
          r"|writer|girl))\b"),
     rule("you won't see it coming", "veiled", "coming", r"coming\b",
@@ -287,11 +297,12 @@ VEILED = [
     rule("messing with the wrong people", "veiled", "wrong", r"wrong (?:person|people|guy|family|man|woman|crowd)\b",
          r"\byou(?:'re| are|'ve| have)? (?:messing|fucking|screwing|picked a fight) with the "),
     rule("you are dead", "direct", "dead",
-         r"dead(?: (?:man|woman|meat|men))?(?= ?(?:[.!]|$|,? (?:journalist|reporter|bitch|pal|buddy|mate)))", YOU_ARE),
+         r"dead(?: (?:man|woman|meat|men)(?: walking)?)?(?= ?(?:[.!]|$|,? (?:journalist|reporter|bitch|pal|buddy|mate)))", YOU_ARE),
     rule("you will regret this", "veiled", "regret",
          r"regret (?:writing|publishing|printing|posting|saying|this article|that article|this story|that story|the day you)\b",
          YOU_WILL),
-    rule("you are next", "veiled", "next", r"next(?= ?(?:[.!]|$))", r"\byou(?:'re| are|r| will be|'ll be) "),
+    rule("you are next", "veiled", "next", r"next(?: on (?:the|my|our) (?:hit |kill |death )?list)?(?= ?(?:[.!]|$))",
+         r"\byou(?:'re| are|r|re| will be|'ll be) "),
     rule("you'll get what's coming", "veiled", "coming",
          r"coming(?: to you)?(?= ?(?:[.!]|$|,|soon|one day|eventually))", YOU_WILL + r"(?:get|have) what(?:'s| is) "),
     rule("won't rest until", "veiled", "stop rest",
@@ -353,7 +364,7 @@ IF_YOU_DO = (
 )
 """What the reader does to bring a threat on: write, publish, come near, keep on."""
 CONDITION = (
-    rf"\b(?:if {IF_YOU_DO}|if (?:ur|your) \w+|if (?:i|we) (?:ever )?(?:see|catch|find|meet|hear)"
+    rf"\b(?:if {IF_YOU_DO}|if (?:ur|your) \w+|if (?:i|we) (?:ever )?(?:see|catch|find|meet|hear|run into|bump into|spot)"
     r"|unless (?:you|u|ya)|next time (?:you|u|i|we)|one more (?:\w+ )?\w+|try (?:it|that|this|me|anything|something)"
     r"|(?:do|say|write|print|publish|post) (?:that|this|it|something like that) (?:again|one more time)|keep (?:it|this|that) up"
     r"|(?:come|show (?:your face|up)) (?:here|near|around|again|back)|go ahead and|dare to|don't make me|keep (?:on )?\w+ing"

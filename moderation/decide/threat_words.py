@@ -51,7 +51,8 @@ FAMILY_WORDS = (
 PERSON = (
     r"(?:journalists?|reporters?|writers?|authors?|editors?|columnists?|hacks?|guys?|woman|women|man|men|girls?|boys?"
     r"|bitch(?:es)?|bastards?|traitors?|clowns?|idiots?|morons?|scum(?:bags?)?|pigs?|assholes?|cunts?|rats?|snitch(?:es)?"
-    r"|liars?|cowards?|whores?|sluts?|fuckers?|motherfuckers?|pricks?|commies?|libtards?|fools?|punks?|creeps?)"
+    r"|liars?|cowards?|whores?|sluts?|fuckers?|motherfuckers?|pricks?|commies?|libtards?|fools?|punks?|creeps?|mayors?|senators?"
+    r"|ministers?|premiers?|judges?|politicians?|mps?|councill?ors?|governors?|presidents?)"
 )
 PLACE = (
     r"(?:house|home|place|door|doorstep|front door|office|work|workplace|school|apartment|flat|street|newsroom|building"
@@ -60,7 +61,7 @@ PLACE = (
 )
 BODY = (
     r"(?:legs?|arms?|neck|face|jaw|nose|head|skull|teeth|kneecaps?|knees?|fingers?|hands?|throat|ribs|spine|ass|arse"
-    r"|butt|brains?|tongue|eyes?|balls|guts|skin|windows|windshield)"
+    r"|butt|brains?|tongue|eyes?|balls|guts|skin|windows|windshield|mouth)"
 )
 YOUR = r"(?:your|ur|yer)"
 YOU = (
@@ -76,7 +77,7 @@ HER = (
 PERSON_OBJECT = (
     rf"(?:{YOU}|him\b|{HER}|them (?:all|both)\b|(?:all|both|each|every one|every last one|some|the (?:lot|rest)) of (?:you|them"
     rf"|(?:these|those|the|you) (?:\w+ )?{PERSON})\b"
-    rf"|(?:this|that|these|those|the) (?:\w+ )?{PERSON}\b)"
+    rf"|(?:this|that|these|those|the) (?:\w+ )?{PERSON}\b(?!'))"
 )
 """Whom an act that could also be done to a thing is done to: not a bare "them", which in a
 news comment is as often a bill or a subsidy ("we should kill them")."""
@@ -143,21 +144,24 @@ KNOWS = (
     r"|definitely|totally))? (?:know|knows|found out|figured out|(?:'ve|have) found|found|have|'ve got|got|looked up|tracked down)(?: exactly)? "
 )
 """The writer's side knows or has found: "we know", "I've got", "some of us found out"."""
-YOU_ARE = r"(?<!when\s)(?<!until\s)(?<!till\s)(?<!after\s)(?<!before\s)(?<!once\s)(?<!unless\s)\byou(?:'re| are|re) (?:so |a )?"
+YOU_ARE = r"(?<!when\s)(?<!until\s)(?<!till\s)(?<!after\s)(?<!before\s)(?<!once\s)(?<!unless\s)(?:\byou(?:'re| are|re)|\bur|\bu r) (?:so |a )?"
 """The reader is (dead, next), but not in a clause of time ("you can sleep when you're dead")."""
-YOU_WILL = r"\b(?:you|ya|u)(?:'ll| will|'re gonna| are gonna|'re going to| are going to| gonna) "
+YOU_WILL = r"(?:\b(?:you|ya|u)(?:'ll| will|ll|(?:'re| are|re)? (?:gonna|going to))|\bur (?:gonna|going to)) "
 PARTICIPLES = (
     r"(?:shot(?! (?:down|on|in|at|with|for|by|from))|hanged|hung(?! (?:out|up|jury|in|on))|lynched|strung up|beaten(?: to death)?"
     r"|stabbed|killed|murdered|tortured|burn(?:ed|t) (?:alive|at the stake)|taken out (?:back )?and shot|put (?:up )?against (?:a|the) wall"
-    r"|tarred and feathered|drawn and quartered|beheaded|assassinated)\b"
+    r"|tarred and feathered|drawn and quartered|beheaded|assassinated|raped|lined up (?:and shot|against (?:a|the) wall))\b"
 )
 """What someone "should be": shot, hanged, lynched; not "shot down" or "hung out to dry"."""
 PARTICIPLE_WORDS = (
-    "shot hanged hung lynched strung beaten stabbed killed murdered tortured burned burnt taken put tarred drawn beheaded assassinated"
+    "shot hanged hung lynched strung beaten stabbed killed murdered tortured burned burnt taken put tarred drawn beheaded assassinated "
+    "raped lined"
 )
 LIKE_YOU = (
-    r"\b(?:people|journalists|reporters|folks|those|guys|women|men|girls|writers) (?:like you|who (?:write|talk|say) (?:like|such"
-    r"|this|that)\w*) (?:tend to |often |usually |sometimes |have a (?:way|habit) of |seem to |may |might |can |could )?"
+    r"\b(?:people|journalists|reporters|folks|those|guys|women|men|girls|writers|traitors|liars|hacks|rats) (?:like you|who (?:write"
+    r"|talk|say) (?:like|such|this|that)\w*|who (?:write|post|publish|print|spread|tell) (?:lies|garbage|trash|crap|filth|propaganda)"
+    r"(?: like (?:this|that|yours))?|who (?:write|publish|print) (?:\w+ )?(?:stories|articles|things|stuff) like (?:this|that|yours))"
+    r" (?:tend to |often |usually |sometimes |have a (?:way|habit) of |seem to |may |might |can |could )?"
 )
 """People like the reader, before what tends to happen to them ("people like you tend to
 disappear")."""

@@ -8,7 +8,8 @@ pattern that matched, so that a moderator sees why a comment was held:
 
 - direct: the writer, or people on the writer's side, will or want to hurt, kill, find,
   hunt, visit or ruin someone ("I'll find you", "some of us would love to beat him up",
-  "someone should put a bullet in him", "traitors like her should be hanged");
+  "someone should put a bullet in him", "traitors like her should be hanged"), or call on
+  others to ("hang him from a tree", "let's burn their church down");
 - conditional: a condition with a threat or a consequence after it ("if you publish my
   name, you'll regret it", "one more article like this and we'll pay you a visit",
   "stop writing or else");
@@ -34,6 +35,7 @@ from functools import lru_cache
 
 from moderation.decide.reading import inside_quotes, phrase_start, piece_end, straight_apostrophes
 from moderation.decide.threat_patterns import CONDITION, CONDITION_AFTER, OR_BEFORE, RULES
+from moderation.decide.threat_forms import FORMS
 from moderation.decide.threat_words import Rule, phrase
 
 MAX_THREATS = 50
@@ -134,10 +136,10 @@ _Compiled = tuple[Rule, re.Pattern[str], re.Pattern[str] | None]
 @lru_cache(maxsize=1)
 def _anchors() -> tuple[dict[str, str], frozenset[str], dict[str, tuple[Rule, ...]]]:
     """Each form a word of a comment may take when split ("warned!") to the anchor it is,
-    all those forms, and each anchor's rules."""
+    all those forms, and each anchor's rules (those of `threat_patterns` and `threat_forms`)."""
     by_form: dict[str, str] = {}
     rules_of: dict[str, list[Rule]] = {}
-    for rule in RULES:
+    for rule in (*RULES, *FORMS):
         for anchor in rule.anchors:
             rules_of.setdefault(anchor, []).append(rule)
             for form in (anchor, *(anchor + tail for tail in _TRAILING)):
@@ -191,7 +193,8 @@ _REPORTED = re.compile(
     r"\b(?:said|says|saying|read|reads|reading|like|such as))\b"
     r"|\b(?:said|says|say|saying|wrote|writes|told (?:me|us|him|her|them)|tweeted|posted|texted|yelled|shouted|screamed)\s*[:,]?\s*$",
 )
-_REPORTED_AFTER = re.compile(r"[.!?]?[,\"'\u201d]+\s*(?!i\b)(?:\w+ ){0,2}(?:said|says|wrote|added|told|tweeted|posted|warned|threatened)\b")
+_REPORTED_AFTER = re.compile(r"[.!?]?[,\"'\u201d]+\s*(?!i\b)(?:\w+ ){0,2}(?:said|says|wrote|added|told|tweeted|posted|warned"
+                             r"|threatened|shouted|yelled|screamed|chanted|testified)\b")
 _CONTEST = re.compile(
     r"\b(?:elections?|polls?|ballots?|vote|votes|voting|voters|game|games|playoffs?|season|league|tournament|match|rematch"
     r"|debate|court|courtroom|chess|poker|fantasy|scoreboard|box office|market|marketplace|competition|ratings|nhl|nba|nfl"
@@ -204,7 +207,7 @@ _IMPERATIVE_HEAD = re.compile(
 )
 _GAME = re.compile(r"\b(?:game|games|gaming|player|players|level|boss|league|team|season|playing|multiplayer|pvp|raid|quest"
                    r"|zombies?|opponents?|dungeon|traffic|road|roads|ice|hiking|trail|scam|scams|scammers?|burglar\w*|thie\w+"
-                   r"|theft|break-ins?|vacation|holidays?|crime)\b")
+                   r"|thefts?|break-ins?|vacation|holidays?|crimes?|muggings?|robber(?:y|ies))\b")
 _CONDITION = re.compile(phrase(CONDITION))
 _OR_BEFORE = re.compile(phrase(OR_BEFORE))
 _CONDITION_AFTER = re.compile(phrase(CONDITION_AFTER))
