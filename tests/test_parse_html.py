@@ -246,3 +246,12 @@ def test_a_byline_just_after_the_item_names_it():
         ("Riccardo Cabeza", "2012-11-09T07:49:00", "Stay the course, then."),
         ("Jeff", "2012-11-09T08:01:00", "Or read the field manual."),
     ]
+
+
+def test_a_reply_whose_id_extends_its_parents_is_a_comment_of_its_own():
+    html = """<html><body><h1>Ferry cuts</h1><p>The post.</p><div id="comments">
+      <div class="comment" id="comment-12"><p class="author">Ana</p><p>Four crossings are not enough for commuters.</p>
+        <div class="comment" id="comment-12-3"><p class="author">Ben</p><p>They were never enough, even before the cuts.</p></div>
+      </div></div></body></html>"""
+    comments = parse_page(html).comments
+    assert [(c.id, c.author, c.parent_id) for c in comments] == [("comment-12", "Ana", None), ("comment-12-3", "Ben", "comment-12")]

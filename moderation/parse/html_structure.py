@@ -100,8 +100,9 @@ def _without_parts(items: list[Any]) -> list[Any]:
     kept = []
     for item in items:
         element_id = (item.get("id") or "").strip()
-        owner = element_id.rpartition("-")[0]
-        if owner in ids and _inside_item_named(item, owner):
+        owner, _, part = element_id.rpartition("-")
+        # A word names a part ("-content"); a number may name a reply ("comment-12-3").
+        if part.isalpha() and owner in ids and _inside_item_named(item, owner):
             continue
         kept.append(item)
     return kept
