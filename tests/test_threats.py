@@ -301,6 +301,130 @@ MORE_NOT_THREATS = [
 """Confusers for the rules of `threat_forms`: reports, objects, contests and advice."""
 
 
+WARNING_THREATS = [
+    # veiled, written as a warning, an interest in the reader's family and day, or a taunt
+    ("Watch yourself, Brenda.", "veiled", "watch yourself"),
+    ("Careful walking home tonight, princess.", "veiled", "be careful"),
+    ("You should be a lot more careful who you make enemies of.", "veiled", "be careful"),
+    ("Sleep tight, Marcus.", "veiled", "sleep well"),
+    ("Tick tock, snitch.", "veiled", "tick tock"),
+    ("Don't be surprised if your tyres end up slashed.", "veiled", "don't be surprised if"),
+    ("Nobody will be surprised if some of us turn up outside your office late at night.", "veiled", "don't be surprised if"),
+    ("Final warning!", "veiled", "this is your last warning"),
+    ("Think hard about your children before you testify.", "veiled", None),
+    ("It's a lonely walk to your apartment after dark.", "veiled", "knows your way home"),
+    ("Your son looks so small outside that schoolyard.", "veiled", "your kids' school"),
+    ("You'd look better in a neck brace.", "veiled", "you'd look good in a wheelchair"),
+    ("Lovely cottage you've got there. Be a real shame if...", "veiled", "would be a shame if"),
+    ("Your husband will miss you if something were to happen to you.", "veiled", "nobody would miss you"),
+    ("No one would miss a columnist like you.", "veiled", "nobody would miss you"),
+    ("Reporters have turned up dead for writing stuff like this.", "veiled", "people like you disappear"),
+    ("Nasty things tend to happen to people who snoop around.", "veiled", "accidents happen"),
+    ("Things happen on your dark little street.", "veiled", "accidents happen"),
+    ("Does your daughter still ride the 8:15 bus? Just asking for a friend.", "veiled", "knows your routine"),
+    ("You never know who's waiting outside your building.", "veiled", "has been watching you"),
+    ("How are your kids liking their new daycare?", "veiled", "asks after your family"),
+    ("Would hate for your windows to get smashed.", "veiled", None),
+    ("I hope you enjoy hospital food.", "veiled", "you will need a bodyguard"),
+    ("Enjoy your pretty little career while it lasts.", "veiled", "enjoy it while you can"),
+    ("Your little girl is next.", "veiled", "you are next"),
+    ("We found your wife's Instagram.", "veiled", "knows your address"),
+    ("So many windows in your newsroom.", "veiled", "lot of windows in your house"),
+    ("That won't end well for you, hack.", "veiled", "won't end well for you"),
+    ("I walk past your front door every night.", "veiled", "knows your routine"),
+    ("We'll see how tough you are without your keyboard.", "veiled", "let's see how brave you are"),
+    ("Your car is in for a nasty surprise one of these nights.", "veiled", "in for a surprise"),
+    ("Strange how critics of the mayor keep going missing.", "veiled", "people like you disappear"),
+    ("You won't be smirking for long.", "veiled", "you won't be around much longer"),
+    ("Remember what happened to the columnist who wrote about us.", "veiled", "remember what happened to"),
+    # conditional: a dare and its consequence
+    ("Say it to my face and you'll find out.", "conditional", "say that again and you'll find out"),
+    ("Test us and you'll find out the hard way.", "conditional", "say that again and you'll find out"),
+    ("Post my kids' photos and you'll regret it.", "conditional", None),
+    ("One more lie about me and\u2026", "conditional", "one more word and"),
+    ("If I catch you on my street, you're done.", "conditional", "if you ..., you are dead"),
+    ("Go near my daughter again and you won't walk out of here.", "conditional", None),
+    ("Next time you show up at my farm, bring an ambulance.", "conditional", "next time, bring a helmet"),
+    ("Don't print my husband's name unless you want trouble.", "conditional", "unless you want trouble"),
+    ("Keep snooping and you'll wind up in the hospital.", "conditional", "you will end up in a body bag"),
+    ("Try it once more and you'll be eating through a straw.", "conditional", None),
+    ("Write another word about my store and it'll be your last.", "conditional", "the last thing you write"),
+    ("You post that video, you'd better be prepared for what follows.", "conditional", "try it and see what happens"),
+    ("Go ahead, publish my name. See what happens.", "conditional", "try it and see what happens"),
+    ("If this column gets published, you won't be safe anywhere.", "conditional", None),
+    ("Another smear like this and you'll wish you were dead.", "conditional", None),
+    ("Keep mouthing off and you'll lose a few teeth.", "conditional", None),
+    ("Show your face at the arena and you'll get hurt.", "conditional", None),
+    ("Leak my address and you won't make it home alive.", "conditional", None),
+]
+"""Veiled and conditional threats of the third round (`threat_warnings`), with their kind
+and the rule that should name each (None: any rule)."""
+
+WARNING_NOT_THREATS = [
+    "Watch yourself on those stairs, they're steep.",
+    "Be careful walking home tonight, the fog is thick.",
+    "Careful driving home, everyone.",
+    "Sleep tight, folks, the storm is over.",
+    "Tick tock, the deadline to file is Monday.",
+    "Don't be surprised if your heating bill doubles.",
+    "Don't be surprised if you get a visit from the census taker.",
+    "Last warning before the bridge closes for the season.",
+    "Think about your family before you sign a variable mortgage.",
+    "It's a long walk from your house to the nearest bus stop.",
+    "Your kids look adorable in the parade photo.",
+    "Nice cottage you've got there, where is it?",
+    "Your wife would miss you if anything happened to you, so see a doctor.",
+    "People have gone missing on that trail before, so take a map.",
+    "Bad things happen to people who text while driving.",
+    "Anything can happen on a quiet street like yours, so get a doorbell camera.",
+    "You never know who's reading your emails these days.",
+    "How's your daughter enjoying university?",
+    "Hope you have good insurance, the hail was brutal.",
+    "Enjoy the sunshine while it lasts.",
+    "Your street is next on the list for repaving.",
+    "We know your son's name from the game report, he played well.",
+    "This won't end well for the Leafs.",
+    "You have no idea what's coming in this budget.",
+    "Your time is running out to apply for the rebate.",
+    "Funny how journalists keep getting hurt by budget cuts.",
+    "Keep digging and you'll find out who paid for it.",
+    "Keep digging and you'll find out.",
+    "If you come to the meeting, you'll find out.",
+    "Keep eating like that and you'll end up in the hospital.",
+    "Keep drinking pop and you'll lose your teeth.",
+    "Next time you go skating, bring a helmet.",
+    "Don't park there unless you want trouble with the bylaw officer.",
+    "One more loss and the coach is gone.",
+    "Another rate hike and you'll be sorry you bought that condo.",
+    "Go ahead, raise taxes and see what happens at the polls.",
+    "If you miss this show, you'll regret it.",
+    "Ignore the warning signs and you'll find out the hard way.",
+    "Print my name and I'll see you in court.",
+    "If I see you at the game, you're buying the beer.",
+    "Lock your doors tonight, there's a bear in the neighbourhood.",
+    "I saw your son at practice today, he's improving, congrats!",
+    "Say hi to your mom for me and thanks for the great article.",
+    "We have people in your area who can help with the paperwork.",
+    "You won't be working for much longer if the plant closes.",
+]
+"""Confusers for the rules of `threat_warnings`: advice, weather, health, money, sport and
+friendly remarks in the same short forms."""
+
+
+@pytest.mark.parametrize(("text", "kind", "pattern"), WARNING_THREATS)
+def test_warnings_taunts_and_dares_are_found(text, kind, pattern):
+    found = find_threats(text)
+    assert found, text
+    assert all(threat.text == text[threat.start : threat.end] for threat in found)
+    assert kind in [threat.kind for threat in found], [threat.kind for threat in found]
+    assert pattern is None or pattern in [threat.pattern for threat in found], [threat.pattern for threat in found]
+
+
+@pytest.mark.parametrize("text", WARNING_NOT_THREATS)
+def test_advice_and_risks_in_the_same_forms_are_not_threats(text):
+    assert find_threats(text) == [], text
+
+
 @pytest.mark.parametrize(("text", "pattern"), MORE_THREATS)
 def test_more_forms_of_threat_are_found(text, pattern):
     found = find_threats(text)

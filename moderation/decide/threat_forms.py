@@ -155,7 +155,7 @@ VEILED = [
          rf"(?:hate|want) (?:for |to see )?{YOUR} (?:\w+ )?(?:{FAMILY}|house|home|car|office|place|shop|windows) (?:to )?(?:catch fire|burn down|burn(?! down)"
          rf"|get (?:hurt|torched|burned|burnt|smashed|vandali[sz]ed|keyed)|blow up|disappear|go missing|have an accident|be in an accident"
          rf"|be hurt)\b(?! (?:by|in|on|because|if|when|during|financially)\b)",
-         r"\b(?:i|we)(?:'d| would)? |\b(?:i |we )?(?:wouldn't|would not) "),
+         r"\b(?:i|we)(?:'d| would)? |\b(?:i |we )?(?:wouldn't|would not) |(?:^|(?<=[.!?]\s)) ?would "),
     rule("you will regret this", "veiled", "sorry",
          r"sorry (?:that )?(?:you|u) (?:ever )?(?:wrote|published|printed|posted|said|crossed|messed|opened|started|were (?:ever )?born"
          r"|met me)\b", YOU_WILL + r"(?:be )?(?:so |very |really )?"),

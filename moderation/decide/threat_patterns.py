@@ -12,7 +12,7 @@ rules are made of are in `threat_words`; more rules, written the same way, are i
 from __future__ import annotations
 
 from moderation.decide.threat_words import (
-    BODY, END, FAMILY, FAMILY_WORDS, KNOWS, LIKE_YOU, NOT_FIGURATIVE, OBJECT, PARTICIPLE_WORDS, PARTICIPLES, PERSON_OBJECT, PLACE,
+    BODY, END, FAMILY, FAMILY_WORDS, FRIENDLY, KNOWS, LIKE_YOU, NOT_FIGURATIVE, OBJECT, PARTICIPLE_WORDS, PARTICIPLES, PERSON_OBJECT, PLACE,
     SUBJECT, THEIR_PEOPLE, UNTIL_STOP, VOCATIVE, WHERE_VERBS, WRITER_WILL, YOU, YOU_ARE, YOU_WILL, YOUR, Rule, rule,
 )
 
@@ -98,7 +98,7 @@ VEILED = [
          rf"|(?:he|she|[a-z]+) (?:lives|works|parks|sleeps|jogs|stays)\b)",
          KNOWS + r"(?:who (?:you|u) (?:are|really are),? (?:and|&) )?"),
     rule("knows where you live", "veiled", "find",
-         rf"find (?:out )?(?:where (?:{THEIR_PEOPLE}) (?:live|lives|work|works)|{YOUR} (?:home )?address)\b|find {YOU}{END}",
+         rf"find (?:out )?(?:where (?:{THEIR_PEOPLE}) {WHERE_VERBS}|{YOUR} (?:home )?address)\b|find {YOU}{END}",
          r"\bit(?:'s| is|'d be| would be| will be| won't be| will not be| isn't| wasn't| wouldn't be)(?: not)? (?:very |that |too |so )?"
          r"(?:easy|hard|difficult) to "),
     rule("knows your car", "veiled", "drive drives park parks",
@@ -123,8 +123,10 @@ VEILED = [
     rule("knows your routine", "veiled", "leave leaves get come jog run walk",
          r"(?:leave|leaves|get home|come home|jog|run|walk) (?:\w+ ){0,4}?at \d+(?::\d\d)?(?: ?[ap]\.?m\.?)?,? (?:right|don't you|every day)\b",
          r"\byou (?:still |usually |always )?"),
-    rule("you won't be around much longer", "veiled", "writing working around alive breathing talking posting publishing walking",
-         r"(?:writing|working|around|alive|breathing|talking|posting|publishing|walking) (?:for |much |very |that )?(?:longer|long)\b",
+    rule("you won't be around much longer", "veiled",
+         "writing working around alive breathing talking posting publishing walking smiling laughing smirking",
+         r"(?:writing|working|around|alive|breathing|talking|posting|publishing|walking|smiling|laughing|smirking)"
+         r" (?:(?:at|for|on) (?:that|this|the|your) \w+ )?(?:for )?(?:much |very |that )?(?:longer|long)\b(?!,? (?:if|unless|when|once|because)\b)",
          r"\byou(?:'ll| will)? (?:won't|will not|not) be "),
     rule("has eyes on you", "veiled", "eyes",
          rf"eyes on (?:{YOUR} (?:{PLACE}|{FAMILY}|every move)|you)\b", r"\b(?:we|i)(?:'ve| have)? (?:got )?"),
@@ -178,9 +180,10 @@ VEILED = [
          r"\b(?:i|we)(?:'m|'re| am| are) "),
     rule("we are everywhere", "veiled", "everywhere", rf"everywhere{END}", r"\bwe(?:'re| are) "),
     rule("saw your family", "veiled", "saw seen spotted watched followed tailed",
-         rf"(?:saw|seen|spotted|watched|followed|tailed) (?:{YOUR} {FAMILY}|you) (?:leaving|walking|jogging|outside|getting (?:in|out)|home"
+         rf"(?:saw|seen|spotted|watched|followed|tailed) (?:{YOUR} (?:{FAMILY}|car)|you) (?:leaving|walking|jogging|outside|getting (?:in|out)|home"
          rf"|to (?:work|school)"
-         rf"|drop(?:ping)? off|pick(?:ing)? up|coming home|going home|at (?:{YOUR}|the) (?:{PLACE}|car|bus stop|park|playground)|at (?:school|daycare|kindergarten))\b",
+         rf"|drop(?:ping)? off|pick(?:ing)? up|coming home|going home|at (?:{YOUR}|the) (?:\w+ )?(?:{PLACE}|car|bus stop|park|playground|rink|arena"
+         rf"|pool|mall|supermarket)|at (?:school|daycare|kindergarten|practice)|(?:in|at) (?:the|{YOUR}) (?:parking lot|lot|car park|garage|driveway))\b{FRIENDLY}",
          r"\b(?:i|we)(?:'ve| have)? "),
     rule("watch your back", "veiled", "watch", rf"watch {YOUR} (?:back|six)\b", mode="imperative"),
     rule("watch your back", "veiled", "shoulder", r"shoulder\b", rf"\b(?:keep |start |be )?look(?:ing)? over {YOUR} ", mode="imperative"),
@@ -216,7 +219,8 @@ VEILED = [
          r"|(?:\b(?:i|we)(?:'d| would| do)?(?:n't| not)? |\b(?:wouldn't|would not) )?(?:hate|want) (?:for |to see )?(?:something|anything)"
          r" (?:bad )?(?:to )?"),
     rule("would hate for you to get hurt", "veiled", "hurt", r"hurt\b(?! (?:by|financially|economically|in the (?:wallet|pocketbook))\b)",
-         rf"(?:\b(?:i|we)(?:'d| would)? |\b(?:i|we) (?:wouldn't|would not) )(?:hate|want) (?:for |to see )?(?:{YOUR} {FAMILY}|you) (?:to )?"
+         rf"(?:\b(?:i|we)(?:'d| would)? |\b(?:i|we) (?:wouldn't|would not) |(?:^|(?<=[.!?]\s)) ?would )(?:hate|want) (?:for |to see )?"
+         rf"(?:{YOUR} {FAMILY}|you) (?:to )?"
          rf"(?:get|getting|be) "),
     rule("accidents happen", "veiled", "accidents",
          r"accidents (?:can |do )?happen(?:,? (?:you know|just saying|all the time(?= ?(?:[.!]|$))|to (?:nosy \w+|\w+ like you|(?:people"
@@ -244,7 +248,7 @@ VEILED = [
          rf"|{FAMILY} (?:won't|will not|wouldn't|would not|will never|might not|may not|isn't|aren't|is not|are not) (?:be )?safe"
          rf"(?: (?:anymore|for long|forever|either|now|any ?more))?(?= ?(?:[.!]|$))|{FAMILY} (?:is|are) (?:safe|fine) for now\b",
          rf"\b{YOUR} "),
-    rule("asks after your family", "veiled", "hi hello", rf"(?:hi|hello) to {YOUR} {FAMILY}\b", r"\bsay "),
+    rule("asks after your family", "veiled", "hi hello", rf"(?:hi|hello) to {YOUR} {FAMILY}\b{FRIENDLY}", r"\bsay "),
     rule("asks after your family", "veiled", "tell warn remind pretty cute lovely beautiful nice sweet pictures photos pics",
          rf"(?:tell|warn|remind) {YOUR} {FAMILY} to (?:be careful|watch|lock|stay inside|stay home)"
          rf"|(?:pretty|cute|lovely|beautiful|nice|sweet) {FAMILY} (?:you(?:'ve| have)? got|you have)(?: there)?\b"
@@ -264,7 +268,9 @@ VEILED = [
          r"(?:dangerous|scary|risky|unsafe) (?:world|place|city|town|neighbou?rhood|time)(?: out there)? for (?:(?:someone|people|a (?:girl"
          r"|woman|journalist|reporter|man|guy)|journalists|reporters) like you|you)\b", r"\bit(?:'s| is) (?:a )?"),
     rule("remember what happened to", "veiled", "remember end finish ask",
-         r"remember what happened to (?:the last (?:\w+ )?(?:journalist|reporter|one|guy|person|woman|man|writer|girl) who|khashoggi)"
+         r"remember what happened to (?:the last (?:\w+ )?(?:journalist|reporter|one|guy|person|woman|man|writer|girl) who|khashoggi"
+         r"|(?:the|that|this) (?:\w+ )?(?:journalist|reporter|columnist|editor|writer|blogger)s? (?:who|in|before you|from)"
+         r"|the (?:\w+ )?(?:one|guy|person|woman|man|girl) before you)"
          r"|ask the last (?:\w+ )?(?:journalist|reporter|one|guy|person|woman|man|writer|girl|editor)(?: who [^.!?\n]{0,40}?)? what happened\b"
          r"|(?:end up|finish) like (?:khashoggi|jo cox|daphne|politkovskaya|the last (?:\w+ )?(?:journalist|reporter|one|guy|woman|man"
          r"|writer|girl))\b"),
@@ -290,7 +296,7 @@ VEILED = [
          rf"(?:far|road|street|corner)(?: from)? (?:{YOUR} (?:{PLACE}|{FAMILY})|you)\b",
          r"\b(?:i|we) (?:live|am|'m|are|'re) (?:not |down the |around the )"),
     rule("has people everywhere", "veiled", "people friends eyes guys contacts",
-         rf"(?:people|friends|eyes|guys|contacts) (?:everywhere|in {YOUR} (?:town|city|area|neighbou?rhood|building|office|street)\b"
+         rf"(?:people|friends|eyes|guys|contacts) (?:everywhere|in {YOUR} (?:town|city|area|neighbou?rhood|street|{PLACE})(?= ?(?:[.!]|$))"
          rf"|watching you|near you)", r"\b(?:i|we) (?:have|'ve got|got) "),
     rule("you don't know who you're dealing with", "veiled", "dealing messing fucking screwing",
          r"(?:dealing|messing|fucking|screwing) with\b", r"\byou (?:don't|do not|have no idea) (?:know )?who you(?:'re| are) "),
@@ -329,7 +335,7 @@ VEILED = [
 CONSEQUENCES = [
     rule("if you ..., you will regret it", "conditional", "regret sorry pay learn wish disappear",
          r"(?:regret (?:it|this|that|the day|ever)|sorry|pay(?: for (?:it|this|that))?(?= ?(?:[.!,]|$|dearly))|learn (?:the hard way"
-         r"|your lesson)|wish you (?:hadn't|had not|never|were never|had never|were dead)|disappear)\b", YOU_WILL + "(?:be )?",
+         r"|your lesson)|wish (?:you|u)(?:'d| had| were)? (?:hadn't|had not|not|never|dead)|disappear)\b", YOU_WILL + "(?:be )?",
          "consequence"),
     rule("if you ..., you will regret it", "conditional", "hurt shot killed stabbed beaten next dead missing",
          r"(?:hurt|shot|killed|stabbed|beaten|next|dead|missing)\b", YOU_WILL + "(?:get |be |go )", "consequence"),
@@ -358,7 +364,7 @@ CONSEQUENCES = [
 regret it" after "if you vote for them" is advice), so each needs `CONDITION` before it."""
 
 IF_YOU_DO = (
-    r"(?:you|u|ya|any of you) (?:\w+ ){0,3}?(?:write|publish|print|post|say|mention|come|show|touch|mess|cross|talk|dox|report|name"
+    r"(?:you|u|ya|any of you) (?:\w+ ){0,3}?(?:write|publish|print|post|say|mention|come|show (?:up|your face)|touch|mess|cross|talk|dox|report|name"
     r"|call|contact|keep|continue|ever|dare|try|go near|open|lie|insult|bother|harass|stop|retract|delete|take (?:it|this|that) down"
     r"|apologi[sz]e)"
 )
@@ -367,7 +373,7 @@ CONDITION = (
     rf"\b(?:if {IF_YOU_DO}|if (?:ur|your) \w+|if (?:i|we) (?:ever )?(?:see|catch|find|meet|hear|run into|bump into|spot)"
     r"|unless (?:you|u|ya)|next time (?:you|u|i|we)|one more (?:\w+ )?\w+|try (?:it|that|this|me|anything|something)"
     r"|(?:do|say|write|print|publish|post) (?:that|this|it|something like that) (?:again|one more time)|keep (?:it|this|that) up"
-    r"|(?:come|show (?:your face|up)) (?:here|near|around|again|back)|go ahead and|dare to|don't make me|keep (?:on )?\w+ing"
+    r"|(?:come|show (?:your face|up)) (?:here|near|around|again|back)|go ahead and|dare to|don't make me|keep (?:on )?(?!(?:eating|drinking|smoking|speeding|driving|spending|borrowing|voting|skipping|ignoring|gambling)\b)\w+ing"
     r"|(?:touch|hurt|harm|come near|go near|mess with|cross|insult) (?:my|our|me|us)\b|again,? (?:and|&)"
     r"|(?:print|publish|write|post|say|do|try|run) (?:that|this|it|my name|another \w+|one more \w+)(?: \w+){0,4}? (?:and|&))\b"
 )

@@ -87,10 +87,12 @@ END = r"(?= ?(?:[.!?,;:)]|$))"
 the side effects"."""
 VOCATIVE = (
     r"(?=,? (?:journalist|reporter|sweetheart|sweetie|honey|pal|buddy|mate|lady|missy|princess|little man|boy|girl|bitch|traitor"
-    r"|scum|commie|libtard|snowflake|my friend|friend|punk|kid|son|sister|brother|bro)\b)"
+    r"|scum|commie|libtard|snowflake|my friend|friend|punk|kid|son|sister|brother|bro|little (?:girl|boy|lady|one|princess))\b)"
 )
 """A word of address after a warning, which makes it one to the reader: "be careful,
 journalist"."""
+FRIENDLY = r"(?![^.!?\n]{0,40}\b(?:congrat\w*|thanks?|thank you|great|love|cheers|happy|merry|best wishes|glad|proud|well done|good luck)\b)"
+"""Not a greeting or a compliment after it: "say hi to your mom, and congrats on the job"."""
 THEIR_PEOPLE = rf"(?:{YOUR} (?:{FAMILY}|wife's|husband's|kids'|children's)(?: \w+)?|you|u|ya)"
 """The reader or the reader's family, as the subject of what they do ("your kids go")."""
 

@@ -36,6 +36,7 @@ from functools import lru_cache
 from moderation.decide.reading import inside_quotes, phrase_start, piece_end, straight_apostrophes
 from moderation.decide.threat_patterns import CONDITION, CONDITION_AFTER, OR_BEFORE, RULES
 from moderation.decide.threat_forms import FORMS
+from moderation.decide.threat_warnings import MORE_CONDITION, WARNINGS
 from moderation.decide.threat_words import Rule, phrase
 
 MAX_THREATS = 50
@@ -136,10 +137,11 @@ _Compiled = tuple[Rule, re.Pattern[str], re.Pattern[str] | None]
 @lru_cache(maxsize=1)
 def _anchors() -> tuple[dict[str, str], frozenset[str], dict[str, tuple[Rule, ...]]]:
     """Each form a word of a comment may take when split ("warned!") to the anchor it is,
-    all those forms, and each anchor's rules (those of `threat_patterns` and `threat_forms`)."""
+    all those forms, and each anchor's rules (those of `threat_patterns`, `threat_forms` and
+    `threat_warnings`)."""
     by_form: dict[str, str] = {}
     rules_of: dict[str, list[Rule]] = {}
-    for rule in (*RULES, *FORMS):
+    for rule in (*RULES, *FORMS, *WARNINGS):
         for anchor in rule.anchors:
             rules_of.setdefault(anchor, []).append(rule)
             for form in (anchor, *(anchor + tail for tail in _TRAILING)):
@@ -207,8 +209,9 @@ _IMPERATIVE_HEAD = re.compile(
 )
 _GAME = re.compile(r"\b(?:game|games|gaming|player|players|level|boss|league|team|season|playing|multiplayer|pvp|raid|quest"
                    r"|zombies?|opponents?|dungeon|traffic|road|roads|ice|hiking|trail|scam|scams|scammers?|burglar\w*|thie\w+"
-                   r"|thefts?|break-ins?|vacation|holidays?|crimes?|muggings?|robber(?:y|ies))\b")
-_CONDITION = re.compile(phrase(CONDITION))
+                   r"|thefts?|break-ins?|vacation|holidays?|crimes?|muggings?|robber(?:y|ies)|fog|foggy|rain|snow|storms?|wind|weather"
+                   r"|slippery|icy|floods?|flooding|heat|bears?|coyotes?|raccoons?|wildlife|wolves|cougars?|deer|moose|animals?)\b")
+_CONDITION = re.compile(phrase(f"{CONDITION}|{MORE_CONDITION}"))
 _OR_BEFORE = re.compile(phrase(OR_BEFORE))
 _CONDITION_AFTER = re.compile(phrase(CONDITION_AFTER))
 
