@@ -519,3 +519,50 @@ def test_few_news_comments_are_flagged():
         comments = [row["comment_text"] for row in csv.DictReader(file)]
     flagged = sum(1 for comment in comments if find_threats(comment))
     assert len(comments) > 9000 and flagged / len(comments) < 0.003
+
+
+GRAMMAR_THREATS = [
+    # a first deed, then the act, in one sentence
+    ("We are going to wait for you after the late shift and put you in the hospital.", "will put a bullet in you"),
+    ("I'm gonna find out which car is yours tonight and then smash your face in.", "will break bones"),
+    # "both of", "one of", plural bodies
+    ("I will snap both of your wrists and both of your legs.", "will break bones"),
+    ("Someone should crack their skulls, every one of those councillors.", "will break bones"),
+    # "them" with what makes it people
+    ("We should shoot them all, one by one, starting with the editors.", "will kill or hurt"),
+    ("I'm going to hurt them badly.", "will kill or hurt"),
+    # beaten until, paid in blood, hunted down
+    ("I will beat him till he can't breathe.", "will beat up"),
+    ("I'll make that judge pay in blood.", "will make you pay"),
+    ("We will hunt down the columnist who wrote this.", "will find you"),
+    # veiled: stretchers, accidents, a routine known with the name after it
+    ("Come to the rally, councillor. You'll be leaving on a stretcher.", "will leave on a stretcher"),
+    ("Reporters who write stories like yours tend to have accidents.", "people like you disappear"),
+    ("Your son walks to the rink on Birch Road alone, doesn't he, Mr. Osei?", "knows your routine"),
+]
+"""Direct and veiled threats in grammar the first rules missed (a first deed before the act,
+"both of your", plural bodies, "them" made people by "one by one" or "badly")."""
+
+GRAMMAR_NOT_THREATS = [
+    "I will not go down there and hurt anyone.",
+    "I'm going to write to my MP and kill this bill before it passes.",
+    "We should vote them out and then kill the subsidy for good.",
+    "I will track down the editor to ask for a correction.",
+    "I'm going to go home and strangle my pillow after this game.",
+    "Drivers who text tend to have accidents.",
+    "He will be leaving on a stretcher if the medics cannot reach the cabin, the rescuers said.",
+    "My grandmother broke both of her hips last winter.",
+    "The old people who walk here tend to have accidents on the ice.",
+]
+"""Confusers for them: negation, bills and subsidies, asking, pillows, drivers, news."""
+
+
+@pytest.mark.parametrize(("text", "pattern"), GRAMMAR_THREATS)
+def test_threats_in_more_grammar_are_found(text, pattern):
+    found = find_threats(text)
+    assert pattern in [threat.pattern for threat in found], (text, found)
+
+
+@pytest.mark.parametrize("text", GRAMMAR_NOT_THREATS)
+def test_the_same_grammar_without_a_threat_is_not_one(text):
+    assert find_threats(text) == [], text

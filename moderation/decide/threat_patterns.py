@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from moderation.decide.threat_words import (
     BODY, END, FAMILY, FAMILY_WORDS, FRIENDLY, KNOWS, LIKE_YOU, NOT_FIGURATIVE, OBJECT, PARTICIPLE_WORDS, PARTICIPLES, PERSON_OBJECT, PLACE,
-    SUBJECT, THEIR_PEOPLE, UNTIL_STOP, VOCATIVE, WHERE_VERBS, WRITER_WILL, YOU, YOU_ARE, YOU_WILL, YOUR, Rule, rule,
+    SUBJECT, THEIR_PEOPLE, UNTIL_STOP, VOCATIVE, WHERE_VERBS, WRITER_WILL, WRITER_WILL_THEN, YOU, YOU_ARE, YOU_WILL, YOUR, Rule, rule,
 )
 
 
 def act(name: str, anchors: str, pattern: str, lead: str = "") -> Rule:
     """A direct threat: what the writer will do (`pattern`, from its anchor on), after
     `WRITER_WILL` and `lead` ("pay you a" before "visit")."""
-    return rule(name, "direct", anchors, pattern, WRITER_WILL + lead)
+    return rule(name, "direct", anchors, pattern, f"(?:{WRITER_WILL}|{WRITER_WILL_THEN}){lead}")
 
 
 ACTS = [
@@ -35,7 +35,8 @@ ACTS = [
         rf"|bills?|pizza|food|dinner|song|songs)\b)[a-z]+{END}){NOT_FIGURATIVE}"),
     act("will beat up", "beat bash kick knock",
         rf"(?:(?:beat|bash|kick|knock) (?:up )?{OBJECT} (?:up|senseless|to death|to a pulp|half to death|black and blue|bloody"
-        rf"|(?:to )?within an inch|unconscious|into next week)|beat up {OBJECT}|(?:beat|knock|kick) the (?:shit|crap|hell|living daylights"
+        rf"|(?:to )?within an inch|unconscious|into next week|(?:until|till) (?:you|he|she|they) (?:can't|cannot|can no longer|beg|bleed"
+        rf"|pass out|stop breathing))|beat up {OBJECT}|(?:beat|knock|kick) the (?:shit|crap|hell|living daylights"
         rf"|snot|piss|fuck|life) out of {OBJECT})"),
     act("will hang or burn", "hang string burn bury set torch",
         rf"(?:hang {OBJECT}(?! (?:out|up|on|in|around|onto|over|with|loose|together))|string (?:up {OBJECT}|{OBJECT} up)"
@@ -43,7 +44,7 @@ ACTS = [
         rf"|set {OBJECT} (?:on fire|ablaze|alight)|(?:burn|torch) (?:down )?{YOUR} (?:{PLACE}|car)(?: down| to the ground)?)"),
     act("will break bones", "break snap crack smash bash cave kick knock rip slit cut tear punch stomp blow split bust crush slash beat",
         rf"(?:break|snap|crack|smash|bash|cave|kick|knock|rip|slit|cut|tear|punch|stomp|blow|split|bust|crush|slash|beat) (?:in )?"
-        rf"(?:{YOUR}|his|her|their) (?:\w+ )?{BODY}(?: (?:in|out|off|open|apart))?\b"),
+        rf"(?:(?:both|one|each|all|every one) of )?(?:{YOUR}|his|her|their) (?:\w+ )?{BODY}(?: (?:in|out|off|open|apart))?\b"),
     act("will put a bullet in you", "put send",
         rf"put (?:a|one|two|some|the) (?:bullet|round|slug|hole|knife|blade)s? (?:in|into|through|between)"
         rf" (?:{YOUR}|you|his|her|their|him|them|(?:this|that|the) (?:\w+ )?\w+'s)\b"
@@ -52,9 +53,10 @@ ACTS = [
         rf"|down like a (?:\w+ )?(?:dog|animal)|out of (?:{YOUR}|his|her|their) misery|home in a (?:box|body bag|coffin))"),
     act("will find you", "find hunt track come get catch",
         rf"(?:find|hunt|track|hunt down|track down|come for|come after|get|catch) {YOU}(?: down)?{UNTIL_STOP}"),
+    act("will find you", "hunt", rf"hunt (?:down {PERSON_OBJECT}|{PERSON_OBJECT} down)"),
     act("will make you pay", "make",
         rf"make {OBJECT} (?:pay|suffer|bleed|disappear|vanish|regret (?:it|this|that)|sorry|wish (?:you|he|she|they) (?:were dead|had never been born"
-        rf"|were never born|never))(?= ?(?:[.!?,;:)]|$|for (?:this|that|what|it)|dearly|with (?:{YOUR}|his|her|their) (?:life|lives|blood)"
+        rf"|were never born|never))(?= ?(?:[.!?,;:)]|$|for (?:this|that|what|it)|dearly|(?:in|with) (?:{YOUR} |his |her |their )?(?:life|lives|blood)"
         rf"|the (?:ultimate )?price|and\b))"
         rf"|make (?:(?:{YOUR}|his|her|their) (?:life|lives) (?:a )?(?:living )?(?:hell|misery|miserable|nightmare)|an example (?:out )?of (?:you|him|her))\b"
         rf"|make sure (?:you|ya|u) (?:regret|pay for|suffer for) (?:it|this|that|what)\b|make {OBJECT} regret (?:every|the day|ever)\b"
@@ -113,8 +115,8 @@ VEILED = [
     rule("knows what you look like", "veiled", "look looks", r"looks? like\b", KNOWS + rf"what {THEIR_PEOPLE} "),
     rule("knows your routine", "veiled", FAMILY_WORDS,
          rf"{FAMILY} (?:still )?(?:leaves|gets home|comes home|goes out|jogs|runs|walks|takes|picks up|drops off|drives) (?:\w+ ){{0,4}}?"
-         rf"(?:(?:at )?\d{{1,2}}(?::\d\d| ?[ap]\.?m\b)|every (?:morning|night|day|evening)|alone|[^.!?\n]{{0,40}}?,? (?:doesn't|don't)"
-         rf" (?:she|he|they)\?)", rf"\b{YOUR} "),
+         rf"(?:(?:at )?\d{{1,2}}(?::\d\d| ?[ap]\.?m\b)|every (?:morning|night|day|evening)|alone|[^.!?\n]{{0,60}}?,? (?:doesn't|don't)"
+         rf" (?:she|he|they)(?:,[^!?\n]{{1,30}})?\?)", rf"\b{YOUR} "),
     rule("your family is alone", "veiled", "alone", r"alone(?: at night| tonight)?\b",
          rf"\bdoes (?:she|he|they|{YOUR} \w+) (?:still )?(?:walk|jog|run|go|get|drive|come|stay)(?: home| out| to school)? "),
     rule("hopes your family is safe", "veiled", "safe",

@@ -19,7 +19,7 @@ Written as `threat_patterns` is (see `threat_words` for how a pattern reads).
 
 from __future__ import annotations
 
-from moderation.decide.threat_words import END, FAMILY, FRIENDLY, KNOWS, VOCATIVE, YOU_WILL, YOUR, Rule, rule
+from moderation.decide.threat_words import END, FAMILY, FRIENDLY, KNOWS, LIKE_YOU, VOCATIVE, YOU_WILL, YOUR, Rule, rule
 
 HOUSE = r"(?:house|home|office|door|front door|car|truck|school|work|place|newsroom|building|apartment|flat|street|shop|store|desk|gym)"
 """Where the reader lives, works or parks: fewer words than `threat_words.PLACE`, since these
@@ -216,6 +216,11 @@ VEILED = [
          r"|columnists|snitches|people who(?: \w+){1,3}?)(?: (?:of|at|for) (?:the |this |that )?\w+)? (?:keep |always |tend to |seem to |often |sometimes |end up )?(?:having accidents"
          r"|have accidents|disappearing|disappear|getting hurt|get hurt|going missing|go missing|falling (?:out of|from) (?:windows|balconies)"
          r"|fall (?:out of|from) (?:windows|balconies)|ending up dead|end up dead|turning up dead|turn up dead|getting shot|get shot)\b(?! (?:wrong|right|last|on|by|financially|in the)\b)"),
+    rule("people like you disappear", "veiled", "accidents accident", r"(?:accidents|an accident)\b",
+         LIKE_YOU + r"(?:have |having |get into |meet with |end up in )"),
+    rule("will leave on a stretcher", "veiled", "stretcher ambulance", r"(?:stretcher|ambulance)\b(?! (?:if|unless|when|because)\b)",
+         r"\b(?:you|he|she|they)(?:'ll| will) (?:be )?(?:leaving|leave|going home|go home|carried out|coming out|come out|walking out"
+         r"|walk out)(?: of (?:there|here|it))? (?:on|in) (?:a|an) "),
 ]
 """Intimidation without a stated act."""
 

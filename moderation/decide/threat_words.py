@@ -60,8 +60,9 @@ PLACE = (
     r"|station|offices|headquarters|hq|business|shop|store|restaurant|mosque|synagogue|temple)"
 )
 BODY = (
-    r"(?:legs?|arms?|neck|face|jaw|nose|head|skull|teeth|kneecaps?|knees?|fingers?|hands?|throat|ribs|spine|ass|arse"
-    r"|butt|brains?|tongue|eyes?|balls|guts|skin|windows|windshield|mouth)"
+    r"(?:legs?|arms?|necks?|faces?|jaws?|noses?|heads?|skulls?|teeth|kneecaps?|knees?|fingers?|hands?|wrists?|ankles?|elbows?"
+    r"|throats?|ribs|spines?|ass|arse"
+    r"|butt|brains?|tongue|eyes?|balls|guts|skin|windows|windshield|mouths?)"
 )
 YOUR = r"(?:your|ur|yer)"
 YOU = (
@@ -75,7 +76,7 @@ HER = (
 )
 """"her" as an object ("we'll find her"), not as a possessive ("end her career")."""
 PERSON_OBJECT = (
-    rf"(?:{YOU}|him\b|{HER}|them (?:all|both)\b|(?:all|both|each|every one|every last one|some|the (?:lot|rest)) of (?:you|them"
+    rf"(?:{YOU}|him\b|{HER}|them (?:all|both|one by one|badly|slowly|to death)\b|(?:all|both|each|every one|every last one|some|the (?:lot|rest)) of (?:you|them"
     rf"|(?:these|those|the|you) (?:\w+ )?{PERSON})\b"
     rf"|(?:this|that|these|those|the) (?:\w+ )?{PERSON}\b(?!'))"
 )
@@ -115,12 +116,16 @@ FILLER = (
     r"|around|to|right|fucking|freaking|damn|myself|ourselves|finally|seriously|simply|be the one to|make it my mission to)){0,4}"
 )
 """Up to four words between the will and the act: "I'll just come over and kill you"."""
-WRITER_WILL = (
+_WRITER_WILL_HEAD = (
     rf"(?:{SUBJECT}(?: (?:really|just|definitely|seriously|totally|honestly|so|all|both|actually|personally|literally|still|also"
-    rf"|sure|sometimes|truly))?{WILL}|\b(?:imma|i'ma|ima|ill|i'mma|let's|lets|let us)|(?<![\w']\s)(?<![\w'])(?:gonna|finna)){FILLER} "
+    rf"|sure|sometimes|truly))?{WILL}|\b(?:imma|i'ma|ima|ill|i'mma|let's|lets|let us)|(?<![\w']\s)(?<![\w'])(?:gonna|finna))"
 )
+WRITER_WILL = rf"{_WRITER_WILL_HEAD}{FILLER} "
 """The writer, or people on the writer's side, will, want to or should: "I'll", "we're
 gonna", "some of us would love to", "someone needs to"."""
+WRITER_WILL_THEN = rf"{_WRITER_WILL_HEAD}(?:(?!n't\b|\bnot\b|\bnever\b|\bif\b|\bwould\b)[^.!?\n;]){{1,100}}? and(?: then)?{FILLER} "
+"""The same, with a first deed before the act: "I am going to track you down after your
+shift and ..." (no negation, condition or "would" in between)."""
 UNTIL_STOP = (
     r"(?= ?(?:[.!?,;:)]|$|and\b|but\b|wherever|where ?ever|no matter|eventually|soon|one day|someday|sooner|at (?:your|home|work"
     r"|night)|in (?:your|the) (?:sleep|dark|street|night|end)|for (?:this|that|what)|too\b|yet\b|personally|myself|ourselves"
