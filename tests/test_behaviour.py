@@ -18,10 +18,10 @@ from conftest import ROOT
 
 BEHAVIOUR = ROOT / "data" / "behaviour"
 FLOORS = {
-    "default": {"all threats": 0.80, "threat_direct": 0.90, "threat_conditional": 0.75, "threat_veiled": 0.65,
+    "default": {"all threats": 0.95, "threat_direct": 0.90, "threat_conditional": 0.90, "threat_veiled": 0.90,
                 "negation": 0.80, "quoted_abuse_denounced": 0.85, "identity_neutral": 0.95, "identity_positive": 0.95,
                 "obfuscated": 0.85, "plain_insult": 0.95, "civil_disagreement": 0.95},
-    "accurate": {"all threats": 0.85, "threat_direct": 0.90, "threat_conditional": 0.80, "threat_veiled": 0.75,
+    "accurate": {"all threats": 0.95, "threat_direct": 0.90, "threat_conditional": 0.90, "threat_veiled": 0.90,
                  "negation": 0.80, "quoted_abuse_denounced": 0.80, "identity_neutral": 0.95, "identity_positive": 0.95,
                  "obfuscated": 0.85, "plain_insult": 0.95, "civil_disagreement": 0.95},
 }  # fmt: skip
