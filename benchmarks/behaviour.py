@@ -11,6 +11,12 @@ author (so no repeat or flood memory) and no article. The peer passes a case whe
 `predict_prob` reaches 0.5 for an uncivil one and stays below it for a civil one.
 `civility alone` is the share the civility head's own 0.5 threshold gets right, for
 those who read only that score.
+
+Then the fresh threats (data/behaviour/threats_fresh.csv, written by hand, blind to the
+threat rule and to the suite, after the suite's threat misses had been read to widen the
+rule): the share of threats held or rejected, by kind, and the share of the look-alike
+non-threats held or rejected for a threat (reason `threat` or `threat_phrase`), by kind;
+the peer flags a row when `predict_prob` reaches 0.5.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 SUITE = Path(__file__).resolve().parents[1] / "data" / "behaviour" / "suite.jsonl"
+FRESH_THREATS = Path(__file__).resolve().parents[1] / "data" / "behaviour" / "threats_fresh.csv"
 ORDER = ("threat_direct", "threat_conditional", "threat_veiled", "negation", "quoted_abuse_denounced",
          "identity_neutral", "identity_positive", "obfuscated", "implicit_insult", "plain_insult", "civil_disagreement")  # fmt: skip
 
@@ -79,6 +86,39 @@ def run(models: list[str]) -> tuple[list[dict[str, Any]], dict[str, dict[str, fl
     return cases, rates, seconds
 
 
+def fresh_threats(models: list[str]) -> tuple[dict[str, dict[str, float]], dict[str, int]]:
+    """Per model (and the peer), per kind of row of `FRESH_THREATS`: the share of threats
+    held or rejected, and of non-threats held or rejected for a threat; rows per kind."""
+    import pandas as pd
+    from profanity_check import predict_prob
+
+    from moderation.decide.moderator import Moderator
+    from moderation.learn.bundle import load
+
+    rows = pd.read_csv(FRESH_THREATS)
+    kinds = [f"{expected}: {kind}" for expected, kind in zip(rows["expected"], rows["kind"], strict=True)]
+    counts: dict[str, int] = defaultdict(int)
+    for kind in kinds:
+        counts[kind] += 1
+    flagged: dict[str, list[bool]] = {}
+    for name in models:
+        decided = Moderator(model=load(name)).decide_many([{"text": text} for text in rows["text"]], explain=False)
+        flagged[name] = [d["action"] != "publish" and (expected == "threat" or any(
+            reason["rule"] in ("threat", "threat_phrase") for reason in d["reasons"]))
+            for d, expected in zip(decided, rows["expected"], strict=True)]  # fmt: skip
+    flagged["alt-profanity-check"] = [float(p) >= 0.5 for p in predict_prob(rows["text"].tolist())]
+    shares: dict[str, dict[str, float]] = {}
+    for name, marks in flagged.items():
+        by_kind: dict[str, list[bool]] = defaultdict(list)
+        for kind, mark in zip(kinds, marks, strict=True):
+            by_kind[kind].append(mark)
+            by_kind["threat: all" if kind.startswith("threat") else "not_threat: all"].append(mark)
+        shares[name] = {kind: sum(values) / len(values) for kind, values in by_kind.items()}
+    counts["threat: all"] = sum(n for kind, n in counts.items() if kind.startswith("threat:"))
+    counts["not_threat: all"] = sum(n for kind, n in counts.items() if kind.startswith("not_threat:"))
+    return shares, dict(counts)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--models", nargs="+", default=["default"],
@@ -99,6 +139,12 @@ def main() -> None:
         cells = " | ".join(f"{rates[column][name]:.1%}" for column in columns)
         print(f"| {name} | {expected.get(name, 'uncivil' if name == 'all threats' else 'both')} | {counts[name]} | {cells} |")
     print("\nseconds for the whole suite: " + ", ".join(f"{name} {value:.1f}" for name, value in seconds.items()))
+    shares, sizes = fresh_threats(args.models)
+    print("\nfresh threats: threats held or rejected; non-threats held or rejected for a threat (the peer: flagged)")
+    print("| row kind | n | " + " | ".join(shares) + " |")
+    print("|---|---|" + "---|" * len(shares))
+    for kind in sorted(sizes, key=lambda k: (not k.startswith("threat"), k.endswith(": all"), k)):
+        print(f"| {kind} | {sizes[kind]} | " + " | ".join(f"{shares[name][kind]:.1%}" for name in shares) + " |")
     if args.cases:
         with open(args.cases, "w", encoding="utf-8") as stream:
             for case in cases:
