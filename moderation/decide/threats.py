@@ -165,6 +165,8 @@ def _anchor_patterns(anchor: str) -> tuple[re.Pattern[str], list[_Compiled]]:
     second, which a `check` process paid for one comment that has one anchor or none."""
     rules = _anchors()[2][anchor]
     compiled = [(rule, _pattern(rule.pattern), _pattern(rule.before, before=True) if rule.before else None) for rule in rules]
+    if len(compiled) == 1:  # most anchors start one rule: its own pattern is the union (a quarter of the compiling)
+        return compiled[0][1], compiled
     return re.compile("|".join(f"(?:{phrase(rule.pattern)})" for rule in rules), re.MULTILINE), compiled
 
 
