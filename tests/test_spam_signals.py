@@ -355,3 +355,76 @@ def test_few_news_comments_are_flagged():
         comments = [row["comment_text"] for row in csv.DictReader(file)]
     flagged = sum(1 for comment in comments if looks_like_spam(comment))
     assert len(comments) > 9000 and flagged / len(comments) < 0.005
+
+
+LURES = [
+    # phishing: an account in danger, and where to save it
+    "Your account will be suspended within 24 hours. Verify your details at secure-login.example to keep access.",
+    "Your Netflix membership is on hold, update your payment info at billing-help.example",
+    "If this wasn't you verify now at appleid-check.example",
+    "Your Windows license has expired, call Microsoft support at 1-888-555-0177 immediately",
+    # homework mills, keyword lists and forum markup
+    "Pay someone to write my essay? We got you! Plagiarism free papers delivered on time. essaypros.example",
+    "do my homework for me, take my online class, take my exam, hire a tutor: classhelpers.example",
+    "plumber toronto, emergency plumber, drain cleaning toronto, water heater repair, best plumber near me https://plumb-to.example",
+    "[url=https://dating-hot.example]meet singles[/url] and [url=https://dating-hot.example]free dating site[/url]",
+    # payouts, flips, referral codes, mining apps
+    "The new stimulus payment is available, claim your $1,400 now at stimulus-claim.example",
+    "Send $50 to my Cash App and I will send back $500 in one hour, only 10 spots",
+    "I'm blessing 20 people with $500 today on Cash App, comment your $cashtag below",
+    "Use my referral code MONEY10 on the app and get a free stock",
+    "Open a bank account with my invite link and get a bonus",
+    "I earn free bitcoin daily with this mining app, no investment needed. Invite code: X7K2P",
+    "Start mining ethereum from your phone today! Free app download at ethminer.example",
+    # odd grammar, letters spaced out, short pleas to see a site
+    "My friend sister is getting 97$ every hour by working on laptop. This is what i do cashwork.example",
+    "Hello everybody I am make money $5000 weekly at home by online working. you can try to do also",
+    "Part time job available, salary 3000-5000 per day, interested contact on W.h.a.t.s.A.p.p +91 98765 12345",
+    "Add me on Wh@tsApp for investment opportunity",
+    "visit w w w . bestdeals . com for great deals",
+    "good info, please visit ours: shopnow.example",
+    "I really enjoy reading your article, keep it up. My site is http://mysite.example",
+    # profiles, channels, recovery, odd offers
+    "Looking for fun tonight? My pics are on my profile, message me ;)",
+    "Nudes in my profile, don't report pls",
+    "Any sugar babies here? I'm a rich man looking for someone to spoil. Kik me: daddy_rich",
+    "If you love this song, you will love my cover of it, go check it out",
+    "Hey guys, I just started a channel about cooking, would mean a lot if you check it out!",
+    "If you have been scammed, RecoveryPro can get your money back. Email: recoverypro@mail.example",
+    "Want to get your Instagram account back? Contact @ig_recovery_team, they restored mine in 2 hours",
+    "Buy IELTS certificate without exam, contact +44 7700 900456",
+    "I'm giving away my old PS5 for free, just need you to pay shipping, message me",
+]
+
+NOT_LURES = [
+    "My bank sent me a text saying my account would be suspended unless I verified at some link. Obviously phishing.",
+    "Remember: no real bank will ever ask you to \"verify your account\" through a link in a text message.",
+    "If your account is locked, call the number on the back of your card, not one in an email.",
+    "Please update your payment info on the city website before the parking permit deadline.",
+    "Universities in the UK have banned essay writing services, and Canada should too.",
+    "Free tuition, free dental care, free pharmacare, free childcare. Who pays for all of it?",
+    "Check your eligibility for the Canada Child Benefit on the CRA website.",
+    "Use my code? No thanks, I'll use my own judgement about these apps.",
+    "Cash App flips are always a scam. Nobody sends you $500 for $50.",
+    "Celebrity deepfake ads showing Elon Musk giving away bitcoin are everywhere on YouTube.",
+    "Pi Network is a pyramid scheme disguised as a mining app. Read the report from the BBC.",
+    "My daughter earned $15 an hour from home tutoring during COVID, on her laptop, and it was honest work.",
+    "Honestly the spaced-out \"W.h.a.t.s.A.p.p\" spam is funny at this point.",
+    "w w w dot nothing dot com is what my dad types into Google. Bless him.",
+    "My son started a channel about trains and has 12 subscribers. I'm proud of him.",
+    "The crypto recovery services advertised on Google are scams, every one of them.",
+    "Anyone who says they can recover your lost crypto for a fee is running a second scam.",
+    "You can read the court decision yourself at canlii.org, it's public.",
+    "Passports for sale on the dark web is what the police found in the raid.",
+    "<a href=\"http://www.youtube.example/watch?v=KQ6zr6kCPj8&amp;t=2m19s\">2:19</a> best part",
+]
+
+
+@pytest.mark.parametrize("text", LURES)
+def test_lures_that_name_no_income_and_no_hero_are_spam(text):
+    assert looks_like_spam(text) is not None
+
+
+@pytest.mark.parametrize("text", NOT_LURES)
+def test_warnings_and_news_about_those_lures_are_not(text):
+    assert looks_like_spam(text) is None

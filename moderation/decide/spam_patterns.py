@@ -414,6 +414,6 @@ REPORTED = (r"\b(?:got|get|gets|getting|received|receive|receiving|had|keep gett
             r"|these |those |the |some |many |lots of |several |another |so many |similar |such )?(?:\w{1,12} )?(?:emails?|e-mails?"
             r"|texts?|sms|calls?|messages?|dms?|letters?|robocalls?|voicemails?|ads?|adverts?|spam|pop-?ups?|comments?|posts?|flyers?"
             r"|offers?|pitch(?:es)?)\b|\b(?:ads?|adverts?|emails?|e-mails?|texts?|messages?|comments?|spam|spammers?|scammers?|posts?"
-            r"|flyers?|callers?|they) (?:that |which |who )?(?:say|says|said|saying|promise|promises|promising|claim|claims|claiming"
-            r"|offering|offered|tell|telling|told|read|reading|like)\b")
+            r"|flyers?|callers?|they|guys?|someone|somebody) (?:that |which |who )?(?:say|says|said|saying|promise|promises|promising|claim"
+            r"|claims|claiming|offering|offered|tell|telling|told|read|reading|like|showing|featuring)\b")
 """Before a signal someone else sent or said ("I got a text saying"): the comment reports spam."""

@@ -26,8 +26,8 @@ spam (unless it says the funds came back or the hero is real: "I was scammed twi
 Sandra recovered my funds"), reports what someone else sent or was told ("I got a text saying
 you've won", "the suspect told victims to contact him"), or quotes it.
 
-It does not catch: spam in other languages; spam spelled to dodge filters ("wh@ts@pp",
-"b i t c o i n", look-alike letters); a bare link, however spammy its site, and a link with
+It does not catch: spam in other languages; spam spelled to dodge filters ("b i t c o i n",
+look-alike letters), but for WhatsApp and Telegram spelled out ("W.h.a.t.s.A.p.p", `spam_lures`); a bare link, however spammy its site, and a link with
 only a few words of praise ("great game, check it out"); promotion in none of the listed
 forms ("Jenny's bakery on Main St has the best pies"); engagement bait that asks for nothing
 off the site ("like this comment if you agree"); copy-paste floods and repeated comments
@@ -51,9 +51,10 @@ from moderation.decide.spam_patterns import (
     SHORTENERS, STRONG, WEAK, SpamRule,
 )
 from moderation.decide.spam_patterns import RULES as PHRASE_RULES
+from moderation.decide.spam_lures import LURE_RULES, OFFERED
 from moderation.decide.spam_testimonials import CONTACTS, FULL_STOP, NAMED_CONTACTS, PITCHES, RESCUED, TESTIMONIAL_RULES, TOLD
 
-RULES = [*PHRASE_RULES, *TESTIMONIAL_RULES]
+RULES = [*PHRASE_RULES, *TESTIMONIAL_RULES, *LURE_RULES]
 
 MAX_SIGNALS = 40
 """How many signals (and links) one comment reports at most: past a few, more say nothing new."""
@@ -184,7 +185,7 @@ def _spaced(pattern: str) -> str:
 
 _Compiled = tuple[SpamRule, re.Pattern[str], "re.Pattern[str] | None", tuple[frozenset[str], ...]]
 _Link = tuple[int, int, "str | None"]
-_LINK_WORDS = frozenset(["www", *BARE_TLD[3:-1].split("|")])  # words of a comment that holds a link (after split)
+_LINK_WORDS = frozenset(["www", "w", *BARE_TLD[3:-1].split("|")])  # words of a comment that holds a link (after split)
 _MARK_OF = {mark.encode()[-1]: mark for mark in (*MARKS, "/")}  # each mark's last byte ("ã" ends as "£" does: a rule tried in vain)
 _NOT_MARKS = bytes(byte for byte in range(256) if byte not in _MARK_OF)
 
@@ -289,7 +290,7 @@ def _tried(text: str, lowered: str, spam_rule: SpamRule, before: re.Pattern[str]
     return SpamSignal(spam_rule.kind, start, end, text[start:end], spam_rule.name)
 
 
-_URL = re.compile(r"(?:https?://|ht tp://|www\.\s?)[^\s<>\"']{2,300}")
+_URL = re.compile(r"(?:https?://|ht tp://|www\.\s?|w ?w ?w ?(?:\. ?|dot ))[^\s<>\"']{2,300}")  # "www. x", "w w w . x", "www dot x"
 _WATCH = re.compile(r"/watch\?v=[\w-]{1,20}")
 _DOT_TLD = re.compile(rf"\.\s{{0,2}}(?:{BARE_TLD}\b|{PATH_TLD}/)| dot com\b")
 _PATH = re.compile(r"[^\s<>\"']{0,300}")
@@ -305,7 +306,7 @@ def _links(lowered: str) -> list[_Link]:
     """Every link in `lowered` ("https://...", "www.", "name.com", "name . com", "name dot
     com", "/watch?v="), in text order, with what `_link_pattern` makes of it."""
     spans: list[tuple[int, int]] = []
-    for marker, pattern in (("http", _URL), ("ht tp", _URL), ("www.", _URL), ("/watch?v=", _WATCH)):
+    for marker, pattern in (("http", _URL), ("ht tp", _URL), ("www.", _URL), ("www ", _URL), ("w w w", _URL), ("/watch?v=", _WATCH)):
         position = lowered.find(marker)
         while position >= 0 and len(spans) < MAX_SIGNALS:
             match = pattern.match(lowered, position)
@@ -361,7 +362,7 @@ def _link_pattern(link: str) -> str | None:
 
 _SENTENCE_END = re.compile(rf"(?:[!?\n]|{FULL_STOP})(?=\s|$)")
 _SCAM_TALK = re.compile(SCAM_TALK)
-_NOT_SCAM = re.compile(f"{NOT_SCAM}|{RESCUED}")
+_NOT_SCAM = re.compile(f"{NOT_SCAM}|{RESCUED}|{OFFERED}")
 _REPORTED = re.compile(f"{REPORTED}|{TOLD}")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
