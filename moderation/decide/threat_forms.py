@@ -57,7 +57,7 @@ ACTS = [
          rf"(?:take {PERSON_OBJECT} out|take out {PERSON_OBJECT})(?= ?(?:[.!]|$| for good| permanently| once and for all))", WRITER_OR_CALL),
     act("will break bones", "break", rf"break every bone in {THEIR} (?:\w+ )?body\b"),
     act("will beat up", "slap knock punch smack beat",
-        rf"(?:slap|knock|punch|smack|beat) the (?:taste|teeth|smile|smirk|grin|stupid|attitude) (?:right )?(?:out of|outta|off) {THEIR}"
+        rf"(?:slap|knock|punch|smack|beat) (?:the|that) (?:taste|teeth|smile|smirk|grin|stupid|attitude) (?:right )?(?:out of|outta|out|off) {THEIR}"
         rf" (?:\w+ )?(?:mouth|face|head)\b"),
     act("will beat up", "teach show",
         rf"(?:teach|show) {OBJECT} (?:\w+ ){{0,3}}?with (?:my|our|a|the) (?:bare )?(?:fists?|bat|baseball bat|gun|knife|boots?"
@@ -68,8 +68,8 @@ ACTS = [
     act("will ruin your life", "ruin destroy hurt kill",
         rf"(?:ruin|destroy|hurt|kill) (?:you|ya|u|him|her) and (?:(?:everyone|everybody|everything|all) (?:you|he|she) (?:love|loves"
         rf"|care about|cares about|hold dear|holds dear)|{THEIR} (?:whole |entire )?{FAMILY})(?= ?(?:[.!,;]|$|too|as well))"),
-    act("will kill or hurt", "see",
-        rf"see {PERSON_OBJECT} (?:bleed|die|hang|swing|burn|suffer|in (?:a|the) (?:body bag|coffin|box|grave|morgue)|dead"
+    act("will kill or hurt", "see watch",
+        rf"(?:see|watch) {PERSON_OBJECT} (?:bleed|die|hang|swing|burn|suffer|in (?:a|the) (?:body bag|coffin|box|grave|morgue)|dead"
         rf"|six feet under)(?:{END}| (?:slowly|for (?:this|that|what)))"),
     act("will silence you", "shut", rf"shut (?:it|{YOUR} (?:\w+ )?mouth) for (?:you|ya|u)\b"),
     act("will visit you", "visit", rf"visit (?:{YOUR} {FAMILY}(?!')|(?:you|ya|u) at (?:home|{YOUR} {PLACE}))\b"),

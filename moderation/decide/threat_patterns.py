@@ -47,10 +47,10 @@ ACTS = [
         rf"(?:(?:both|one|each|all|every one) of )?(?:{YOUR}|his|her|their) (?:\w+ )?{BODY}(?: (?:in|out|off|open|apart))?\b"),
     act("will put a bullet in you", "put send",
         rf"put (?:a|one|two|some|the) (?:bullet|round|slug|hole|knife|blade)s? (?:in|into|through|between)"
-        rf" (?:{YOUR}|you|his|her|their|him|them|(?:this|that|the) (?:\w+ )?\w+'s)\b"
+        rf" (?:{YOUR}|you|his|her|their|him|them|{PERSON_OBJECT}|(?:this|that|the) (?:\w+ )?\w+'s)\b"
         rf"|(?:put|send) {OBJECT} (?:(?:in|into|to) (?:the ground|a box|a coffin|a body bag|(?:the )?hospital|a wheelchair|the morgue"
         rf"|an early grave|(?:the|{YOUR}|his|her|their) (?:own )?grave|the dirt|meet (?:{YOUR}|his|her|their) maker)|six feet under"
-        rf"|down like a (?:\w+ )?(?:dog|animal)|out of (?:{YOUR}|his|her|their) misery|home in a (?:box|body bag|coffin))"),
+        rf"|down like a (?:\w+ )?(?:dog|animal)|out of (?:{YOUR}|his|her|their) misery|(?:home|back) in a (?:box|body bag|coffin))"),
     act("will find you", "find hunt track come get catch",
         rf"(?:find|hunt|track|hunt down|track down|come for|come after|get|catch) {YOU}(?: down)?{UNTIL_STOP}"),
     act("will find you", "hunt", rf"hunt (?:down {PERSON_OBJECT}|{PERSON_OBJECT} down)"),
@@ -58,7 +58,7 @@ ACTS = [
         rf"make {OBJECT} (?:pay|suffer|bleed|disappear|vanish|regret (?:it|this|that)|sorry|wish (?:you|he|she|they) (?:were dead|had never been born"
         rf"|were never born|never))(?= ?(?:[.!?,;:)]|$|for (?:this|that|what|it)|dearly|(?:in|with) (?:{YOUR} |his |her |their )?(?:life|lives|blood)"
         rf"|the (?:ultimate )?price|and\b))"
-        rf"|make (?:(?:{YOUR}|his|her|their) (?:life|lives) (?:a )?(?:living )?(?:hell|misery|miserable|nightmare)|an example (?:out )?of (?:you|him|her))\b"
+        rf"|make (?:(?:{YOUR}|his|her|their) (?:life|lives) (?:a )?(?:living )?(?:hell|misery|miserable|nightmare)|an example (?:out )?of {PERSON_OBJECT})\b"
         rf"|make sure (?:you|ya|u) (?:regret|pay for|suffer for) (?:it|this|that|what)\b|make {OBJECT} regret (?:every|the day|ever)\b"
         rf"|make sure (?:you|ya|u) (?:never|don't|do not|won't|will not|can't|cannot) (?:ever )?(?:write|work|walk|talk|speak|see|publish"
         rf"|post|sleep|breathe|wake up|come home|go home|get home)\b"),
@@ -85,7 +85,7 @@ ACTS = [
         rf"(?:post|publish|share|leak|release|spread|dox|doxx) {YOUR} (?:home |personal |real |private |family's |kids'? )?"
         rf"(?:address|phone number|location|whereabouts)|doxx? (?:you|him|her)\b"),
     act("will teach you a lesson", "teach deal wipe run blow throw bomb",
-        rf"teach {OBJECT} a lesson|deal with {OBJECT} (?:personally|myself|ourselves|my way|our way|the old(?:-| )fashioned way"
+        rf"teach {OBJECT} a lesson(?! (?:in|on|about|of)\b)|deal with {OBJECT} (?:personally|myself|ourselves|my way|our way|the old(?:-| )fashioned way"
         rf"|permanently)|wipe {OBJECT} (?:out|off the (?:map|face of the earth|planet))|run {OBJECT} (?:over|off the road|out of town)"
         rf"|blow {OBJECT} (?:up|away|to (?:bits|pieces|kingdom come))|throw {OBJECT} (?:off|out of|in front of|into|under) (?:a |the )?"
         rf"(?:bridge|building|window|river|lake|train|bus|traffic|roof|cliff)|(?:blow up|bomb) {YOUR} (?:{PLACE}|car)\b"),
@@ -129,7 +129,7 @@ VEILED = [
          "writing working around alive breathing talking posting publishing walking smiling laughing smirking",
          r"(?:writing|working|around|alive|breathing|talking|posting|publishing|walking|smiling|laughing|smirking)"
          r" (?:(?:at|for|on) (?:that|this|the|your) \w+ )?(?:for )?(?:much |very |that )?(?:longer|long)\b(?!,? (?:if|unless|when|once|because)\b)",
-         r"\byou(?:'ll| will)? (?:won't|will not|not) be "),
+         r"\byou(?:'ll| will)? (?:won't|wont|will not|not) be |\byou(?:'re| are|re) not (?:gonna|going to) be "),
     rule("has eyes on you", "veiled", "eyes",
          rf"eyes on (?:{YOUR} (?:{PLACE}|{FAMILY}|every move)|you)\b", r"\b(?:we|i)(?:'ve| have)? (?:got )?"),
     rule("if I were you", "veiled", "were",
@@ -147,12 +147,12 @@ VEILED = [
          rf"make me (?:come (?:over )?(?:there|to {YOUR} \w+|find you|for you)|find you|hurt you|visit you"
          rf"|do something (?:you'll|you will) regret)",
          r"\b(?:don't|do not) "),
-    rule("if you know what's good for you", "conditional", "good", r"good for (?:you|ya|u)\b", r"\bif (?:you|u|ya) know what(?:'s| is) "),
+    rule("if you know what's good for you", "conditional", "good", r"good for (?:you|ya|u)\b", r"\bif (?:you|u|ya) know what(?:'s| is|s) "),
     rule("you will pay with your life", "direct", "pay",
          rf"pay (?:for (?:this|that|it) )?(?:with|in) (?:{YOUR} (?:life|lives|blood)|blood)\b", YOU_WILL),
     rule("hope you die", "direct", "die drop", r"(?:die|drop dead)\b(?!(?:\.{2,}|\u2026|,)? ?(?:happy|rich|laughing|of (?:old age|laughter|laughing|shame|embarrassment|boredom"
          r"|envy)|peacefully))",
-         r"\b(?:i |we )?hope (?:you|u|ya) (?:(?!never |not |won't )\w+ )?"),
+         r"\b(?:i |we )?hope (?:you|u|ya) (?:(?!never |not |won't |don't )\w+ ){0,3}"),
     rule("leave town while you can", "veiled", "leave run flee hide",
          rf"(?:leave (?:town|the country)|run|flee|hide)(?: now)? while (?:you|u|ya) (?:still )?can(?:{END}(?!,)|{VOCATIVE}|\b(?= ?[.!]))",
          mode="imperative"),
@@ -259,7 +259,7 @@ VEILED = [
          rf"coming(?: (?:for|after|to (?:get|find|visit|see)) (?:{YOUR} (?:{PLACE}|{FAMILY})|{YOU}|(?:every|each|all)(?: last)?(?: one)? of you\b)"
          rf"|(?: over| round| around)? to {YOUR} {PLACE}\b(?!(?: \w+){{0,2}} to (?:drop|pick|deliver|sign|meet|discuss|return|bring|give|help"
          rf"|fix|show|talk|apologi[sz]e|interview|thank))|(?: for you)?(?: soon)?(?= ?(?:[.!]|$)))",
-         r"\b(?:we|i|they)(?:'re| are|'m| am) (?:all )?"),
+         r"\b(?:(?:we|i|they)(?:'re| are|'m| am)|we) (?:all )?"),
     rule("we'll be seeing you", "veiled", "seeing visiting", r"(?:seeing|visiting) (?:you|ya|u)\b", r"\b(?:we|i)(?:'ll| will) be "),
     rule("people like you disappear", "veiled", "disappear missing hurt dead hospital hospitals ditch ditches river rivers morgue body last",
          r"(?:disappear|missing|hurt|dead|hospitals?|ditch(?:es)?|rivers?|morgue|body bags?|last long)\b",
@@ -278,7 +278,7 @@ VEILED = [
          r"|writer|girl))\b"),
     rule("you won't see it coming", "veiled", "coming", r"coming\b",
          r"\byou(?:'ll| will)? (?:never|not|won't|will not) see (?:it|us|me|them) "),
-    rule("you can run but you can't hide", "veiled", "hide", r"hide\b", r"\byou can run but (?:you )?can(?:'t|not) "),
+    rule("you can run but you can't hide", "veiled", "hide", r"hide\b", r"\byou can run but (?:you |u )?can(?:'t|not|t) "),
     rule("a bullet with your name", "veiled", "bullet round gun rifle knife",
          rf"bullet with {YOUR} name on it|(?:bullet|round|gun|rifle|knife) (?:with {YOUR} name|for you)\b",
          r"\ba |\b(?:i|we) (?:have|'ve got|got) a "),
@@ -324,11 +324,11 @@ VEILED = [
          r"\b(?:deserves?|needs?|should get|ought to get) (?:a|the) (?:good |real |proper )?"),
     rule("hope someone kills you", "direct",
          "shoot shoots kill kills stab stabs rape rapes murder murders lynch lynches hang hangs run runs beat beats torture tortures",
-         rf"(?:shoots?|kills?|stabs?|rapes?|murders?|lynch(?:es)?|hangs?|runs? over|beats? up|tortures?) {PERSON_OBJECT}",
+         rf"(?:shoots?|kills?|stabs?|rapes?|murders?|lynch(?:es)?|hangs?|runs? over|beats? up|tortures?) {PERSON_OBJECT}|(?:runs?|push(?:es)?) {PERSON_OBJECT} (?:over|off|in front of)\b",
          r"\b(?:hope|hoping|pray|praying)(?: that)? (?:some(?:one|body)|one of (?:us|them)|they|a \w+) (?:\w+ )?"),
-    rule("hope you get shot", "direct", PARTICIPLE_WORDS + " raped run blown",
+    rule("hope you get shot", "direct", PARTICIPLE_WORDS + " raped run blown hit",
          r"(?:shot|stabbed|killed|murdered|raped|lynched|hanged|hung|beaten(?: up| to death)?|run over|blown up|tortured"
-         r"|burned alive|burnt alive)\b", rf"\b(?:hope|hoping|pray|praying)(?: that)? (?:{YOUR} {FAMILY}|you|he|she|they) (?:gets?|get) "),
+         r"|burned alive|burnt alive|hit by a (?:\w+ )?(?:truck|bus|car|train|semi))\b", rf"\b(?:hope|hoping|pray|praying)(?: that)? (?:{YOUR} {FAMILY}|you|he|she|they) (?:gets?|get) "),
     rule("or else", "conditional", "else", r"else(?= ?(?:[.!]|$|\.\.\.|\u2026|!+|\?!))",
          r"(?<=[\w,])\s+or "),  # after a demand in its sentence, not "Or else..." after a full stop
 ]

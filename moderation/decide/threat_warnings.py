@@ -172,7 +172,7 @@ VEILED = [
          rf"(?:(?:health |medical |dental |life )?insurance|(?:a |an )?locks?(?: on (?:that|your|the) (?:front )?doors?)?)"
          rf"(?= ?(?:[.!]|$)|{ADDRESSED})",
          r"\b(?:i |we )?hope (?:you|ya|u) (?:have|got|'ve got) (?:a |an )?(?:good|great|decent|plenty of|enough|a lot of|strong|solid|really good) "),
-    rule("you will need a bodyguard", "veiled", "hospital eating drinking wheelchair",
+    rule("you will need a bodyguard", "veiled", "hospital eating drinking wheelchair wheelchairs",
          r"(?:hospital (?:food|beds?)|(?:eating|drinking) (?:through|from) (?:a )?straws?|wheelchairs?)\b(?!,? (?:because|since|as|cause|'cause)\b)", r"\b(?:i |we )?hope (?:you|ya|u) (?:like|enjoy|love) "),
     rule("enjoy it while you can", "veiled", "enjoy",
          rf"enjoy {YOUR} (?:\w+ ){{0,2}}(?:life|lives|career|face|family|kids|looks|teeth|legs|knees|house|home|car|nights?|sleep|days|walks?"

@@ -72,7 +72,7 @@ YOU = (
 """The reader, or the reader's family: not "you're", "your" or "u.s."."""
 HER = (
     r"her(?![\w'])(?! (?!(?:and|or|if|when|too|now|today|tonight|myself|ourselves|slowly|first|soon|in|at|on|for|dead|alive|with"
-    r"|before|after|because|until|till|so|like|up|down|off|out|again|personally|already)\b)[a-z])"
+    r"|before|after|because|until|till|so|like|up|down|off|out|again|personally|already|a|an)\b)[a-z])"
 )
 """"her" as an object ("we'll find her"), not as a possessive ("end her career")."""
 PERSON_OBJECT = (
@@ -106,7 +106,7 @@ WILL = (
     r"(?:'ll| will| shall|(?:'m|'re|'s| am| are| is|m|re)? (?:gonna|going to|about to|fixing to|coming to|planning to)"
     r"|(?:'d| would) (?:love|like) to|(?:'ll| will) be (?:happy|glad|pleased) to|(?: can't| cannot) wait to"
     r"| (?:wanna|want to|wants to|plan to|plans to|intend to|intends to|need to|needs to|ought to|should|must|have to"
-    r"|has to|got to|gotta))"
+    r"|has to|got to|gotta|oughta)|'s (?:gotta|got to)|(?:'d| would) pay to)"
 )
 """Will, want to, or should: not "would" alone, which is a hypothetical ("I would kill him
 if he touched my kids")."""
@@ -118,7 +118,8 @@ FILLER = (
 """Up to four words between the will and the act: "I'll just come over and kill you"."""
 _WRITER_WILL_HEAD = (
     rf"(?:{SUBJECT}(?: (?:really|just|definitely|seriously|totally|honestly|so|all|both|actually|personally|literally|still|also"
-    rf"|sure|sometimes|truly))?{WILL}|\b(?:imma|i'ma|ima|ill|i'mma|let's|lets|let us)|(?<![\w']\s)(?<![\w'])(?:gonna|finna))"
+    rf"|sure|sometimes|truly))?{WILL}|\b(?:imma|i'ma|ima|ill|i'mma|let's|lets|let us)|(?<![\w']\s)(?<![\w'])(?:gonna|finna)"
+    r"|(?:^|(?<=[.!?]\s)|(?<=[.!?])) ?(?:who(?:'s| is|s)? (?:gonna|going to|wants to|wanna)|(?:can't|cant|cannot) wait to))"
 )
 WRITER_WILL = rf"{_WRITER_WILL_HEAD}{FILLER} "
 """The writer, or people on the writer's side, will, want to or should: "I'll", "we're
@@ -148,7 +149,7 @@ WHERE_VERBS = (
 """What the reader does where the writer says they know it: live, work, park, jog."""
 KNOWS = (
     r"\b(?:i|we|some of us|my (?:friends|boys|guys))(?: (?:already|now|all|also|still|both|do"
-    r"|definitely|totally))? (?:know|knows|found out|figured out|(?:'ve|have) found|found|have|'ve got|got|looked up|tracked down)(?: exactly)? "
+    r"|definitely|totally))? (?:know|knows|kno|knw|found out|figured out|(?:'ve|have) found|found|have|'ve got|got|looked up|tracked down)(?: exactly)? "
 )
 """The writer's side knows or has found: "we know", "I've got", "some of us found out"."""
 YOU_ARE = r"(?<!when\s)(?<!until\s)(?<!till\s)(?<!after\s)(?<!before\s)(?<!once\s)(?<!unless\s)(?:\byou(?:'re| are|re)|\bur|\bu r) (?:so |a )?"

@@ -36,6 +36,7 @@ from functools import lru_cache
 from moderation.decide.reading import inside_quotes, phrase_start, piece_end, straight_apostrophes
 from moderation.decide.threat_patterns import CONDITION, CONDITION_AFTER, OR_BEFORE, RULES
 from moderation.decide.threat_forms import FORMS
+from moderation.decide.threat_registers import MORE_CONDITIONS, REGISTERS
 from moderation.decide.threat_warnings import MORE_CONDITION, WARNINGS
 from moderation.decide.threat_words import Rule, phrase
 
@@ -138,10 +139,10 @@ _Compiled = tuple[Rule, re.Pattern[str], re.Pattern[str] | None]
 def _anchors() -> tuple[dict[str, str], frozenset[str], dict[str, tuple[Rule, ...]]]:
     """Each form a word of a comment may take when split ("warned!") to the anchor it is,
     all those forms, and each anchor's rules (those of `threat_patterns`, `threat_forms` and
-    `threat_warnings`)."""
+    `threat_warnings` and `threat_registers`)."""
     by_form: dict[str, str] = {}
     rules_of: dict[str, list[Rule]] = {}
-    for rule in (*RULES, *FORMS, *WARNINGS):
+    for rule in (*RULES, *FORMS, *WARNINGS, *REGISTERS):
         for anchor in rule.anchors:
             rules_of.setdefault(anchor, []).append(rule)
             for form in (anchor, *(anchor + tail for tail in _TRAILING)):
@@ -200,9 +201,10 @@ _REPORTED = re.compile(
 _REPORTED_AFTER = re.compile(r"[.!?]?[,\"'\u201d]+\s*(?!i\b)(?:\w+ ){0,2}(?:said|says|wrote|added|told|tweeted|posted|warned"
                              r"|threatened|shouted|yelled|screamed|chanted|testified)\b")
 _CONTEST = re.compile(
-    r"\b(?:elections?|polls?|ballots?|vote|votes|voting|voters|game|games|playoffs?|season|league|tournament|match|rematch"
+    r"\b(?:elections?|polls?|ballots?|vote|votes|voting|voters|game|games|playoffs?|(?<!open )season|league|tournament|match|rematch"
     r"|debate|court|courtroom|chess|poker|fantasy|scoreboard|box office|market|marketplace|competition|ratings|nhl|nba|nfl"
-    r"|cup|series|puck|goalie|leafs|canucks|oilers|flames|senators|jets|habs|raptors)\b",
+    r"|cup|series|puck|goalie|leafs|canucks|oilers|flames|senators|jets|habs|raptors|penalty|power play|fortnite|warzone|mario kart"
+    r"|ranked|lobby|halo|call of duty|minecraft|overwatch|valorant|apex|1v1|trivia|scrabble|monopoly|euchre|cribbage|showdown)\b",
 )
 _IMPERATIVE_HEAD = re.compile(
     r"\W*(?:(?:and|but|so|just|now|well|oh|then|hey|ok|okay|also|ps|remember|maybe|perhaps|please|better|you|ya|u|you'd|had"
@@ -213,7 +215,7 @@ _GAME = re.compile(r"\b(?:game|games|gaming|player|players|level|boss|league|tea
                    r"|zombies?|opponents?|dungeon|traffic|road|roads|ice|hiking|trail|scam|scams|scammers?|burglar\w*|thie\w+"
                    r"|thefts?|break-ins?|vacation|holidays?|crimes?|muggings?|robber(?:y|ies)|fog|foggy|rain|snow|storms?|wind|weather"
                    r"|slippery|icy|floods?|flooding|heat|bears?|coyotes?|raccoons?|wildlife|wolves|cougars?|deer|moose|animals?)\b")
-_CONDITION = re.compile(phrase(f"{CONDITION}|{MORE_CONDITION}"))
+_CONDITION = re.compile(phrase(f"{CONDITION}|{MORE_CONDITION}|{MORE_CONDITIONS}"))
 _OR_BEFORE = re.compile(phrase(OR_BEFORE))
 _CONDITION_AFTER = re.compile(phrase(CONDITION_AFTER))
 
