@@ -566,3 +566,70 @@ def test_threats_in_more_grammar_are_found(text, pattern):
 @pytest.mark.parametrize("text", GRAMMAR_NOT_THREATS)
 def test_the_same_grammar_without_a_threat_is_not_one(text):
     assert find_threats(text) == [], text
+
+
+REGISTER_THREATS = [
+    ("imma smoke u where u stand", "will beat up"),
+    ("I'm gonna fuck him up when I find him", "will beat up"),
+    ("ur gonna get popped bro", "you will get hurt"),
+    ("you're going to get what's coming to you sooner or later", "you will get hurt"),
+    ("YOU WILL PAY FOR WHAT YOU WROTE.", "you will pay"),
+    ("whos gonna deck this clown", "calls to kill"),
+    ("Just mow down those rioters.", "calls to kill"),
+    ("honestly someone should plow a truck into that march", "calls to kill"),
+    ("Every last one of those looters should be run over.", "should be shot"),
+    ("a hundred bucks to whoever smacks him first", "offers a reward for violence"),
+    ("whoever decks that clown deserves a medal", "offers a reward for violence"),
+    ("the day of the rope can't come soon enough", "calls for a purge"),
+    ("sign me up to pull the trigger", "volunteers for the firing squad"),
+    ("we'll key your truck and egg the house", "will damage your property"),
+    ("your dog's gonna have an accident", "your property will be damaged"),
+    ("people go missing all the time, you know", "people go missing"),
+    ("u cant hide from us forever... actually u cant hide from us.", "you can run but you can't hide"),
+    ("dont let me catch u around here again", "don't let me catch you"),
+    ("Say that to my face.", "meet me outside"),
+    ("careful, folks get hurt for saying stuff like that", "people get hurt"),
+    ("there's a target on your back now", "you have been marked"),
+    ("ur gonna be eating through a straw", "you will end up in a body bag"),
+    ("nobody will ever find you.", "nobody will find you"),
+    ("The blood of traitors will flow in the streets.", "blood will flow"),
+    ("things are about to get real ugly for you", "things will get ugly"),
+    ("you'll be begging for mercy", "you will regret this"),
+    ("Hope your house burns down with you inside it.", "hope your house burns"),
+    ("retract it or get dealt with.", "move or get moved"),
+    ("jk... unless", "just kidding... unless"),
+    ("you picked the wrong family to screw with", "messing with the wrong people"),
+]
+"""Threats in the registers of comment sections: slang, calls on the crowd, bounties, militia
+talk, property and pets, and the "joke" that ends one."""
+
+REGISTER_NOT_THREATS = [
+    "we smoked them in the third period",
+    "I'm about to fuck you up with some facts.",
+    "You get what you deserve when you vote for a nice haircut.",
+    "where did you get it? I love it",
+    "The province is back in the red.",
+    "We have your address on file for delivery.",
+    "keep driving like that on the ice and you'll end up in a ditch",
+    "who's gonna teach this hack a lesson in basic economics?",
+    "Say your prayers for the families tonight.",
+    "the blood drive will run until friday",
+    "I'll spray you with the hose if you come near the barbecue",
+    "My cousin's truck got keyed at the mall.",
+    "whoever wins the draw gets a free coffee",
+    "Open season on bass starts in June.",
+    "you can run but you can't hide from the CRA",
+    "i'll end u in mario kart tonight",
+]
+"""Look-alikes in the same registers: sports, gaming, politics, news, advice, idioms."""
+
+
+@pytest.mark.parametrize(("text", "pattern"), REGISTER_THREATS)
+def test_threats_in_comment_section_registers_are_found(text, pattern):
+    found = find_threats(text)
+    assert pattern in [threat.pattern for threat in found], (text, found)
+
+
+@pytest.mark.parametrize("text", REGISTER_NOT_THREATS)
+def test_look_alikes_in_the_same_registers_are_not_threats(text):
+    assert find_threats(text) == [], text

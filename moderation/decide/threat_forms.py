@@ -68,8 +68,8 @@ ACTS = [
     act("will ruin your life", "ruin destroy hurt kill",
         rf"(?:ruin|destroy|hurt|kill) (?:you|ya|u|him|her) and (?:(?:everyone|everybody|everything|all) (?:you|he|she) (?:love|loves"
         rf"|care about|cares about|hold dear|holds dear)|{THEIR} (?:whole |entire )?{FAMILY})(?= ?(?:[.!,;]|$|too|as well))"),
-    act("will kill or hurt", "see watch",
-        rf"(?:see|watch) {PERSON_OBJECT} (?:bleed|die|hang|swing|burn|suffer|in (?:a|the) (?:body bag|coffin|box|grave|morgue)|dead"
+    act("will kill or hurt", "see",
+        rf"see {PERSON_OBJECT} (?:bleed|die|hang|swing|burn|suffer|in (?:a|the) (?:body bag|coffin|box|grave|morgue)|dead"
         rf"|six feet under)(?:{END}| (?:slowly|for (?:this|that|what)))"),
     act("will silence you", "shut", rf"shut (?:it|{YOUR} (?:\w+ )?mouth) for (?:you|ya|u)\b"),
     act("will visit you", "visit", rf"visit (?:{YOUR} {FAMILY}(?!')|(?:you|ya|u) at (?:home|{YOUR} {PLACE}))\b"),

@@ -47,7 +47,7 @@ ACTS = [
         rf"(?:(?:both|one|each|all|every one) of )?(?:{YOUR}|his|her|their) (?:\w+ )?{BODY}(?: (?:in|out|off|open|apart))?\b"),
     act("will put a bullet in you", "put send",
         rf"put (?:a|one|two|some|the) (?:bullet|round|slug|hole|knife|blade)s? (?:in|into|through|between)"
-        rf" (?:{YOUR}|you|his|her|their|him|them|{PERSON_OBJECT}|(?:this|that|the) (?:\w+ )?\w+'s)\b"
+        rf" (?:{YOUR}|you|his|her|their|him|them|(?:this|that|the) (?:\w+ )?\w+'s|(?:this|that) (?:\w+ )?\w+)\b"
         rf"|(?:put|send) {OBJECT} (?:(?:in|into|to) (?:the ground|a box|a coffin|a body bag|(?:the )?hospital|a wheelchair|the morgue"
         rf"|an early grave|(?:the|{YOUR}|his|her|their) (?:own )?grave|the dirt|meet (?:{YOUR}|his|her|their) maker)|six feet under"
         rf"|down like a (?:\w+ )?(?:dog|animal)|out of (?:{YOUR}|his|her|their) misery|(?:home|back) in a (?:box|body bag|coffin))"),
@@ -58,7 +58,7 @@ ACTS = [
         rf"make {OBJECT} (?:pay|suffer|bleed|disappear|vanish|regret (?:it|this|that)|sorry|wish (?:you|he|she|they) (?:were dead|had never been born"
         rf"|were never born|never))(?= ?(?:[.!?,;:)]|$|for (?:this|that|what|it)|dearly|(?:in|with) (?:{YOUR} |his |her |their )?(?:life|lives|blood)"
         rf"|the (?:ultimate )?price|and\b))"
-        rf"|make (?:(?:{YOUR}|his|her|their) (?:life|lives) (?:a )?(?:living )?(?:hell|misery|miserable|nightmare)|an example (?:out )?of {PERSON_OBJECT})\b"
+        rf"|make (?:(?:{YOUR}|his|her|their) (?:life|lives) (?:a )?(?:living )?(?:hell|misery|miserable|nightmare)|an example (?:out )?of (?:you|him|her|them|(?:this|that) \w+))\b"
         rf"|make sure (?:you|ya|u) (?:regret|pay for|suffer for) (?:it|this|that|what)\b|make {OBJECT} regret (?:every|the day|ever)\b"
         rf"|make sure (?:you|ya|u) (?:never|don't|do not|won't|will not|can't|cannot) (?:ever )?(?:write|work|walk|talk|speak|see|publish"
         rf"|post|sleep|breathe|wake up|come home|go home|get home)\b"),
@@ -278,7 +278,7 @@ VEILED = [
          r"|writer|girl))\b"),
     rule("you won't see it coming", "veiled", "coming", r"coming\b",
          r"\byou(?:'ll| will)? (?:never|not|won't|will not) see (?:it|us|me|them) "),
-    rule("you can run but you can't hide", "veiled", "hide", r"hide\b", r"\byou can run but (?:you |u )?can(?:'t|not|t) "),
+    rule("you can run but you can't hide", "veiled", "hide", r"hide\b(?! from (?!(?:us|me)\b))", r"\byou can run but (?:you |u )?can(?:'t|not|t) "),
     rule("a bullet with your name", "veiled", "bullet round gun rifle knife",
          rf"bullet with {YOUR} name on it|(?:bullet|round|gun|rifle|knife) (?:with {YOUR} name|for you)\b",
          r"\ba |\b(?:i|we) (?:have|'ve got|got) a "),
@@ -324,7 +324,9 @@ VEILED = [
          r"\b(?:deserves?|needs?|should get|ought to get) (?:a|the) (?:good |real |proper )?"),
     rule("hope someone kills you", "direct",
          "shoot shoots kill kills stab stabs rape rapes murder murders lynch lynches hang hangs run runs beat beats torture tortures",
-         rf"(?:shoots?|kills?|stabs?|rapes?|murders?|lynch(?:es)?|hangs?|runs? over|beats? up|tortures?) {PERSON_OBJECT}|(?:runs?|push(?:es)?) {PERSON_OBJECT} (?:over|off|in front of)\b",
+         rf"(?:shoots?|kills?|stabs?|rapes?|murders?|lynch(?:es)?|hangs?|runs? over|beats? up|tortures?) {PERSON_OBJECT}",
+         r"\b(?:hope|hoping|pray|praying)(?: that)? (?:some(?:one|body)|one of (?:us|them)|they|a \w+) (?:\w+ )?"),
+    rule("hope someone kills you", "direct", "run runs push pushes", r"(?:runs?|push(?:es)?) (?:you|u|ya|him|her|them) (?:over|off|in front of)\b",
          r"\b(?:hope|hoping|pray|praying)(?: that)? (?:some(?:one|body)|one of (?:us|them)|they|a \w+) (?:\w+ )?"),
     rule("hope you get shot", "direct", PARTICIPLE_WORDS + " raped run blown hit",
          r"(?:shot|stabbed|killed|murdered|raped|lynched|hanged|hung|beaten(?: up| to death)?|run over|blown up|tortured"
