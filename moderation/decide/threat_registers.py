@@ -267,7 +267,7 @@ CONSEQUENCES = [
 ]
 """What follows a condition to make it a threat."""
 
-MORE_CONDITIONS = (
+REGISTER_CONDITIONS = (
     r"\b(?:when (?:i|we) (?:find|catch|see|get (?:my hands on|hold of)) (?:you|ya|u)|(?:step|set) (?:foot )?(?:on|onto|in) (?:my|our)"
     r"|come (?:onto|on|to|into|round|around|near) (?:my|our|this) \w+|pull up on (?:me|us)|come (?:to|into|down to|up to|out to) \w+ (?:and|&) (?:say|do|try)|keep (?:running|flapping) (?:your|ur|that) mouth)"
 )

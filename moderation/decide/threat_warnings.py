@@ -62,7 +62,7 @@ on that `DARE_THEN` adds, writing or digging, is also what a journalist is urged
 FIRM_DARE_THEN = DARE.format("")
 DARE_THEN = DARE.format("|writing|digging|asking|publishing|printing|posting|following|spreading|sticking")
 
-MORE_CONDITION = (
+WARNING_CONDITIONS = (
     r"\b(?:(?:print|publish|post|share|leak|put|release|mention) (?:my|the|those|these|that|this) (?:\w+(?:'s|')? )?\w+(?: \w+){0,4}? (?:and|&)"
     r"|(?:show (?:your (?:\w+ )?face|up)|come (?:back|around|round|near|here)|set foot) (?:\w+ ){0,4}?(?:and|&)"
     r"|(?:push|test|provoke|annoy|threaten|call) (?:me|us)\b(?: \w+){0,4}? (?:and|&)"

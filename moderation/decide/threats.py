@@ -36,8 +36,8 @@ from functools import lru_cache
 from moderation.decide.reading import inside_quotes, phrase_start, piece_end, straight_apostrophes
 from moderation.decide.threat_patterns import CONDITION, CONDITION_AFTER, OR_BEFORE, RULES
 from moderation.decide.threat_forms import FORMS
-from moderation.decide.threat_registers import MORE_CONDITIONS, REGISTERS
-from moderation.decide.threat_warnings import MORE_CONDITION, WARNINGS
+from moderation.decide.threat_registers import REGISTER_CONDITIONS, REGISTERS
+from moderation.decide.threat_warnings import WARNING_CONDITIONS, WARNINGS
 from moderation.decide.threat_words import Rule, phrase
 
 MAX_THREATS = 50
@@ -215,7 +215,7 @@ _GAME = re.compile(r"\b(?:game|games|gaming|player|players|level|boss|league|tea
                    r"|zombies?|opponents?|dungeon|traffic|road|roads|ice|hiking|trail|scam|scams|scammers?|burglar\w*|thie\w+"
                    r"|thefts?|break-ins?|vacation|holidays?|crimes?|muggings?|robber(?:y|ies)|fog|foggy|rain|snow|storms?|wind|weather"
                    r"|slippery|icy|floods?|flooding|heat|bears?|coyotes?|raccoons?|wildlife|wolves|cougars?|deer|moose|animals?)\b")
-_CONDITION = re.compile(phrase(f"{CONDITION}|{MORE_CONDITION}|{MORE_CONDITIONS}"))
+_CONDITION = re.compile(phrase(f"{CONDITION}|{WARNING_CONDITIONS}|{REGISTER_CONDITIONS}"))
 _OR_BEFORE = re.compile(phrase(OR_BEFORE))
 _CONDITION_AFTER = re.compile(phrase(CONDITION_AFTER))
 

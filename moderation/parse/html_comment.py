@@ -87,16 +87,12 @@ def byline_beside(item: Any, item_set: set[Any]) -> tuple[str | None, str | None
     """The name and time from a byline just after an item, outside it (Movable Type's
     `<div id="c973096">` text, then `<p class="posted">Posted by: Jeff at November 9, 2012
     8:01 AM</p>`): the next two elements, stopping at another item."""
-    from moderation.parse.text_comments import signature
-
     following = item.getnext()
     for _ in range(2):
         if following is None or following in item_set:
             break
-        if isinstance(following.tag, str):
-            text = normalize_space(following.text_content())
-            if text and len(text) <= 200 and (signed := signature(text)):
-                return signed.author, signed.posted_at
+        if isinstance(following.tag, str) and (signed := _byline(following.text_content())):
+            return signed
         following = following.getnext()
     return None, None
 
@@ -104,14 +100,19 @@ def byline_beside(item: Any, item_set: set[Any]) -> tuple[str | None, str | None
 def _byline_in_footer(own: list[Any], skip: set[Any], item_set: set[Any], posted: str | None) -> tuple[str | None, str | None]:
     """The name and time from a footer the text was read without ("Posted by: Name |
     October 30, 2012 at 08:58 AM" in TypePad's `p.comment-footer`)."""
+    for element in own:
+        if element in skip and (signed := _byline(element_text(element, skip=(item_set,)))):
+            return signed[0], posted or signed[1]
+    return None, posted
+
+
+def _byline(text: str) -> tuple[str, str | None] | None:
+    """The name and time of a short block that is a byline alone (`text_comments.signature`)."""
     from moderation.parse.text_comments import signature
 
-    for element in own:
-        if element in skip:
-            text = normalize_space(element_text(element, skip=(item_set,)))
-            if text and len(text) <= 200 and (signed := signature(text)):
-                return signed.author, posted or signed.posted_at
-    return None, posted
+    text = normalize_space(text)
+    signed = signature(text) if text and len(text) <= 200 else None
+    return (signed.author, signed.posted_at) if signed else None
 
 
 def _bylines_in_text(author: str | None, posted: str | None, lines: list[str]) -> tuple[str | None, str | None, list[str]]:
