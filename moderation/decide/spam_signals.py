@@ -27,8 +27,9 @@ Sandra recovered my funds"), reports what someone else sent or was told ("I got 
 you've won", "the suspect told victims to contact him"), or quotes it.
 
 It does not catch: spam in other languages; spam spelled to dodge filters ("b i t c o i n",
-look-alike letters), but for WhatsApp and Telegram spelled out ("W.h.a.t.s.A.p.p", `spam_lures`); a bare link, however spammy its site, and a link with
-only a few words of praise ("great game, check it out"); promotion in none of the listed
+look-alike letters), but for WhatsApp and Telegram spelled out ("W.h.a.t.s.A.p.p",
+`spam_lures`); a bare link, however spammy its site, and a link with only a few words of
+praise ("great game, check it out"); promotion in none of the listed
 forms ("Jenny's bakery on Main St has the best pies"); engagement bait that asks for nothing
 off the site ("like this comment if you agree"); copy-paste floods and repeated comments
 (the moderator sees those across a queue, not in one comment); spam whose only story shares a

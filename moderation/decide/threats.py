@@ -138,7 +138,7 @@ _Compiled = tuple[Rule, re.Pattern[str], re.Pattern[str] | None]
 @lru_cache(maxsize=1)
 def _anchors() -> tuple[dict[str, str], frozenset[str], dict[str, tuple[Rule, ...]]]:
     """Each form a word of a comment may take when split ("warned!") to the anchor it is,
-    all those forms, and each anchor's rules (those of `threat_patterns`, `threat_forms` and
+    all those forms, and each anchor's rules (those of `threat_patterns`, `threat_forms`,
     `threat_warnings` and `threat_registers`)."""
     by_form: dict[str, str] = {}
     rules_of: dict[str, list[Rule]] = {}
