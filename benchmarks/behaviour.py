@@ -12,11 +12,13 @@ author (so no repeat or flood memory) and no article. The peer passes a case whe
 `civility alone` is the share the civility head's own 0.5 threshold gets right, for
 those who read only that score.
 
-Then the fresh threats (data/behaviour/threats_fresh.csv, written by hand, blind to the
-threat rule and to the suite, after the suite's threat misses had been read to widen the
-rule): the share of threats held or rejected, by kind, and the share of the look-alike
-non-threats held or rejected for a threat (reason `threat` or `threat_phrase`), by kind;
-the peer flags a row when `predict_prob` reaches 0.5.
+Then the fresh threats, two sets written by hand by helpers blind to the threat rule and
+to the suite: data/behaviour/threats_fresh.csv (its misses were then read to write the
+rule's cues, `moderation/decide/threat_cues.py`, so it is in-sample since) and
+threats_fresh2.csv (written after, and run once on the rule with its cues): the share of
+threats held or rejected, by kind, and the share of the look-alike non-threats held or
+rejected for a threat (reason `threat` or `threat_phrase`), by kind; the threat rule
+alone flags a row when it finds a threat, the peer when `predict_prob` reaches 0.5.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ from pathlib import Path
 from typing import Any
 
 SUITE = Path(__file__).resolve().parents[1] / "data" / "behaviour" / "suite.jsonl"
-FRESH_THREATS = Path(__file__).resolve().parents[1] / "data" / "behaviour" / "threats_fresh.csv"
+FRESH_THREATS = [Path(__file__).resolve().parents[1] / "data" / "behaviour" / name
+                 for name in ("threats_fresh.csv", "threats_fresh2.csv")]
 ORDER = ("threat_direct", "threat_conditional", "threat_veiled", "negation", "quoted_abuse_denounced",
          "identity_neutral", "identity_positive", "obfuscated", "implicit_insult", "plain_insult", "civil_disagreement")  # fmt: skip
 
@@ -86,16 +89,19 @@ def run(models: list[str]) -> tuple[list[dict[str, Any]], dict[str, dict[str, fl
     return cases, rates, seconds
 
 
-def fresh_threats(models: list[str]) -> tuple[dict[str, dict[str, float]], dict[str, int]]:
-    """Per model (and the peer), per kind of row of `FRESH_THREATS`: the share of threats
-    held or rejected, and of non-threats held or rejected for a threat; rows per kind."""
+def fresh_threats(models: list[str], path: Path) -> tuple[dict[str, dict[str, float]], dict[str, int]]:
+    """Per model (the threat rule alone, and the peer), per kind of row of a fresh set
+    (`FRESH_THREATS`): the share of threats held or rejected, and of non-threats held or
+    rejected for a threat (the rule: found by it); rows per kind."""
     import pandas as pd
     from profanity_check import predict_prob
 
     from moderation.decide.moderator import Moderator
     from moderation.learn.bundle import load
 
-    rows = pd.read_csv(FRESH_THREATS)
+    from moderation.decide.threats import find_threats
+
+    rows = pd.read_csv(path)
     kinds = [f"{expected}: {kind}" for expected, kind in zip(rows["expected"], rows["kind"], strict=True)]
     counts: dict[str, int] = defaultdict(int)
     for kind in kinds:
@@ -106,6 +112,7 @@ def fresh_threats(models: list[str]) -> tuple[dict[str, dict[str, float]], dict[
         flagged[name] = [d["action"] != "publish" and (expected == "threat" or any(
             reason["rule"] in ("threat", "threat_phrase") for reason in d["reasons"]))
             for d, expected in zip(decided, rows["expected"], strict=True)]  # fmt: skip
+    flagged["threat rule alone"] = [bool(find_threats(text)) for text in rows["text"]]
     flagged["alt-profanity-check"] = [float(p) >= 0.5 for p in predict_prob(rows["text"].tolist())]
     shares: dict[str, dict[str, float]] = {}
     for name, marks in flagged.items():
@@ -139,12 +146,14 @@ def main() -> None:
         cells = " | ".join(f"{rates[column][name]:.1%}" for column in columns)
         print(f"| {name} | {expected.get(name, 'uncivil' if name == 'all threats' else 'both')} | {counts[name]} | {cells} |")
     print("\nseconds for the whole suite: " + ", ".join(f"{name} {value:.1f}" for name, value in seconds.items()))
-    shares, sizes = fresh_threats(args.models)
-    print("\nfresh threats: threats held or rejected; non-threats held or rejected for a threat (the peer: flagged)")
-    print("| row kind | n | " + " | ".join(shares) + " |")
-    print("|---|---|" + "---|" * len(shares))
-    for kind in sorted(sizes, key=lambda k: (not k.startswith("threat"), k.endswith(": all"), k)):
-        print(f"| {kind} | {sizes[kind]} | " + " | ".join(f"{shares[name][kind]:.1%}" for name in shares) + " |")
+    for path in FRESH_THREATS:
+        shares, sizes = fresh_threats(args.models, path)
+        print(f"\n{path.name}: threats held or rejected; non-threats held or rejected for a threat (the rule alone: "
+              "found by it; the peer: flagged)")
+        print("| row kind | n | " + " | ".join(shares) + " |")
+        print("|---|---|" + "---|" * len(shares))
+        for kind in sorted(sizes, key=lambda k: (not k.startswith("threat"), k.endswith(": all"), k)):
+            print(f"| {kind} | {sizes[kind]} | " + " | ".join(f"{shares[name][kind]:.1%}" for name in shares) + " |")
     if args.cases:
         with open(args.cases, "w", encoding="utf-8") as stream:
             for case in cases:

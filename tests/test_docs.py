@@ -266,7 +266,7 @@ def test_the_policy_settings_table_lists_every_setting_with_its_default():
 
 
 def test_the_training_settings_table_lists_every_config_key():
-    from moderation.learn.train import SETTINGS
+    from moderation.learn.settings import SETTINGS
 
     text = (ROOT / "docs" / "models.md").read_text(encoding="utf-8")
     rows = table_rows(text, "| key | default |")

@@ -102,6 +102,56 @@ def test_the_setting_is_read_from_a_config_file():
     assert TrainConfig().pool_sources is True
 
 
+def test_a_source_weighs_what_its_setting_says_in_its_task_and_the_scale_reaches_the_model(two_source_table):
+    table = pd.concat([two_source_table, two_source_table.assign(source="written", group="w",
+                                                               civility=np.where(two_source_table["civility"] == "civil", "uncivil", "civil"))])  # fmt: skip
+    # A third source that labels every comment the other way round: weighed fully it cancels
+    # what the sites teach; weighed a hundredth, the sites' notion stands.
+    texts = pd.DataFrame({"text": ["You pathetic idiot.", "Thanks for the careful reporting."]})
+    light = train_task(table, "civility", TrainConfig(n_jobs=1, source_weights={"civility": {"written": 0.01}},
+                                                      source_scale={"civility": 0.25}))
+    proba = light.pipeline.predict_proba(texts)
+    assert proba[0, 1] > proba[1, 1]
+    assert heads.linear_model(light.pipeline).source_scale == 0.25
+    other = train_task(table, "civility", TrainConfig(n_jobs=1, source_weights={"threat": {"written": 0.01}}))
+    assert heads.linear_model(other.pipeline).source_scale == 0.5  # a setting for another task changes nothing here
+    full = train_task(table, "civility", TrainConfig(n_jobs=1))
+
+    def gap(result):  # how far apart the two comments' P(uncivil) are
+        return abs(float(np.diff(result.pipeline.predict_proba(texts)[:, 1])[0]))
+
+    assert gap(full) < gap(light)
+
+
+def test_source_settings_reach_each_task_they_name_and_are_recorded(two_source_table):
+    from moderation.learn.train import train
+
+    table = two_source_table.assign(article_title="Ferry budget",
+                                    stance=[("agree", "disagree", "discuss", "unrelated")[i % 4] for i in range(len(two_source_table))])  # fmt: skip
+    config = TrainConfig(n_jobs=1, source_weights={"civility": {"site_a": 0.5}, "stance": {"site_b": 0.5}},
+                         source_scale={"civility": 0.35})  # fmt: skip
+    results = train(table, ["civility", "stance"], config)
+    assert results["civility"].cv["source_weights"] == {"site_a": 0.5} and results["civility"].cv["source_scale"] == 0.35
+    assert results["stance"].cv["source_weights"] == {"site_b": 0.5} and "source_scale" not in results["stance"].cv
+
+
+@pytest.mark.parametrize(("setting", "message"), [
+    ({"source_weights": {"civility": {"written": 0}}}, "source_weights must name, per task, sources and positive numbers"),
+    ({"source_weights": {"civility": 0.3}}, "source_weights must name, per task"),
+    ({"source_weights": [0.3]}, "source_weights must be a table keyed by task"),
+    ({"source_weights": {"written": {"civility": 0.3}}}, "source_weights: unknown task.s. written; known: civility"),
+    ({"source_scale": {"civility": -1}}, "source_scale must give, per task, a positive number"),
+    ({"source_scale": 0.35}, "source_scale must be a table keyed by task"),
+])  # fmt: skip
+def test_source_settings_out_of_range_are_refused_by_name(setting, message):
+    from moderation.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=message):
+        TrainConfig.from_mapping(setting)
+    config = TrainConfig.from_mapping({"source_weights": {"civility": {"written": 0.3}}, "source_scale": {"threat": 0.35}})
+    assert (config.source_weights, config.source_scale) == ({"civility": {"written": 0.3}}, {"threat": 0.35})
+
+
 def test_train_refuses_an_unknown_setting_with_one_line(tmp_path, two_source_table):
     from typer.testing import CliRunner
 
@@ -112,5 +162,6 @@ def test_train_refuses_an_unknown_setting_with_one_line(tmp_path, two_source_tab
     config.write_text("pool_source = false\n")
     result = CliRunner().invoke(app, ["train", str(data), "-o", str(tmp_path / "m"), "--config", str(config)])
     assert result.exit_code == 78  # a bad settings file, as for a policy
-    assert "unknown training setting(s): pool_source; known: balance_sources, c_grid, calibrate_on, folds, meaning, n_jobs, pool_sources" in result.stderr
+    assert ("unknown training setting(s): pool_source; known: balance_sources, c_grid, calibrate_on, folds, meaning, n_jobs, "
+            "pool_sources, source_scale, source_weights") in result.stderr
     assert not (tmp_path / "m").exists()

@@ -24,7 +24,8 @@ class Rule:
     words it starts at, what must stand right before them, and where it counts: "any"
     wherever it stands, "imperative" only at the head of its clause ("Watch your back",
     not "in this game you have to watch your back"), "consequence" only after a condition
-    ("if you publish that, you will regret it")."""
+    ("if you publish that, you will regret it"); "uncontested" anywhere, even in a sentence
+    about a contest (the acts of `threat_cues` that are no words of competition)."""
 
     name: str
     kind: str
@@ -32,6 +33,12 @@ class Rule:
     pattern: str
     before: str = ""
     mode: str = "any"
+
+
+TRAILING = (".", ",", "!", "?", ";", ":", ")", '"', "'", "...", "..", "!!", "!!!", "?!", "!?", ".\"", ",\"", "\u2026", "*",
+            "\u201d", "\u2019", "-", "'s", "\u2019s")
+"""What may stick to the end of a word when a comment is split on white space ("dead.",
+"warned!", "how's"): each anchor is looked up with each of these after it."""
 
 
 def rule(name: str, kind: str, anchors: str, pattern: str, before: str = "", mode: str = "any") -> Rule:

@@ -17,6 +17,11 @@ pattern that matched, so that a moderator sees why a comment was held:
   parks, their children's school, "watch your back", "you have been warned", "your days
   are numbered", "accidents happen").
 
+Phrase rules spell out each shape of sentence; where none matches, the cues of
+`threat_cues` find a direct or conditional threat whose parts stand a few words apart (the
+writer's will, an act of violence, a person: "I'll be waiting in the car park to smash
+your skull in"), and send it through the same checks.
+
 It does not catch what a comment says about threats: reporting or quoting them ("police
 say the man threatened to kill her", "she received messages saying 'we know where you
 live'"), condemning them, or denying them ("I would never hurt anyone"); figures of speech
@@ -35,10 +40,12 @@ from functools import lru_cache
 
 from moderation.decide.reading import inside_quotes, phrase_start, piece_end, straight_apostrophes
 from moderation.decide.threat_patterns import CONDITION, CONDITION_AFTER, OR_BEFORE, RULES
+from moderation.decide.threat_cues import ANCHORS as CUE_ANCHORS
+from moderation.decide.threat_cues import cue_spans
 from moderation.decide.threat_forms import FORMS
 from moderation.decide.threat_registers import REGISTER_CONDITIONS, REGISTERS
 from moderation.decide.threat_warnings import WARNING_CONDITIONS, WARNINGS
-from moderation.decide.threat_words import Rule, phrase
+from moderation.decide.threat_words import TRAILING, Rule, phrase
 
 MAX_THREATS = 50
 """How many threats one comment reports at most: a comment with that many is held whatever
@@ -96,8 +103,10 @@ def _found_in(text: str, tries: int) -> tuple[list[Threat], int]:
     places in full; and how many it checked."""
     by_form, anchors, _rules = _anchors()
     lowered = text.lower()
-    present = anchors.intersection(lowered.split())
-    if not present:
+    split = lowered.split()
+    present = anchors.intersection(split)
+    cued = _CUE_FORMS.keys() & split
+    if not present and not cued:
         return [], 0
     if not text.isascii():
         lowered = _folded(text)
@@ -118,13 +127,28 @@ def _found_in(text: str, tries: int) -> tuple[list[Threat], int]:
                     if threat is not None:
                         found.append(threat)
             position = lowered.find(anchor, position + size)
+    if cued and tried < tries:  # the acts of `threat_cues`, a few words from a will and a person, where no phrase rule found one
+        cues, cue_tries = cue_spans(lowered, sorted({_CUE_FORMS[form] for form in cued}), tries - tried, split)
+        tried += cue_tries
+        for cue in cues:
+            threat = None if _overlaps(found, cue.start, cue.end) else _confirmed(text, lowered, CUE_RULES[cue.contested], cue.start, cue.end)
+            if threat is not None:
+                found.append(threat)
     return found, tried
 
 
-_TRAILING = (".", ",", "!", "?", ";", ":", ")", '"', "'", "...", "..", "!!", "!!!", "?!", "!?", ".\"", ",\"", "\u2026", "*",
-             "\u201d", "\u2019", "-", "'s", "\u2019s")
-"""What may stick to the end of a word when a comment is split on white space ("dead.",
-"warned!", "how's"): each anchor is looked up with each of these after it."""
+def _overlaps(found: list[Threat], start: int, end: int) -> bool:
+    """Whether `start` to `end` overlaps a threat already found (a phrase rule names it)."""
+    return any(threat.start < end and start < threat.end for threat in found)
+
+
+CUE_RULES = {contested: Rule("a will, an act of violence and a person, a few words apart", "direct", (), "", "", "any" if contested else "uncontested")
+             for contested in (True, False)}
+"""The rule `threat_cues` stands for, when its spans are confirmed as a phrase rule's are:
+its acts that are also words of competition ("kill", "smash") are disowned in a sentence
+about a contest, the others ("stab", "a bullet") are not."""
+_CUE_FORMS = {anchor + tail: anchor for anchor in CUE_ANCHORS for tail in ("", *TRAILING)}
+"""Each form a word of the cues' acts may take when split ("dead."), to the act."""
 
 
 def _folded(text: str) -> str:
@@ -145,7 +169,7 @@ def _anchors() -> tuple[dict[str, str], frozenset[str], dict[str, tuple[Rule, ..
     for rule in (*RULES, *FORMS, *WARNINGS, *REGISTERS):
         for anchor in rule.anchors:
             rules_of.setdefault(anchor, []).append(rule)
-            for form in (anchor, *(anchor + tail for tail in _TRAILING)):
+            for form in (anchor, *(anchor + tail for tail in TRAILING)):
                 by_form[form] = anchor
     return by_form, frozenset(by_form), {anchor: tuple(rules) for anchor, rules in rules_of.items()}
 
@@ -241,7 +265,7 @@ def _confirmed(text: str, lowered: str, rule: Rule, start: int, end: int) -> Thr
             kind, end = "conditional", _sentence_end(lowered, end, clause=True)
         elif rule.mode == "consequence":
             return None
-        if _CONTEST.search(lowered, sentence, _sentence_end(lowered, end)):
+        if rule.mode != "uncontested" and _CONTEST.search(lowered, sentence, _sentence_end(lowered, end)):
             return None
     return Threat(kind=kind, start=start, end=end, text=text[start:end], pattern=rule.name)
 

@@ -141,6 +141,7 @@ def card(meta: dict[str, Any]) -> str:
         lines.append("")
         lines += [f"- {task} keeps the weights its sources share ({', '.join(sources)}); each source's own "
                   "corrections were fitted beside them and dropped." for task, sources in pooled]  # fmt: skip
+    lines += [line for task, info in meta["tasks"].items() if (line := _source_settings(task, info["cross_validation"]))]
     audit = meta.get("audit")
     if audit:
         lines += ["", "## Identity-term audit", "",
@@ -158,3 +159,12 @@ def card(meta: dict[str, Any]) -> str:
             lines.append(f"| {row['metric']} | {row['data']} | {row['value']:.3f} | {'' if peer is None else f'{peer:.3f}'} |")
     lines.append("")
     return "\n".join(lines)
+
+
+def _source_settings(task: str, cv: dict[str, Any]) -> str:
+    """The training settings that weighed a head's sources (`source_weights`,
+    `source_scale`), as a line of the card; empty when the head used the defaults."""
+    parts = [f"the {source} rows weigh {factor:g} of another source's" for source, factor in cv.get("source_weights", {}).items()]
+    if "source_scale" in cv:
+        parts.append(f"each source's copy of the features is {cv['source_scale']:g} of the shared one")
+    return f"- {task}: {'; '.join(parts)}." if parts else ""

@@ -114,21 +114,22 @@ def assemble(text_features: TextFeatures, task: str, model: Any) -> Pipeline:
 
 
 def classifier(C: float, text_features: TextFeatures | None = None, task: str = "", labels: Sequence[str] = (),
-               calibrate: bool = True, pool_sources: bool = False) -> Any:  # fmt: skip
+               calibrate: bool = True, pool_sources: bool = False, source_scale: float | None = None) -> Any:  # fmt: skip
     """Balanced logistic regression, sigmoid-calibrated on held-out folds of the training
     data; for stance with an unrelated label, the two-stage `stance.RelatedFirst` (its
     first stage reads the comment-article block). With `pool_sources`, the regression
-    keeps only the weights its rows' sources share (`pooling.SharedAcrossSources`; fit it
-    with `sources=`). Without `calibrate`, the bare model, for the cross-validation that
-    compares values of C."""
-    from moderation.learn.pooling import SharedAcrossSources
+    keeps only the weights its rows' sources share (`pooling.SharedAcrossSources`, with
+    `source_scale` when given; fit it with `sources=`). Without `calibrate`, the bare
+    model, for the cross-validation that compares values of C."""
+    from moderation.learn.pooling import SOURCE_SCALE, SharedAcrossSources
     from moderation.learn.stance import RelatedFirst
 
     if text_features is not None and two_stage(task, labels):
         related = np.concatenate([block_positions(text_features, task, block) for block in RELATED_BLOCKS])
         return RelatedFirst(related, C=C, calibrate=calibrate, random_state=RANDOM_STATE)
     if pool_sources:
-        model: Any = SharedAcrossSources(C=C, random_state=RANDOM_STATE)
+        scale = SOURCE_SCALE if source_scale is None else source_scale
+        model: Any = SharedAcrossSources(C=C, source_scale=scale, random_state=RANDOM_STATE)
     else:
         model = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, random_state=RANDOM_STATE)
     if not calibrate:

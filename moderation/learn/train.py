@@ -5,17 +5,16 @@ model has not seen (the normal case for a newsroom: every day brings new article
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from moderation.errors import ConfigError, DataError
+from moderation.errors import DataError
 from moderation.io.tables import TASKS
+from moderation.learn.settings import C_GRID, TASK_C_GRID, TrainConfig
 from moderation.learn.shared_features import fit_features
 
 if TYPE_CHECKING:
@@ -24,12 +23,6 @@ if TYPE_CHECKING:
 
     from moderation.learn.heads import TextFeatures
 
-C_GRID = (0.5, 2.0)
-"""Regularisation strengths tried per head; small on purpose, to keep training in minutes."""
-TASK_C_GRID = {"stance": (0.5, 2.0, 8.0)}
-"""Stance's second stage learns from few related pairs and may want weaker
-regularisation; the grouped cross-validation decides (on the shared data it picks 8)."""
-CV_FOLDS = 3
 MIN_CLASS_ROWS = 3
 """Sigmoid calibration is fitted on 3 stratified folds, each of which needs every class."""
 
@@ -53,80 +46,6 @@ UNPOOLED_TASKS = ("spam",)
 """Heads fitted on all their sources together even with `pool_sources`: spam's news
 source (C3) has no spam in it, so no spam word is shared by every source and pooling kept
 none (recall 0.07 on a YouTube video held out, against 0.87 unpooled)."""
-
-SETTINGS = ("c_grid", "folds", "balance_sources", "pool_sources", "n_jobs", "meaning", "calibrate_on")
-"""The keys a `--config` file may set; the training settings table of docs/models.md lists each."""
-
-
-@dataclass
-class TrainConfig:
-    """Knobs a newsroom may set in a `--config` TOML file (all optional)."""
-
-    c_grid: tuple[float, ...] | None = None
-    """None: `TASK_C_GRID` for the task, else `C_GRID`."""
-    folds: int = CV_FOLDS
-    balance_sources: bool = True
-    pool_sources: bool = True
-    """With rows from two or more sources, keep only the weights they share
-    (`pooling.SharedAcrossSources`)."""
-    n_jobs: int = -1
-    meaning: bool = False
-    """Add the sentence encoder's blocks (`features.meaning`) to every head."""
-    calibrate_on: tuple[str, ...] = ()
-    """Sources (values of `source`) whose rows alone fit a two-label head's calibration,
-    from the grouped cross-validation's out-of-fold scores: trained on news comments and
-    tweets, a probability should still mean what it says on news comments. Empty: the
-    head's own cross-validated calibration on all its rows."""
-    embeddings_store: Path | None = None
-    """Where the encoder keeps the embeddings of training texts between runs, so that
-    `make model` encodes each text of the shared data once, not at every rebuild."""
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    @classmethod
-    def from_mapping(cls, data: dict[str, Any]) -> TrainConfig:
-        """Settings from a `--config` TOML table; a setting of the wrong type or out of
-        range is refused by name (`ConfigError`, exit 78). A float that is a whole
-        number (`folds = 3.0`) counts as that number, as TOML users write it."""
-        unknown = sorted(set(data) - set(SETTINGS))
-        if unknown:
-            raise ConfigError(f"unknown training setting(s): {', '.join(unknown)}; known: {', '.join(sorted(SETTINGS))}")
-        config = cls()
-        if "c_grid" in data:
-            value = data["c_grid"]
-            if not isinstance(value, list) or not value or not all(_number(item) and item > 0 for item in value):
-                raise ConfigError(f"c_grid must be a non-empty list of positive numbers, got {value!r}")
-            config.c_grid = tuple(float(item) for item in value)
-        if "folds" in data:
-            config.folds = _whole("folds", data["folds"], low=2)
-        if "n_jobs" in data:
-            config.n_jobs = _whole("n_jobs", data["n_jobs"], low=-1)
-            if config.n_jobs == 0:
-                raise ConfigError("n_jobs must be a number of processes, or -1 for one per core; got 0")
-        for name in ("balance_sources", "pool_sources", "meaning"):
-            if name in data:
-                if not isinstance(data[name], bool):
-                    raise ConfigError(f"{name} must be true or false, got {data[name]!r}")
-                setattr(config, name, data[name])
-        if "calibrate_on" in data:
-            value = data["calibrate_on"]
-            if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-                raise ConfigError(f"calibrate_on must be a list of source names, got {value!r}")
-            config.calibrate_on = tuple(value)
-        return config
-
-
-def _number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _whole(name: str, value: Any, low: int) -> int:
-    """An integer setting: an int, or a float that is a whole number."""
-    if not _number(value) or value != int(value):
-        raise ConfigError(f"{name} must be a whole number, got {value!r}")
-    if value < low:
-        raise ConfigError(f"{name} must be {low} or more, got {value!r}")
-    return int(value)
-
 
 def tasks_in(frame: pd.DataFrame) -> list[str]:
     """The tasks this table has a label column for."""
@@ -276,6 +195,9 @@ def train_task(
     groups = _groups(rows)
     sources = sources_of(rows)
     weights = source_weights(sources if config.balance_sources else None, len(rows))
+    source_factors = config.source_weights.get(task, {})
+    if source_factors and sources is not None:
+        weights = weights * np.asarray([source_factors.get(source, 1.0) for source in sources])
     folds = min(config.folds, len(set(groups)))
     if folds < 2:
         raise DataError(f"{task}: needs rows from at least two groups (articles or claims) to cross-validate")
@@ -299,7 +221,8 @@ def train_task(
     # Folds are independent fits of a single-threaded solver: run them on every core.
     try:
         fold_results = Parallel(n_jobs=config.n_jobs)(
-            delayed(_fold_score)(heads.classifier(C, text_features, task, labels, calibrate=False, pool_sources=pool), matrix,
+            delayed(_fold_score)(heads.classifier(C, text_features, task, labels, calibrate=False, pool_sources=pool,
+                                                 source_scale=config.source_scale.get(task)), matrix,
                                  truth, examples, labels, train_index, test_index, pooled)  # fmt: skip
             for C, train_index, test_index in jobs
         )
@@ -316,7 +239,7 @@ def train_task(
         progress(f"{task}: C={C} grouped-CV {'ROC-AUC' if len(labels) == 2 else 'macro-F1'} {np.mean(fold_scores):.3f}")
     best_C = max(scores, key=lambda C: np.mean(scores[C]))
 
-    model = heads.classifier(best_C, text_features, task, labels, pool_sources=pool)
+    model = heads.classifier(best_C, text_features, task, labels, pool_sources=pool, source_scale=config.source_scale.get(task))
     example_rows, example_labels, example_weights = examples
     keep = example_weights > 0
     extra = {} if pooled is None else {"sources": pooled[example_rows[keep]]}
@@ -341,6 +264,10 @@ def train_task(
     }
     if pooled is not None:
         cv["pooled_sources"] = sorted(set(pooled))
+        if task in config.source_scale:
+            cv["source_scale"] = config.source_scale[task]
+    if source_factors and sources is not None:
+        cv["source_weights"] = {source: factor for source, factor in source_factors.items() if source in set(sources)}
     if calibrated_on is not None:
         cv["calibrated_on"] = calibrated_on
     seconds = time.perf_counter() - started
