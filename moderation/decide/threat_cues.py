@@ -162,6 +162,8 @@ YOU_WILL = _words("you'll youll you're youre")
 """The reader's future ("you're a dead man", "you'll be dead by Friday")."""
 _YOU = _words("you your ur u ya")
 _YOU_FUTURE = _words("going gonna gunna will")
+_READER_FUTURE = YOU_WILL | _YOU_FUTURE
+"""A future that is the reader's own, with no person needed before it."""
 
 PERSON = _words(
     "you your ya u ur yer him her them his their yourself himself herself themselves everyone everybody "
@@ -297,7 +299,7 @@ def _cued(words: _Words, act: int, word: str) -> tuple[int, int] | None:
             return writer, act
     if (word in OUTCOMES or word in GOT) and not HABITS.intersection(words[index][0] for index in range(start, act)):
         future = next((index for index in range(max(start, act - 4), act) if _future(words, index, word)), None)
-        if future is not None and (words[future][0] in YOU_WILL | _YOU_FUTURE or any(
+        if future is not None and (words[future][0] in _READER_FUTURE or any(
                 words[index][0] in PERSON for index in range(start, act))):
             return future, act
     return None
