@@ -12,10 +12,12 @@ author (so no repeat or flood memory) and no article. The peer passes a case whe
 `civility alone` is the share the civility head's own 0.5 threshold gets right, for
 those who read only that score.
 
-Then the fresh threats, two sets written by hand by helpers blind to the threat rule and
-to the suite: data/behaviour/threats_fresh.csv (its misses were then read to write the
-rule's cues, `moderation/decide/threat_cues.py`, so it is in-sample since) and
-threats_fresh2.csv (written after, and run once on the rule with its cues): the share of
+Then the fresh threats, three sets written by hand by helpers blind to the threat rule
+and to the suite: data/behaviour/threats_fresh.csv (its misses were then read to write the
+rule's cues, `moderation/decide/threat_cues.py`, so it is in-sample since),
+threats_fresh2.csv (written after, run once on the rule with its cues, then its misses
+read for more cues: in-sample since) and threats_fresh3.csv (written after that, the one
+held out now): the share of
 threats held or rejected, by kind, and the share of the look-alike non-threats held or
 rejected for a threat (reason `threat` or `threat_phrase`), by kind; the threat rule
 alone flags a row when it finds a threat, the peer when `predict_prob` reaches 0.5.
@@ -32,7 +34,7 @@ from typing import Any
 
 SUITE = Path(__file__).resolve().parents[1] / "data" / "behaviour" / "suite.jsonl"
 FRESH_THREATS = [Path(__file__).resolve().parents[1] / "data" / "behaviour" / name
-                 for name in ("threats_fresh.csv", "threats_fresh2.csv")]
+                 for name in ("threats_fresh.csv", "threats_fresh2.csv", "threats_fresh3.csv")]
 ORDER = ("threat_direct", "threat_conditional", "threat_veiled", "negation", "quoted_abuse_denounced",
          "identity_neutral", "identity_positive", "obfuscated", "implicit_insult", "plain_insult", "civil_disagreement")  # fmt: skip
 

@@ -12,11 +12,21 @@ import numpy as np
 import pandas as pd
 
 from moderation.learn import bundle, heads
-from moderation.learn.adapt import adapt
+from moderation.learn.adapt import _within_one_error, adapt
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "examples" / "labels.csv"
 ENV = {**os.environ, "JOBLIB_MULTIPROCESSING": "0"}
+
+
+def test_the_strongest_penalty_within_one_standard_error_of_the_best_is_kept():
+    decisions = {penalty: np.full(4, penalty) for penalty in (1.0, 30.0, 3000.0)}
+    noisy = {1.0: (0.80, decisions[1.0], [0.70, 0.80, 0.90]), 30.0: (0.76, decisions[30.0], [0.7, 0.76, 0.82]),
+             3000.0: (0.70, decisions[3000.0], [0.69, 0.70, 0.71])}  # fmt: skip
+    penalty, out_of_fold = _within_one_error(noisy)  # SE of the best: 0.1 / sqrt(3) = 0.058
+    assert penalty == 30.0 and out_of_fold is decisions[30.0]
+    sure = {**noisy, 1.0: (0.80, decisions[1.0], [0.80, 0.80, 0.80])}
+    assert _within_one_error(sure)[0] == 1.0
 
 
 def test_the_adapted_heads_start_from_the_base_and_move_only_as_far_as_the_labels_justify():

@@ -103,6 +103,11 @@ SPAM = [
     "Claim 300 free spins and a $1,500 welcome bonus today at northernspins.example",
     "For the best drywall repair in Winnipeg visit wpgdrywall.example",
     "I wrote a longer piece about this on my blog: condo-truths.example",
+    # e-mail addresses spelled out, and the domains reserved for tests
+    "A herbalist named Mama Tolu cleared my psoriasis in a month. Write to her: mamatolu at gmail dot com",
+    "Personal loans at 2% interest, approval in 24 hours. okafor.debt(at)mail(dot)com",
+    "Trusted loan lender, fast approval, low interest: lendfast(at)example(dot)test",
+    "Get 5,000 real followers overnight, cheapest prices. Order now at instafans-fast.test",
 ]
 
 NOT_SPAM = [
@@ -181,6 +186,10 @@ NOT_SPAM = [
     "Thank you Dr. Lam for your years at the clinic, you helped my whole family.",
     "My daughter makes $31 an hour as an electrician and she's hiring apprentices.",
     "He claims a spell of bad luck cost him the election.",
+    "My uncle lost everything at pets dot com in 2000, the dot com bubble was brutal.",
+    "I failed the driving test. Test centres here book three months out.",
+    "The article's link to shelter-finder dot org is helpful, thank you.",
+    "Loved the recipe in this piece. If anyone wants my grandmother's version, write to me at kate.m at gmail dot com",
 ]
 
 

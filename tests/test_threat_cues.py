@@ -12,7 +12,7 @@ import pytest
 from moderation.decide.threat_cues import cue_spans
 from moderation.decide.threats import CUE_RULES, find_threats
 
-CUE = CUE_RULES[True].name
+CUE = CUE_RULES["any"].name
 
 CUE_THREATS = [
     # the writer's will, words between, the act, the person
@@ -36,6 +36,27 @@ CUE_THREATS = [
     ("If the mill closes, we'll be shooting the directors one at a time.", None),
     ("Raise the rent again and every one of you will have your throat cut.", "conditional"),
     ("Unless the clinic reopens, I'm going to torch the minister's office.", None),
+    # spelled to dodge a filter, a sentence without its "I", acts with their particle
+    ("i will sh00t the umpire after the final whistle", "direct"),
+    ("Going to smash every tooth in the warden's mouth, wait and see.", None),
+    ("We're hanging every trustee in the school gym, one by one.", "direct"),
+    ("I'm going to set the newsroom on fire with the night editor still at her desk.", "direct"),
+    ("We'll be picking off the inspectors as they drive up the lane.", "direct"),
+    ("I'll hunt that superintendent through every street in town.", "direct"),
+    ("The pastor is getting his skull caved in after Sunday service.", "direct"),
+    # a condition, then a grim end for a person, with no act named
+    ("If the council passes this, the mayor is dead.", "conditional"),
+    ("One more lie from you and you're done breathing.", "conditional"),
+    ("If he testifies, he is a dead man.", "conditional"),
+    ("Cross us again and they'll be fishing you out of the harbour.", "conditional"),
+    ("Touch our school and you'll be carried out in a box.", "conditional"),
+    ("If the ruling stands, that judge will be eating through a tube.", "conditional"),
+    ("Should the inspector sign it, he'll be leaving town in a body bag.", "conditional"),
+    # harm wished on a person, or wished on others to do
+    ("Honestly I hope the mayor's brakes fail on the highway.", "veiled"),
+    ("Hope the reporter's car catches fire with her in it.", "veiled"),
+    ("Hoping somebody torches the councillor's house while he sleeps.", "direct"),
+    ("I wish someone would put a bullet in that senator.", "direct"),
 ]
 
 CUE_NOT_THREATS = [
@@ -57,6 +78,25 @@ CUE_NOT_THREATS = [
     "Fewer of you will die on these roads if the speed limit drops.",
     "Let's hang out with the editors after the meeting.",
     "We'll blow past the target this quarter, the manager says we're ahead.",
+    "I'm going hunting with him in the fall, deer season opens soon.",
+    "We're setting up the office for the new editor next week.",
+    "Let's hang your portrait in the lobby, Councillor, you earned it.",
+    "We're going to hang in there until the mill reopens.",
+    "We're picking off the easy questions first, then the hard ones for the minister.",
+    "Tonight I'm picking up the principal's retirement gift.",
+    "I will set the record straight about the superintendent.",
+    "If the council passes this, the project is dead.",
+    "If he doesn't get a transplant soon, he is a dead man.",
+    "My grandpa was tough as nails and he's dead now, bless him.",
+    "The man is dead; his politics died with him.",
+    "If they raise the rates again, you'll see more people in the river valley shelters.",
+    "Keep smoking and you'll be in the ground by sixty, my doctor told me.",
+    "If we lose the game Saturday, the coach is dead in the water.",
+    "I hope the mayor's house never catches fire, the fire hall is closing.",
+    "I hope the senator's fire safety plan passes.",
+    "Hope the editor's brakes get checked, that recall was scary.",
+    "I hope someone fixes the potholes before the judge's car crashes into one.",
+    "I pray someone finds a cure for what the minister has.",
 ]
 
 

@@ -379,8 +379,9 @@ RULES: list[SpamRule] = [
 ]
 
 # Links: which point to reporting (not counted), which hide where they go, which pay the poster. A
-# name ending in a top-level domain that is also a word ("the end.In 2015") is a link only with a path.
-BARE_TLD = r"(?:com|net|org|info|biz|io|ly|ru|xyz|example|tv|cc|ws|gl|gd|vip|pw|tk|ml|ga|cf|gq|su)"
+# name ending in a top-level domain that is also a word ("the end.In 2015") is a link only with a path. The names reserved
+# for examples and tests (.example, .test, .invalid: RFC 2606) are links as .com is: spam in documentation and tests uses them.
+BARE_TLD = r"(?:com|net|org|info|biz|io|ly|ru|xyz|example|test|invalid|tv|cc|ws|gl|gd|vip|pw|tk|ml|ga|cf|gq|su)"
 PATH_TLD = r"(?:co|ca|uk|us|de|in|me|be|to|online|site|club|shop|store|app|live|top|fr|pl|br|au|nl|es|it|link|click|win)"
 NEWS_SITES = frozenset("""
 cbc radio-canada ctvnews ctv globalnews theglobeandmail globeandmail thestar nationalpost financialpost macleans montrealgazette

@@ -111,14 +111,15 @@ def spam_verdict(signals: list[SpamSignal]) -> SpamSignal | None:
     them (`CONTACTS`, `NAMED_CONTACTS`), and two of `CONTACTS` do not pair."""
     weak: list[SpamSignal] = []
     links = 0
+    contacts = [(signal.start, signal.end) for signal in signals if signal.pattern in CONTACTS]
     for signal in signals:
         rank = strength(signal)
         if rank == STRONG:
             return signal
         if rank == WEAK:
             weak.append(signal)
-        elif signal.kind == "link_drop":
-            links += 1
+        elif signal.kind == "link_drop" and not any(start <= signal.start < end for start, end in contacts):
+            links += 1  # "kate at gmail dot com" is an address to write to, not an address and a link
     if not weak or links:
         return weak[0] if weak else None
     pitch, contact, other = set(), set(), set()  # a named contact is both a contact and another signal
@@ -293,7 +294,10 @@ def _tried(text: str, lowered: str, spam_rule: SpamRule, before: re.Pattern[str]
 
 _URL = re.compile(r"(?:https?://|ht tp://|www\.\s?|w ?w ?w ?(?:\. ?|dot ))[^\s<>\"']{2,300}")  # "www. x", "w w w . x", "www dot x"
 _WATCH = re.compile(r"/watch\?v=[\w-]{1,20}")
-_DOT_TLD = re.compile(rf"\.\s{{0,2}}(?:{BARE_TLD}\b|{PATH_TLD}/)| dot com\b")
+SPELLED_TLD = "com|net|org|example|test"
+"""Top-level domains that spam spells out ("cashnow dot com") or writes after a spaced dot."""
+_DOT_TLD = re.compile(rf"\.\s{{0,2}}(?:{BARE_TLD}\b|{PATH_TLD}/)| dot (?:{SPELLED_TLD})\b")
+_SPELLED_TLD = tuple(SPELLED_TLD.split("|"))
 _PATH = re.compile(r"[^\s<>\"']{0,300}")
 _NAME = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-.")
 _TRIM = ".,;:!?)]}\"'"
@@ -329,10 +333,11 @@ def _links(lowered: str) -> list[_Link]:
 def _name_start(lowered: str, dot: re.Match[str]) -> int | None:
     """Where the name before a top-level domain ("zonepa" before ".com", " . com" or " dot
     com") starts; None when there is none, it belongs to an e-mail address or a path, or a
-    spaced dot ends anything but .com or .net (" . in" ends a sentence)."""
+    spaced dot ends anything but a domain often spelled out (`SPELLED_TLD`: " . in" ends a
+    sentence)."""
     end = dot.start()
     spaced = not dot.group().startswith(".") or dot.group()[1:2].isspace() or lowered[end - 1 : end].isspace()
-    if spaced and not dot.group().rstrip("/").endswith(("com", "net")):
+    if spaced and not dot.group().rstrip("/").endswith(_SPELLED_TLD):
         return None
     end = len(lowered[:end].rstrip()) if spaced else end
     start = end

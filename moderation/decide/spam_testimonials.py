@@ -69,6 +69,10 @@ TESTIMONIAL_RULES: list[SpamRule] = [
     rule("email address", "contact_off_site", WEAK, "@",
          r"@(?![\w.-]{0,60}\.(?:gov|gc|gouv|parl|edu|mil)\b)[a-z0-9-]{1,40}(?:\.[a-z0-9-]{1,40}){0,3}\.[a-z]{2,12}\b",
          r"[a-z0-9][a-z0-9._%+-]{0,40}\Z"),
+    rule("email address", "contact_off_site", WEAK, "dot",  # spelled out: "kate at gmail dot com", "kate(at)mail(dot)com"
+         r"dot[)\]]? ?(?:com|net|org|co|info|example|test)\b(?! (?:bubble|boom|bust|crash|era|compan\w+|days|stocks))",
+         r"\b[a-z0-9][a-z0-9._-]{1,40}(?: ?(?:\(at\)|\[at\]) ?[a-z0-9-]{2,30}| at (?:g ?mail|yahoo|hotmail|outlook|proton ?mail"
+         r"|proton|aol|icloud|mail|ymail|gmx|zoho|yandex|live|msn)) ?[(\[]?\Z"),
     rule("contact a named hero", "contact_off_site", WEAK, VERBS, rf"{CONTACT} (?:now |today |directly )?(?:{W} )?{HERO}",
          needs=EXPERTS),
     rule("contact a named hero", "contact_off_site", WEAK, "touch", rf"touch with (?:{W} )?{HERO}", r"\bget in \Z", EXPERTS),

@@ -22,8 +22,18 @@ after them, so that "this bill will kill the industry" is none; an act that is a
 word of competition ("kill", "smash") is disowned in a sentence about a contest ("we'll
 kill them in the playoffs"), one that is not ("stab", "a bullet", "dead") is not.
 
+A conditional threat may also name no act, only the grim end a person will come to after
+the condition ("cross us again and they'll be fishing you out of the harbour", "if he
+testifies, he is a dead man"): such an end (`threat_cue_words.GRIM`), a person and their
+future a few words before it, and a condition before them ("if", "unless", "or", an order
+with "and") are read as one, unless the sentence speaks of a habit or an illness. So is
+harm wished on a person ("I hope the mayor's brakes fail", "hope her car catches fire";
+`ACCIDENTS`), veiled, and an act wished on others to do ("I hope someone shoots him").
+
+The words themselves are in `threat_cue_words`.
+
 It misses what the phrase rules miss (veiled threats that name no act, spellings that
-dodge filters, threats made by context alone) and threats whose act it does not list
+dodge filters other than digits for letters, threats made by context alone) and threats whose act it does not list
 ("wipe that smirk off your face with a baseball bat"), and it takes some warnings for
 threats ("you're a dead man if you forget her birthday").
 """
@@ -34,165 +44,69 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from moderation.decide.threat_cue_words import (
+    ACCIDENTS,
+    ACTS,
+    AGAIN,
+    ARSON,
+    BODY,
+    BREAKS,
+    BUILDINGS,
+    CARE,
+    CONTESTED,
+    FUTURE_OF,
+    GONNA,
+    GOT,
+    GRIM,
+    GRIM_BEFORE,
+    HABITS,
+    IF,
+    INSTRUMENTS,
+    I_WE,
+    MAKE,
+    MOMENT,
+    NOT_NEAR,
+    NOT_NEXT,
+    ORDERS,
+    OUTCOMES,
+    PARTICLE_ACTS,
+    PERSON,
+    READER_FUTURE,
+    SETTING,
+    SUBJECTS,
+    SUBJECT_FUTURES,
+    UNDERGO,
+    WHEN,
+    WIELD,
+    WILL_AFTER_I,
+    WILL_WINDOW,
+    WINDOW,
+    WISH,
+    WISHED,
+    WRITER,
+    WRITER_BEFORE,
+    WRITER_OUTCOMES,
+    YOU,
+    YOU_FUTURE,
+    YOU_WILL,
+)
 from moderation.decide.threat_words import TRAILING
-
-WINDOW = 5
-"""How many words may stand between an act and the person it falls on, or between a
-person's future ("is getting", "you'll") and what they will undergo."""
-WILL_WINDOW = 10
-"""How many words may stand between the writer's will and the act ("I'll be waiting in the
-car park to smash ...")."""
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.!?;:\n]")
 _TITLE = re.compile(r"\b(mrs|mr|ms|dr|st)\.")
 _STOPS = frozenset(".!?;:\n")
 
 
-def _words(text: str) -> frozenset[str]:
-    """A set of words written as one string, as the lists below read best."""
-    return frozenset(text.split())
-
-
-ACTS = _words(
-    "kill killing murder murdering stab stabbing strangle strangling slit slitting lynch lynching behead beheading butcher "
-    "butchering slaughter slaughtering maim maiming torch torching firebomb firebombing drown drowning bash "
-    "bashing smash smashing punch punching stomp stomping knife knifing shank shanking choke choking throttle throttling "
-    "shoot shooting gut gutting hang hanging string stringing"
-)
-"""Acts done to a person: each counts with a person after it ("stab you", "torch every one of
-their homes")."""
-
-PARTICLE_ACTS = {
-    "blow": _words("up"), "blowing": _words("up"), "run": _words("over"), "ran": _words("over"), "running": _words("over"),
-    "burn": _words("down alive"), "burning": _words("down alive"), "beat": _words("up senseless unconscious death bloody pulp"),
-    "beating": _words("up senseless unconscious death bloody pulp"),
-}
-"""Acts that are violent only with one of these words after them ("run the warden over",
-"blow your office up", "burn down the town hall")."""
-
-BREAKS = _words("break breaking snap snapping crack cracking slash slashing cut cutting rip ripping kick kicking")
-"""Acts that count only with a part of the body after them ("break his legs")."""
-
-BODY = _words(
-    "throat throats skull skulls teeth kneecaps kneecap legs leg arms arm neck necks face faces head heads ribs jaw jaws "
-    "fingers hands spine nose"
-)
-
-INSTRUMENTS = _words("bullet bullets knife knives machete machetes hammer acid rifle rifles gun guns shotgun crowbar axe noose")
-"""What the writer will bring or use (`_WIELD` just before it): counts with a person anywhere
-in its sentence ("I'm bringing a hammer to the chamber, Councillor")."""
-
-OUTCOMES = _words(
-    "dead die killed shot stabbed hanged buried beaten murdered lynched smashed kicked cut slit torched bleed bleeding"
-)
-"""What a person will undergo ("the editor is getting his teeth kicked in", "you're a dead
-man"). No place of care: "you'll end up in hospital" is as often said of a habit."""
-
-GOT = INSTRUMENTS | _words("brick bricks")
-"""What a person will get ("that MP is getting a brick through his skull", "you'll get a
-bullet"): after "get" or "getting" only, not after "you're" ("you're a hammer")."""
-
-WRITER_OUTCOMES = _words("dead bleed bleeding")
-"""What the writer will leave a person ("make those protesters bleed", "see you dead"),
-with the person between."""
-
-_WIELD = _words(
-    "with bring bringing brought put putting take taking use using get getting grab grabbing pull pulling carry carrying "
-    "load loading throw throwing"
-)
-"""What the writer does with an instrument, just before it ("bringing a hammer", "the one
-with the knife", "put a bullet in"): not "when the bullets fly"."""
-
-HABITS = _words(
-    "smoking smoke drinking drink eating eat speeding texting driving drive diet cholesterol vaping drugs overdose "
-    "hiking climbing swimming cycling skiing"
-)
-"""Habits and risks: "keep smoking like that and you'll be dead before sixty" is a warning."""
-
-ARSON = _words("torch torching firebomb firebombing burn burning blow blowing")
-"""Acts that may fall on a building instead of a person."""
-
-BUILDINGS = _words(
-    "house home homes houses office offices hall plant building buildings church mosque synagogue temple school newsroom "
-    "car cars studio studios shop store clinic headquarters printing depot warehouse factory mill station courthouse "
-    "library offices surgery chamber"
-)
-
-CONTESTED = _words("kill killing smash smashing bash bashing beat beating torch torching")
-"""Acts that are also words of competition: disowned in a sentence about a contest."""
-
-_NOT_NEAR = {
-    "shoot": _words("email e-mail mail text message note line dm pm look glance smile question photo picture pic video hoops"),
-    "hang": _words("out around with on onto in"),
-    "choke": _words("on up"),
-    "dead": _words("wrong right on serious set end tired last heat weight centre center even to"),
-    "die": _words("laughing of prison jail poverty vain peace bed"),
-    **{gun: _words("control owner owners law laws rights show violence lobby shop shops range registry ban culture crime "
-                   "crimes deaths sales club clubs safety") for gun in ("gun", "guns")},
-    "shot": _words("at by"),
-    "kicked": _words("out off"),
-    "cut": _words("off ties funding back"),
-    "smash": _words("records record"),
-    **{participle: _words("by") for participle in ("killed", "stabbed", "hanged", "buried", "beaten", "murdered", "lynched")},
-}
-"""Words within three after an act that make it another ("shoot you an email", "hang out
-with you", "dead wrong", "dead to me", "will be killed by the new drug laws")."""
-
-WRITER = _words("i'll we'll we're gonna gunna finna ima imma i'ma lets let's someone'll somebody'll")
-"""The writer's will or a call on others, a few words before the act."""
-
-_GONNA = _words("gonna gunna about")
-_I = _words("i we")
-_WILL_AFTER_I = _words("will shall am are")
-_CALL = _words("should ought oughta needs must gotta better will could has")
-WRITER_BEFORE = {"ill": None, "im": "ing", "i'm": "ing",
-                 "were": _words("going gonna gunna bringing coming"), "someone": _CALL, "somebody": _CALL}
-"""Words that are the writer's will only before certain words: "were going to" ("we're"),
-"I'm gonna" and "I'm bringing" ("ing": any word so ending; not "I'm surprised"), "someone
-should" (not "if someone touched my kid"), and "ill" right before the act ("ill stab you";
-None: the act must follow)."""
-
-UNDERGO = {"be": _words("will gonna gunna to 'll"), "getting": _words("is are ur 's 're"),
-           "get": _words("gonna gunna to will 'll"), "have": _words("will 'll gonna to")}
-"""A person's future as the one acted on, after the words that make it the future: "is
-getting", "are going to be", "will have their throat cut" ("to" only after "going": not
-"likely to be")."""
-
-YOU_WILL = _words("you'll youll you're youre")
-"""The reader's future ("you're a dead man", "you'll be dead by Friday")."""
-_YOU = _words("you your ur u ya")
-_YOU_FUTURE = _words("going gonna gunna will")
-_READER_FUTURE = YOU_WILL | _YOU_FUTURE
-"""A future that is the reader's own, with no person needed before it."""
-
-PERSON = _words(
-    "you your ya u ur yer him her them his their yourself himself herself themselves everyone everybody "
-    "editor editors reporter reporters journalist journalists councillor councillors councilor councilors judge judges mp "
-    "mps mayor senator senators columnist columnists author authors writer writers officer officers politician "
-    "politicians official officials moderator moderators protester protesters protestors commissioner alderman minister "
-    "ministers president governor cop cops teacher teachers guy guys man men woman women traitor traitors lawyer "
-    "lawyers professor doctor host anchor warden deputy premier chief boss neighbour neighbor landlord landlords juror "
-    "jurors inspector inspectors presenter presenters manager managers director directors umpire referee ref coach owner "
-    "owners driver drivers cyclist cyclists activist activists immigrants refugees liberals conservatives leftists "
-    "democrats republicans muslims jews christians gays staff employees workers nurse nurses candidate candidates "
-    "trustee trustees sheriff soldiers bitch bastard bastards idiot idiots scum pig pigs clown clowns rat rats "
-    "councilman councilwoman congressman congresswoman mla mpp ceo banker bankers landlady tenant tenants "
-    "mr mrs ms dr"
-)
-"""Who an act may fall on: pronouns, the people of news comments (their roles and the names
-they are called), titles before a name."""
-
-ANCHORS = ACTS | frozenset(PARTICLE_ACTS) | BREAKS | INSTRUMENTS | OUTCOMES | GOT
-"""A comment holding none of these words has no cue threat, and costs a set look-up."""
-
 
 class Cue(NamedTuple):
-    """A threat found by cues: its span in the comment, and whether its act is one that a
-    sentence about a contest disowns (`CONTESTED`)."""
+    """A threat found by cues: its span in the comment, and the `threats.CUE_RULES` entry it
+    is confirmed with: "any" for an act that a sentence about a contest disowns
+    (`CONTESTED`), "uncontested" for the others, "conditioned" for a grim end after a
+    condition, "wished" for harm wished on a person."""
 
     start: int
     end: int
-    contested: bool
+    mode: str
 
 
 _Words = list[tuple[str, int, int]]
@@ -231,6 +145,8 @@ def _possible(word: str, split: list[str]) -> bool:
     particle of "run ... over", a part of the body, a way to wield): most comments that say
     "run" or "cut" hold none of them, and are not read word by word around it."""
     return (word in OUTCOMES or word in GOT or (word in ACTS and not _SPLIT["person"].isdisjoint(split))
+            or (word in GRIM and (word not in GRIM_BEFORE or not GRIM_BEFORE[word].isdisjoint(split)))
+            or (word in ACCIDENTS and not _SPLIT["wish"].isdisjoint(split))
             or (word in PARTICLE_ACTS and not _PARTICLES[word].isdisjoint(split))
             or (word in ARSON and not _SPLIT["building"].isdisjoint(split)) or (word in BREAKS and not _SPLIT["body"].isdisjoint(split))
             or (word in INSTRUMENTS and not _SPLIT["wield"].isdisjoint(split)))  # fmt: skip
@@ -243,7 +159,7 @@ def _split_forms(words: frozenset[str]) -> frozenset[str]:
 
 
 _SPLIT = {"person": _split_forms(PERSON), "building": _split_forms(BUILDINGS), "body": _split_forms(BODY),
-          "wield": _split_forms(_WIELD)}  # fmt: skip
+          "wield": _split_forms(WIELD), "wish": _split_forms(WISH)}  # fmt: skip
 _PARTICLES = {word: _split_forms(particles) for word, particles in PARTICLE_ACTS.items()}
 
 
@@ -258,10 +174,70 @@ def _cue_at(lowered: str, word: str, position: int) -> Cue | None:
     start = stop + 1 if stop >= 0 else floor
     words = [(match.group(), match.start(), match.end()) for match in _WORD.finditer(lowered, start, position + len(word) + _AHEAD)]
     index = next((i for i, (_, begin, _) in enumerate(words) if begin == position), None)
-    if index is None or _NOT_NEAR.get(word, frozenset()).intersection(_following(words, index, 3)):
+    if index is None or NOT_NEAR.get(word, frozenset()).intersection(_following(words, index, 3)) or \
+            NOT_NEXT.get(word, frozenset()).intersection(_following(words, index, 1)):
         return None
     span = _cued(words, index, word)
-    return None if span is None else Cue(words[span[0]][1], words[span[1]][2], word in CONTESTED)
+    if span is not None:
+        return Cue(words[span[0]][1], words[span[1]][2], "any" if word in CONTESTED else "uncontested")
+    span = _consequence(words, index, word) if word in GRIM else None
+    if span is not None:
+        return Cue(words[span[0]][1], words[span[1]][2], "conditioned")
+    span = _wished(words, index, word) if word in ACCIDENTS else None
+    return None if span is None else Cue(words[span[0]][1], words[span[1]][2], "wished")
+
+
+def _wished(words: _Words, act: int, word: str) -> tuple[int, int] | None:
+    """The first and last word of harm wished on a person (`ACCIDENTS`: "I hope the mayor's
+    brakes fail", "hope her car catches fire"): a wish at most `WILL_WINDOW` words before,
+    a person between, and no negation ("I hope his car never catches fire") or other clause."""
+    beside = _following(words, act, 1) if word == "brakes" else [words[act - 1][0]] if act else []
+    if ACCIDENTS[word].isdisjoint(beside):
+        return None
+    wish = next((index for index in range(act - 1, max(-1, act - 1 - WILL_WINDOW), -1) if words[index][0] in WISH or words[index][0] in _STOPS), None)
+    if wish is None or words[wish][0] in _STOPS:
+        return None
+    between = [name for name, _, _ in words[wish + 1 : act + 3]]
+    if PERSON.isdisjoint(between) or any(name in _NEGATIONS or name in _TURNS or name.endswith("n't") for name in between):
+        return None
+    return wish, act + (1 if word == "brakes" and act + 1 < len(words) else 0)
+
+
+_NEGATIONS = frozenset(("not", "no", "never", "nobody", "none"))
+_TURNS = frozenset(("before", "after", "until", "because", "so", "when", "than", "or", "but"))
+"""Words that turn a wish to something else ("I hope they fix the road before the judge's car crashes")."""
+
+
+def _consequence(words: _Words, act: int, word: str) -> tuple[int, int] | None:
+    """The first and last word of a grim end that a person will come to (`GRIM`): a person
+    and their future ("you'll", "he is", "the judge won't") at most `WILL_WINDOW` words before
+    it, after a condition ("if", "unless", "or", "cross us again and") that is no habit or
+    illness ("keep smoking and you'll be dead by sixty")."""
+    before: list[int] = []
+    for index in range(act - 1, max(-1, act - 1 - WILL_WINDOW), -1):
+        if words[index][0] in _STOPS:
+            break
+        before.append(index)
+    if word in GRIM_BEFORE and GRIM_BEFORE[word].isdisjoint(words[index][0] for index in before):
+        return None
+    for index in before:
+        name = words[index][0]
+        if name in SUBJECT_FUTURES or name in SUBJECTS and (not FUTURE_OF.isdisjoint(
+                words[following][0] for following in range(index + 1, act)) or index > 0 and words[index - 1][0] in MAKE):
+            heads = {word for word, _, _ in words[:index]}  # the condition: "keep smoking and", not "you'll be eating through a tube"
+            return (index, act) if _conditioned(words, index) and HABITS.isdisjoint(heads) and CARE.isdisjoint(heads) else None
+    return None
+
+
+def _conditioned(words: _Words, subject: int) -> bool:
+    """Whether a condition stands before the person at `subject`, in their sentence: "if",
+    "unless", "or", "should", "when" or "the day" first, or "and" just before them after an
+    order or a repeat ("cross us and", "you print that again and"), not after a statement
+    ("my grandpa was tough and he's dead now")."""
+    heads = [word for word, _, _ in words[:subject]]
+    if not IF.isdisjoint(heads) or heads[:1] and heads[0] in WHEN or heads[:1] == ["the"] and heads[1:2] and heads[1] in MOMENT:
+        return True
+    return len(heads) > 1 and "and" in heads[-2:] and (heads[0] in ORDERS or not AGAIN.isdisjoint(heads))
 
 
 _BACK = 160
@@ -280,26 +256,26 @@ def _cued(words: _Words, act: int, word: str) -> tuple[int, int] | None:
     after = _following(words, act, WINDOW)
     last_person = max((i for i, w in enumerate(after) if w in PERSON), default=None)
     writer = next((index for index in range(max(start, act - WILL_WINDOW), act) if _writer(words, index, act)), None)
-    if writer is not None and writer > start and words[writer][0] in _WILL_AFTER_I and words[writer - 1][0] in _I:
+    if writer is not None and writer > start and words[writer][0] in WILL_AFTER_I and words[writer - 1][0] in I_WE:
         writer -= 1  # the threat starts at "I will", so that what stands before it ("saying") is read
     if writer is not None:
         if word in ACTS and last_person is not None:
             return writer, act + 1 + last_person
         if word in PARTICLE_ACTS and PARTICLE_ACTS[word].intersection(after) and (
-                last_person is not None or (word in ARSON and BUILDINGS.intersection(after))):
+                last_person is not None or (word in ARSON or word in SETTING) and BUILDINGS.intersection(after)):
             return writer, act + len(after)
         if word in ARSON and BUILDINGS.intersection(after):
             return writer, act + 1 + max(i for i, w in enumerate(after) if w in BUILDINGS)
         if word in BREAKS and BODY.intersection(after):
             return writer, act + 1 + max(i for i, w in enumerate(after) if w in BODY)
-        if word in INSTRUMENTS and _WIELD.intersection(words[index][0] for index in range(max(writer, act - 3), act)) and \
+        if word in INSTRUMENTS and WIELD.intersection(words[index][0] for index in range(max(writer, act - 3), act)) and \
                 PERSON.intersection(words[index][0] for index in range(start, act + 1 + len(after))):
             return writer, act
         if word in WRITER_OUTCOMES and any(words[index][0] in PERSON for index in range(writer + 1, act)):
             return writer, act
     if (word in OUTCOMES or word in GOT) and not HABITS.intersection(words[index][0] for index in range(start, act)):
         future = next((index for index in range(max(start, act - 4), act) if _future(words, index, word)), None)
-        if future is not None and (words[future][0] in _READER_FUTURE or any(
+        if future is not None and (words[future][0] in READER_FUTURE or any(
                 words[index][0] in PERSON for index in range(start, act))):
             return future, act
     return None
@@ -310,14 +286,18 @@ def _writer(words: _Words, index: int, act: int) -> bool:
     word = words[index][0]
     if word in WRITER:
         return True
-    if word in _WILL_AFTER_I and index > 0 and words[index - 1][0] in _I:  # "I will", "we are going", "I am bringing"
+    if word == "going" and (index == 0 or words[index - 1][0] in _STOPS):  # "Going to break every bone in ...": the "I" left out
+        return index + 1 < len(words) and words[index + 1][0] == "to"
+    if word in WILL_AFTER_I and index > 0 and words[index - 1][0] in I_WE:  # "I will", "we are going", "I am bringing"
         return word in ("will", "shall") or (index + 1 < len(words) and words[index + 1][0].endswith("ing"))
+    if word in ("someone", "somebody") and not WISH.isdisjoint(earlier for earlier, _, _ in words[max(0, index - 3) : index]):
+        return index + 1 == act or index + 1 < len(words) and words[index + 1][0] in WISHED  # "I hope someone shoots him"
     if word not in WRITER_BEFORE or index + 1 >= len(words):
         return False
     after, following = WRITER_BEFORE[word], words[index + 1][0]
     if after is None:
         return index + 1 == act
-    return following.endswith(after) or following in _GONNA if isinstance(after, str) else following in after
+    return following.endswith(after) or following in GONNA if isinstance(after, str) else following in after
 
 
 def _future(words: _Words, index: int, act: str) -> bool:
@@ -332,8 +312,8 @@ def _future(words: _Words, index: int, act: str) -> bool:
     if index == 0:
         return False
     previous = words[index - 1][0]
-    if word in _YOU_FUTURE:
-        subject = index - 1 if previous in _YOU else index - 2 if previous == "are" and index > 1 and words[index - 2][0] in _YOU else None
+    if word in YOU_FUTURE:
+        subject = index - 1 if previous in YOU else index - 2 if previous == "are" and index > 1 and words[index - 2][0] in YOU else None
         return subject is not None and (subject == 0 or words[subject - 1][0] != "of")  # not "fewer of you will die"
     if word not in UNDERGO or (word == "have" and not BODY.intersection(_following(words, index, 3))):
         return False

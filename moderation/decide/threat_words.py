@@ -25,7 +25,9 @@ class Rule:
     wherever it stands, "imperative" only at the head of its clause ("Watch your back",
     not "in this game you have to watch your back"), "consequence" only after a condition
     ("if you publish that, you will regret it"); "uncontested" anywhere, even in a sentence
-    about a contest (the acts of `threat_cues` that are no words of competition)."""
+    about a contest (the acts of `threat_cues` that are no words of competition);
+    "conditioned" where `threat_cues` found the condition itself, the threat starting at its
+    sentence's start (not in a sentence about a contest)."""
 
     name: str
     kind: str

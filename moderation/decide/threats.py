@@ -29,7 +29,8 @@ with no person as the object ("this policy will kill the industry", "I could kil
 coffee"); what a writer would do in a hypothetical ("if someone hurt my child I would kill
 him"); competition ("we'll destroy them at the polls", "we're going to kill them tonight"
 said of a game); self-harm; threats in other languages; threats spelled to dodge filters
-("k1ll"); and threats made by a sentence's context alone ("I have a rifle. Nice house.").
+other than by digits for letters ("k i l l"; "k1ll" is read as "kill"); and threats made
+by a sentence's context alone ("I have a rifle. Nice house.").
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from functools import lru_cache
 
 from moderation.decide.reading import inside_quotes, phrase_start, piece_end, straight_apostrophes
 from moderation.decide.threat_patterns import CONDITION, CONDITION_AFTER, OR_BEFORE, RULES
-from moderation.decide.threat_cues import ANCHORS as CUE_ANCHORS
+from moderation.decide.threat_cue_words import ANCHORS as CUE_ANCHORS
 from moderation.decide.threat_cues import cue_spans
 from moderation.decide.threat_forms import FORMS
 from moderation.decide.threat_registers import REGISTER_CONDITIONS, REGISTERS
@@ -102,14 +103,14 @@ def _found_in(text: str, tries: int) -> tuple[list[Threat], int]:
     """The threats in a piece of text, in no particular order, checking at most `tries`
     places in full; and how many it checked."""
     by_form, anchors, _rules = _anchors()
-    lowered = text.lower()
+    lowered = _unleet(text.lower())
     split = lowered.split()
     present = anchors.intersection(split)
     cued = _CUE_FORMS.keys() & split
     if not present and not cued:
         return [], 0
     if not text.isascii():
-        lowered = _folded(text)
+        lowered = _unleet(_folded(text))
     found: list[Threat] = []
     tried = 0
     for anchor in {by_form[form] for form in present}:
@@ -131,7 +132,7 @@ def _found_in(text: str, tries: int) -> tuple[list[Threat], int]:
         cues, cue_tries = cue_spans(lowered, sorted({_CUE_FORMS[form] for form in cued}), tries - tried, split)
         tried += cue_tries
         for cue in cues:
-            threat = None if _overlaps(found, cue.start, cue.end) else _confirmed(text, lowered, CUE_RULES[cue.contested], cue.start, cue.end)
+            threat = None if _overlaps(found, cue.start, cue.end) else _confirmed(text, lowered, CUE_RULES[cue.mode], cue.start, cue.end)
             if threat is not None:
                 found.append(threat)
     return found, tried
@@ -142,13 +143,34 @@ def _overlaps(found: list[Threat], start: int, end: int) -> bool:
     return any(threat.start < end and start < threat.end for threat in found)
 
 
-CUE_RULES = {contested: Rule("a will, an act of violence and a person, a few words apart", "direct", (), "", "", "any" if contested else "uncontested")
-             for contested in (True, False)}
-"""The rule `threat_cues` stands for, when its spans are confirmed as a phrase rule's are:
-its acts that are also words of competition ("kill", "smash") are disowned in a sentence
-about a contest, the others ("stab", "a bullet") are not."""
+CUE_RULES = {mode: Rule("a will, an act of violence and a person, a few words apart", "direct", (), "", "", mode)
+             for mode in ("any", "uncontested")}
+CUE_RULES["conditioned"] = Rule("a condition, then a grim end for a person", "conditional", (), "", "", "conditioned")
+CUE_RULES["wished"] = Rule("wishes a person harm", "veiled", (), "", "", "any")
+"""The rules `threat_cues` stands for, by a cue's mode, when its spans are confirmed as a
+phrase rule's are: its acts that are also words of competition ("kill", "smash") are
+disowned in a sentence about a contest, the others ("stab", "a bullet") are not; a grim end
+("you'll leave on a stretcher") is found only after a condition, from which it starts;
+harm wished on a person's things ("I hope her brakes fail") is veiled."""
 _CUE_FORMS = {anchor + tail: anchor for anchor in CUE_ANCHORS for tail in ("", *TRAILING)}
 """Each form a word of the cues' acts may take when split ("dead."), to the act."""
+
+
+_LEET_INSIDE = re.compile(r"(?<=[a-z])[0134@$]+(?=[a-z])")
+_LEET = str.maketrans("0134@$", "oieaas")
+_LEET_CLASSES = bytes(ord("a") if chr(byte).isascii() and chr(byte).islower() else ord("0") if chr(byte) in "0134@$" else ord(" ")
+                      for byte in range(256))
+"""Each byte of a comment as a letter ("a"), a digit or symbol read as a letter ("0") or
+neither: a comment whose bytes hold no "a0" has no such digit inside a word."""
+
+
+def _unleet(lowered: str) -> str:
+    """`lowered` with digits and symbols that stand for letters inside a word read as those
+    letters ("k1ll", "sh00t"), span for span: a threat spelled to dodge a filter is read as
+    written plainly."""
+    if b"a0" not in lowered.encode().translate(_LEET_CLASSES) or not _LEET_INSIDE.search(lowered):  # most comments: two passes in C
+        return lowered
+    return _LEET_INSIDE.sub(lambda found: found.group().translate(_LEET), lowered)
 
 
 def _folded(text: str) -> str:
@@ -255,7 +277,7 @@ def _confirmed(text: str, lowered: str, rule: Rule, start: int, end: int) -> Thr
     if rule.mode == "imperative" and not _at_head(lowered, sentence, start, end):
         return None
     kind = rule.kind
-    if kind == "conditional" and rule.mode == "any":  # "stop writing about us or else": the demand is part of it
+    if kind == "conditional" and rule.mode in ("any", "conditioned"):  # "stop writing about us or else": the demand is part of it
         start = sentence + len(before) - len(before.lstrip())
     if rule.mode == "consequence" or kind == "direct":
         condition = _condition(before)
@@ -267,6 +289,8 @@ def _confirmed(text: str, lowered: str, rule: Rule, start: int, end: int) -> Thr
             return None
         if rule.mode != "uncontested" and _CONTEST.search(lowered, sentence, _sentence_end(lowered, end)):
             return None
+    if rule.mode == "conditioned" and _CONTEST.search(lowered, sentence, _sentence_end(lowered, end)):
+        return None
     return Threat(kind=kind, start=start, end=end, text=text[start:end], pattern=rule.name)
 
 
