@@ -183,18 +183,29 @@ GRIM = _words(
 )
 """Where a person will end up, said without naming the act ("cross us and you'll leave on a
 stretcher", "if he testifies, he is a dead man"): a threat only after a condition, with the
-person and their future a few words before (`_consequence`)."""
-GRIM_BEFORE = {"born": _words("being"), "pieces": _words("in"), "straw": _words("a through"), "tube": _words("through"), "box": _words("carried leave leaving home"),
-                "ground": _words("in"), "ambulance": _words("in by"), "teeth": _words("pick picking knock knocked lose losing spit spitting"),
-                **{bag: _words("body") for bag in ("bag", "bags")},
-                **{water: _words("fish fishing fished floating dredge dredging bottom") for water in _words("harbour harbor river lake quarry ditch")}}
+person and their future a few words before (`threat_cues._consequence`)."""
+GRIM_BEFORE = {
+    "born": _words("being"),
+    "pieces": _words("in"),
+    "straw": _words("a through"),
+    "tube": _words("through"),
+    "box": _words("carried leave leaving home"),
+    "ground": _words("in"),
+    "ambulance": _words("in by"),
+    "teeth": _words("pick picking knock knocked lose losing spit spitting"),
+    **{bag: _words("body") for bag in ("bag", "bags")},
+    **{water: _words("fish fishing fished floating dredge dredging bottom") for water in _words("harbour harbor river lake quarry ditch")},
+}
 """Words of which one must stand a few before a grim word ("regret being born", "fishing you
 out of the river"): "the river" alone is a place."""
 SUBJECT_FUTURES = _words("you'll youll he'll she'll they'll you're youre he's she's they're")
+"""A person and their future in one word."""
 SUBJECTS = frozenset(person for person in PERSON if not person.endswith("'s")) - _words("your ur yer his their") | _words("he she they")
+"""Who may come to a grim end: `PERSON` but for its possessives."""
 MAKE = _words("make making")
 """A future another gives a person: "I'll make you disappear"."""
 FUTURE_OF = _words("will won't wont is are be gonna going better gotta need needs end ends")
+"""Words that give the person before them a future ("the judge won't", "he is", "they'll need")."""
 
 ANCHORS = ACTS | frozenset(PARTICLE_ACTS) | BREAKS | INSTRUMENTS | OUTCOMES | GOT | GRIM | frozenset(ACCIDENTS)
 """A comment holding none of these words has no cue threat, and costs a set look-up."""
@@ -203,8 +214,13 @@ CARE = _words("transplant surgery operation treatment cancer doctor doctors hosp
                "insulin chemo ventilator virus covid vaccine heart kidney liver")
 """Illness and its care: "if he doesn't get a transplant soon, he is a dead man" is a fear."""
 IF = _words("if unless once whenever or else")
+"""Words that make what follows them in a sentence a condition's consequence."""
 WHEN = _words("should when")
+"""Words that open a condition at the head of a sentence ("Should the judge let him off, ...")."""
 MOMENT = _words("day moment minute second next")
+"""After "the" at a sentence's head, a condition: "the day they open that centre, ..."."""
 ORDERS = _words("touch come show print write publish say do try cross vote keep go raise call post step bring mess hurt harm "
-                 "insult fire close cancel run push ban you")
+                "insult fire close cancel run push ban you")
+"""First words of an order that "and" makes a condition ("cross us again and ...", "you print that and ...")."""
 AGAIN = _words("again more dare")
+"""Words of a repeat or a dare, which make "and" a condition whatever comes first."""
