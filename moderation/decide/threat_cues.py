@@ -194,8 +194,8 @@ def _wished(words: _Words, act: int, word: str) -> tuple[int, int] | None:
     beside = _following(words, act, 1) if word == "brakes" else [words[act - 1][0]] if act else []
     if ACCIDENTS[word].isdisjoint(beside):
         return None
-    wish = next((index for index in range(act - 1, max(-1, act - 1 - WILL_WINDOW), -1) if words[index][0] in WISH or words[index][0] in _STOPS), None)
-    if wish is None or words[wish][0] in _STOPS:
+    wish = next((index for index in range(act - 1, _reach_back(words, act, WILL_WINDOW) - 1, -1) if words[index][0] in WISH), None)
+    if wish is None:
         return None
     between = [name for name, _, _ in words[wish + 1 : act + 3]]
     if PERSON.isdisjoint(between) or any(name in _NEGATIONS or name in _TURNS or name.endswith("n't") for name in between):
@@ -213,11 +213,7 @@ def _consequence(words: _Words, act: int, word: str) -> tuple[int, int] | None:
     and their future ("you'll", "he is", "the judge won't") at most `WILL_WINDOW` words before
     it, after a condition ("if", "unless", "or", "cross us again and") that is no habit or
     illness ("keep smoking and you'll be dead by sixty")."""
-    before: list[int] = []
-    for index in range(act - 1, max(-1, act - 1 - WILL_WINDOW), -1):
-        if words[index][0] in _STOPS:
-            break
-        before.append(index)
+    before = range(act - 1, _reach_back(words, act, WILL_WINDOW) - 1, -1)
     if word in GRIM_BEFORE and GRIM_BEFORE[word].isdisjoint(words[index][0] for index in before):
         return None
     for index in before:
@@ -250,9 +246,7 @@ _AHEAD = 80
 
 def _cued(words: _Words, act: int, word: str) -> tuple[int, int] | None:
     """The first and last word of the threat around the act at `act`, if its parts are there."""
-    start = act
-    while start > 0 and words[start - 1][0] not in _STOPS and act - start < 3 * WILL_WINDOW:
-        start -= 1
+    start = _reach_back(words, act, 3 * WILL_WINDOW)
     after = _following(words, act, WINDOW)
     last_person = max((i for i, w in enumerate(after) if w in PERSON), default=None)
     writer = next((index for index in range(max(start, act - WILL_WINDOW), act) if _writer(words, index, act)), None)
@@ -321,6 +315,15 @@ def _future(words: _Words, index: int, act: str) -> bool:
         return False
     tails = UNDERGO[word]
     return previous in tails or any(previous.endswith(tail) for tail in tails if tail.startswith("'"))
+
+
+def _reach_back(words: _Words, index: int, count: int) -> int:
+    """The first of the up to `count` words before `index` within its sentence (`index`
+    itself when a sentence ends right before it)."""
+    start = index
+    while start > 0 and words[start - 1][0] not in _STOPS and index - start < count:
+        start -= 1
+    return start
 
 
 def _following(words: _Words, index: int, count: int) -> list[str]:
