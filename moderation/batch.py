@@ -167,7 +167,7 @@ def _in_workers(frames: Iterator[pd.DataFrame], moderator: Moderator, explain: b
         _WORKER.clear()
         _WORKER[(model_dir, moderator.policy.hash)] = moderator
     context = multiprocessing.get_context("fork" if WORKERS_FORK else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=keep_freed_memory) as pool:
         pending: deque[Future[Scored]] = deque()
         try:
             for frame in frames:
@@ -183,6 +183,33 @@ def _in_workers(frames: Iterator[pd.DataFrame], moderator: Moderator, explain: b
         finally:
             for future in pending:
                 future.cancel()
+
+
+def keep_freed_memory() -> None:
+    """Have a worker process's C library keep the memory a chunk frees for the next one
+    (glibc: no trimming of the heap, blocks up to 32 MB taken from it).
+
+    Each chunk builds and frees arrays of tens of megabytes (the character grams' sparse
+    matrix, the explanations'), and glibc handed such memory back to the system only to
+    take it again, page by page, for the next chunk. The two workers of a 50,000-comment
+    queue on two cores took 300,000 page faults and over a second of system time; keeping
+    the memory leaves 140,000 and half a second, and the queue takes 4 % less time. A
+    worker then holds its largest chunk's memory until it ends; this process is left as
+    it is."""
+    if sys.platform != "linux":
+        return
+    import ctypes
+
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # a C library without it: left as it is
+        return
+    mallopt(M_TRIM_THRESHOLD, 1 << 30)
+    mallopt(M_MMAP_THRESHOLD, 32 << 20)  # glibc's largest
+
+
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+"""glibc's `mallopt` parameters (malloc.h)."""
 
 
 _WORKER: dict[tuple[str | None, str], Moderator] = {}

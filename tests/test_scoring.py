@@ -41,6 +41,13 @@ def test_worker_count_counts_back_from_the_cores():
     assert scoring.worker_count(-1000) == 1
 
 
+def test_keeping_freed_memory_is_a_quiet_setting():
+    """Workers ask glibc to keep what each chunk frees for the next; it changes no answer
+    (the test below runs workers with it) and is called again without harm."""
+    assert scoring.keep_freed_memory() is None
+    assert scoring.keep_freed_memory() is None
+
+
 @pytest.mark.parametrize("fork", [True, False], ids=["forked workers", "new interpreters"])
 def test_workers_decide_as_this_process_does(tmp_path, monkeypatch, fork):
     """Forked workers start with this process's model; new interpreters (macOS, Windows)

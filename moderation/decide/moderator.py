@@ -333,8 +333,9 @@ def _predicted_rows(model: Model, rows: list[dict[str, Any]], explain: bool,
         "article_text": [row.get("article_text") or "" for row in rows],
     })  # fmt: skip
     predictions, explanations = model.predict_explained(frame, tasks, explain_top=6 if explain else 0)
-    # Each task's score dicts are made in one pass, then handed out by row.
-    per_task = {task: [dict(zip(model.labels(task), values, strict=True)) for values in np.round(proba, 4).tolist()]
+    # Each task's score dicts are made in one pass (its labels read once), then handed out by row.
+    labels_of = {task: model.labels(task) for task in predictions}
+    per_task = {task: [dict(zip(labels_of[task], values, strict=True)) for values in np.round(proba, 4).tolist()]
                 for task, (proba, _labels) in predictions.items()}  # fmt: skip
     return [({task: values[offset] for task, values in per_task.items()},
              {task: labels[offset] for task, (_proba, labels) in predictions.items()},

@@ -102,29 +102,30 @@ read whole."""
 def _found_in(text: str, tries: int) -> tuple[list[Threat], int]:
     """The threats in a piece of text, in no particular order, checking at most `tries`
     places in full; and how many it checked."""
-    by_form, anchors, _rules = _anchors()
+    by_form, anchors, _rules, words = _anchors()
     lowered = _unleet(text.lower())
     split = lowered.split()
-    present = anchors.intersection(split)
-    cued = _CUE_FORMS.keys() & split
-    if not present and not cued:
+    held = words.intersection(split)  # one pass over the comment's words for both kinds
+    if not held:
         return [], 0
+    present = held & anchors
+    cued = _CUE_FORMS.keys() & held
     if not text.isascii():
         lowered = _unleet(_folded(text))
     found: list[Threat] = []
     tried = 0
     for anchor in {by_form[form] for form in present}:
-        any_rule, rules = _anchor_patterns(anchor)
+        rules = _anchor_patterns(anchor)
         size = len(anchor)
         position = lowered.find(anchor)
         while position >= 0 and tried < tries:
             # Only where the anchor is a word of its own: "end" in "ending" or "spend" is none.
             alone = (position == 0 or not lowered[position - 1].isalnum()) and not lowered[position + size : position + size + 1].isalnum()
-            if alone and any_rule.match(lowered, position):
+            matches = [(rule, match.end()) for rule, pattern in rules if (match := pattern.match(lowered, position))] if alone else None
+            if matches:
                 tried += 1
-                for rule, pattern, before in rules:
-                    match = pattern.match(lowered, position)
-                    threat = None if match is None else _tried(text, lowered, rule, before, position, match.end())
+                for rule, end in matches:
+                    threat = _tried(text, lowered, rule, _pattern(rule.before, before=True) if rule.before else None, position, end)
                     if threat is not None:
                         found.append(threat)
             position = lowered.find(anchor, position + size)
@@ -178,14 +179,12 @@ def _folded(text: str) -> str:
     return straight_apostrophes(text).lower()
 
 
-_Compiled = tuple[Rule, re.Pattern[str], re.Pattern[str] | None]
-
-
 @lru_cache(maxsize=1)
-def _anchors() -> tuple[dict[str, str], frozenset[str], dict[str, tuple[Rule, ...]]]:
+def _anchors() -> tuple[dict[str, str], frozenset[str], dict[str, tuple[Rule, ...]], frozenset[str]]:
     """Each form a word of a comment may take when split ("warned!") to the anchor it is,
-    all those forms, and each anchor's rules (those of `threat_patterns`, `threat_forms`,
-    `threat_warnings` and `threat_registers`)."""
+    all those forms, each anchor's rules (those of `threat_patterns`, `threat_forms`,
+    `threat_warnings` and `threat_registers`), and all those forms with the forms of the
+    cues' acts (`_CUE_FORMS`): what a comment's words are looked up in."""
     by_form: dict[str, str] = {}
     rules_of: dict[str, list[Rule]] = {}
     for rule in (*RULES, *FORMS, *WARNINGS, *REGISTERS):
@@ -193,33 +192,36 @@ def _anchors() -> tuple[dict[str, str], frozenset[str], dict[str, tuple[Rule, ..
             rules_of.setdefault(anchor, []).append(rule)
             for form in (anchor, *(anchor + tail for tail in TRAILING)):
                 by_form[form] = anchor
-    return by_form, frozenset(by_form), {anchor: tuple(rules) for anchor, rules in rules_of.items()}
+    by_anchor = {anchor: tuple(rules) for anchor, rules in rules_of.items()}
+    return by_form, frozenset(by_form), by_anchor, frozenset(by_form).union(_CUE_FORMS)
 
 
 def compile_all() -> None:
-    """Compile every anchor's patterns now (a third of a second), for a service that must
+    """Compile every rule's patterns now (a quarter of a second), for a service that must
     not spend it on the first comments that hold each anchor."""
-    for anchor in _anchors()[2]:
-        _anchor_patterns(anchor)
+    for rules in _anchors()[2].values():
+        for rule in rules:
+            _pattern(rule.pattern)
+            if rule.before:
+                _pattern(rule.before, before=True)
 
 
 @lru_cache(maxsize=None)
-def _anchor_patterns(anchor: str) -> tuple[re.Pattern[str], list[_Compiled]]:
-    """For an anchor, one pattern that matches where any of its rules could (most places
-    none does, and one try is cheaper than a try per rule), and its rules compiled.
+def _anchor_patterns(anchor: str) -> tuple[tuple[Rule, re.Pattern[str]], ...]:
+    """An anchor's rules, each with its pattern, compiled when a comment first has the
+    anchor (what must stand before it is compiled when the rule first matches).
 
-    Compiled when a comment first has the anchor: compiling every rule took a third of a
-    second, which a `check` process paid for one comment that has one anchor or none."""
-    rules = _anchors()[2][anchor]
-    compiled = [(rule, _pattern(rule.pattern), _pattern(rule.before, before=True) if rule.before else None) for rule in rules]
-    if len(compiled) == 1:  # most anchors start one rule: its own pattern is the union (a quarter of the compiling)
-        return compiled[0][1], compiled
-    return re.compile("|".join(f"(?:{phrase(rule.pattern)})" for rule in rules), re.MULTILINE), compiled
+    Each rule is tried on its own. One pattern joining an anchor's rules had saved a try
+    per rule (about 1 µs a comment), but compiling those joins was two thirds of the
+    threat rules' compiling, half a second in every `score` worker process: Python's
+    parser is slow on these long patterns, and each join parsed its rules over again."""
+    return tuple((rule, _pattern(rule.pattern)) for rule in _anchors()[2][anchor])
 
 
 @lru_cache(maxsize=None)
 def _pattern(pattern: str, before: bool = False) -> re.Pattern[str]:
-    """A rule's pattern, or what must stand before its anchor (`before`), compiled once."""
+    """A rule's pattern, or what must stand before its anchor (`before`), compiled once
+    (rules that share one, as many do, share it)."""
     return re.compile(f"(?:{phrase(pattern)})\\Z" if before else phrase(pattern), re.MULTILINE)
 
 

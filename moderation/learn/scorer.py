@@ -246,7 +246,7 @@ def explain(head: HeadScorer, frame: Any, top: int = 8, blocks: dict[str, Any] |
     row_of = np.repeat(np.arange(n_rows), counts)
     position = {label: index for index, label in enumerate(classes)}
     for per_row in wanted:
-        label_index = np.fromiter((position[str(label)] for label in per_row), dtype=np.int64, count=n_rows)
+        label_index = np.fromiter(map(position.__getitem__, map(str, per_row)), dtype=np.int64, count=n_rows)
         # A flat gather (feature * outputs + label) is a third of the cost of coef[label, feature].
         label_of = label_index[row_of]
         weight = table.coef.take(np.where(fixed, indices, 0) * n_outputs + label_of)
