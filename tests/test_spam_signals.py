@@ -437,3 +437,16 @@ def test_lures_that_name_no_income_and_no_hero_are_spam(text):
 @pytest.mark.parametrize("text", NOT_LURES)
 def test_warnings_and_news_about_those_lures_are_not(text):
     assert looks_like_spam(text) is None
+
+
+def test_the_rule_named_is_the_same_whatever_the_hash_seed():
+    # Two rules match this span; which one was named followed the order of a set of words,
+    # which changes with Python's hash seed: the same comment read differently per process.
+    import subprocess
+    import sys
+
+    script = ("from moderation.decide.spam_signals import find_spam_signals as f; print([(s.pattern, s.start, s.end) for s in f("
+              "'Check your eligibility for the Winter Fuel Payment on the official government website only, not via links.')])")
+    named = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                            env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3, 4)}
+    assert len(named) == 1 and "claim a payout" in named.pop()

@@ -255,7 +255,7 @@ def _found_in(text: str, tries: int, links_wanted: bool) -> tuple[list[SpamSigna
     else:
         links = []
     tried = 0
-    for anchor in present.intersection(tables.anchors):
+    for anchor in sorted(present.intersection(tables.anchors)):  # in one order, whatever the hash seed: two rules can name one span
         gate, _entries = tables.by_anchor[anchor]
         if gate is not None and present.isdisjoint(gate):
             continue
