@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from moderation.decide.language import compact_detector_says_english, detect, looks_english
+from moderation.decide.language import cache_dir, compact_detector_says_english, detect, load_identifier, looks_english
 from moderation.decide.moderator import Moderator
 from moderation.decide.personal import find_personal_data
 from moderation.decide.policy import make_policy
@@ -110,3 +110,28 @@ def test_a_bad_language_setting_is_exit_78(tmp_path):
     policy.write_text('unsupported_language = "ignore"\n')
     done = subprocess.run([sys.executable, "-m", "moderation", "check", LONG, "--policy", str(policy)], capture_output=True, text=True)
     assert done.returncode == 1 and "unsupported_language must be one of hold, reject, publish" in done.stderr
+
+
+def test_the_detector_reads_an_unpacked_copy_of_its_model_that_answers_as_the_wheels(tmp_path, monkeypatch):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    with (ROOT / "data" / "languages" / "sentences.tsv").open(encoding="utf-8", newline="") as stream:
+        texts = [row["text"] for row in csv.DictReader(stream, delimiter="\t")]
+    wheel = [LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True).classify(text) for text in texts]
+
+    def answers(cache: Path) -> list[tuple[str, float]]:
+        identifier = load_identifier(cache)
+        return [identifier.classify(text) for text in texts]
+
+    assert answers(tmp_path) == wheel  # made the copy
+    (copy,) = tmp_path.iterdir()
+    assert copy.name.startswith("py3langid-") and copy.suffix == ".npz" and copy.stat().st_size > 10_000_000
+    assert answers(tmp_path) == wheel  # read it
+    copy.write_bytes(b"damaged")
+    assert answers(tmp_path) == wheel and not copy.exists()  # the wheel's model; the damaged copy is dropped
+    assert answers(tmp_path) == wheel and copy.stat().st_size > 10_000_000  # and made again
+    blocked = tmp_path / "a file"
+    blocked.write_text("")
+    assert answers(blocked) == wheel  # nowhere to write: the wheel's model
+    monkeypatch.setenv("MODERATION_CACHE", str(tmp_path / "mine"))
+    assert cache_dir() == tmp_path / "mine"
