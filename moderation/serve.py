@@ -27,6 +27,7 @@ from moderation.errors import DataError, ModerationError
 from moderation.io import jsonlines
 from moderation.decide.moderator import Moderator, request_row
 from moderation.decide.language import load_detector
+from moderation.decide.spam_signals import compile_all as compile_spam_patterns
 from moderation.decide.threats import compile_all as compile_threat_patterns
 
 CORAL_ACTIONS = ("NEW", "EDIT")
@@ -161,11 +162,12 @@ def create_app(moderator: Moderator, coral_secret: str | None = None) -> FastAPI
         # first caller is not the one to run out of `timeout_ms`.
         await asyncio.to_thread(moderator.check, WARM_UP, explain=True)
         # What the warm-up comment does not reach is loaded now too: py3langid's model (the
-        # warm-up is plainly English) and every threat pattern (compiled when a comment first
-        # has its word), 0.3 s each. Four requests in a row had run out of `timeout_ms`
-        # behind the first comment that needed py3langid.
+        # warm-up is plainly English) and every threat and spam pattern (compiled when a
+        # comment first has its word), 0.3 s and 0.1 s. Four requests in a row had run out
+        # of `timeout_ms` behind the first comment that needed py3langid.
         await asyncio.to_thread(load_detector)
         await asyncio.to_thread(compile_threat_patterns)
+        await asyncio.to_thread(compile_spam_patterns)
         worker = asyncio.create_task(batcher.run())
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # no signals off the main thread / on Windows
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, lambda: asyncio.create_task(reload_model()))

@@ -450,3 +450,10 @@ def test_the_rule_named_is_the_same_whatever_the_hash_seed():
     named = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                             env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3, 4)}
     assert len(named) == 1 and "claim a payout" in named.pop()
+
+
+def test_compile_all_leaves_every_anchor_compiled_for_a_service():
+    from moderation.decide import spam_signals
+
+    spam_signals.compile_all()
+    assert spam_signals._anchor_rules.cache_info().currsize == len(spam_signals._indexed().anchors) > 100

@@ -86,12 +86,8 @@ class SpamSignal:
 
 def find_spam_signals(text: str) -> list[SpamSignal]:
     """Every spam signal in `text`, links included, in order, none overlapping another of
-    its kind.
-
-    Most comments hold none of the words a rule starts at, and cost a split and a set
-    look-up; a rule is tried only where one of its words stands. A long text is read a
-    piece of a few sentences at a time, so that finding each word costs no more in a
-    book-length comment than in many short ones."""
+    its kind. A rule is tried only where one of its words stands, and a long text is read
+    a piece of a few sentences at a time, as `threats.find_threats` does."""
     return _signals(text, links=True)
 
 
@@ -140,6 +136,12 @@ def strength(signal: SpamSignal) -> int:
     """How much a signal says alone: `STRONG` (spam), `WEAK` (spam with another) or `LINK`
     (any link, short or referral links too: a link is never spam alone)."""
     return LINK if signal.kind == "link_drop" else _STRENGTHS.get(signal.pattern, WEAK)
+
+
+def compile_all() -> None:
+    """Compile every rule now, for a service whose first comments must not wait on it."""
+    for anchor in _indexed().anchors:
+        _anchor_rules(anchor)
 
 
 _STRENGTHS = {spam_rule.name: spam_rule.strength for spam_rule in RULES}
@@ -194,9 +196,8 @@ _NOT_MARKS = bytes(byte for byte in range(256) if byte not in _MARK_OF)
 
 
 class _Tables(NamedTuple):
-    """The words rules start at or need (encoded, as a split comment's words are); the anchors;
-    for each, the words a comment must hold one of for any of its rules to be tried (or
-    None), and its rules with the words each needs (compiled by `_anchor_rules`)."""
+    """The words rules start at or need (encoded, as split); the anchors; for each, the words
+    one of which must stand for its rules to be tried (or None), and its rules with theirs."""
 
     by_word: dict[bytes, str]
     words: frozenset[bytes]
@@ -224,8 +225,7 @@ def _indexed() -> _Tables:
 @lru_cache(maxsize=None)
 def _anchor_rules(anchor: str) -> list[_Compiled]:
     """An anchor's rules compiled, when a comment first holds the word: compiling every
-    rule up front took 0.08 s of every `score` or `check` process, though one comment
-    holds the words of few."""
+    rule up front took 0.08 s of every `score` or `check` process (see `compile_all`)."""
     return [(spam_rule, _regex(spam_rule.pattern), _regex(spam_rule.before) if spam_rule.before else None, needs)
             for spam_rule, needs in _indexed().by_anchor[anchor][1]]  # fmt: skip
 
