@@ -103,7 +103,9 @@ it (data/README.md); its misses were read since, for a rule that was not kept.""
 NEWS_SPAM_FRESH2 = Path(__file__).resolve().parents[1] / "data" / "spam" / "news_spam_fresh2.csv"
 """The second set written so (data/README.md); its misses were read in the fourteenth session."""
 NEWS_SPAM_FRESH3 = Path(__file__).resolve().parents[1] / "data" / "spam" / "news_spam_fresh3.csv"
-"""The third set written so (data/README.md): the held-out news spam from then on."""
+"""The third set written so (data/README.md); its misses were read in the sixteenth session."""
+NEWS_SPAM_FRESH4 = Path(__file__).resolve().parents[1] / "data" / "spam" / "news_spam_fresh4.csv"
+"""The fourth set written so (data/README.md): the held-out news spam from then on."""
 STORE = Path(__file__).resolve().parents[1] / "build" / "embeddings"
 TRAINED_BY = "python benchmarks/quality.py --save DIR (make model)"
 SPLIT = ("80 % of each shared dataset's groups (C3 articles, ARC claims, FNC-1 headlines; OLID and Davidson "
@@ -176,24 +178,36 @@ def measure(model: Model, held: dict[str, pd.DataFrame], peer: Any) -> list[tupl
 
 def spam_rows(model: Model, video: pd.DataFrame, c3: pd.DataFrame) -> list[tuple[str, str, float, float | None]]:
     """Spam at the policy's hold threshold (0.5), and as the default policy decides it (the
-    head at 0.5, or the spam-signal rule): recall and false positives on the YouTube video
-    held out, the share of this project's held-out news spam caught and of its news-style
-    non-spam flagged, and the share of held-out C3 comments flagged."""
+    head at `spam_hold`, the spam-signal rule, or a link beside a score of `spam_link_hold`):
+    recall and false positives on the YouTube video held out, the share of this project's
+    held-out news spam caught and of its news-style non-spam flagged, and the share of
+    held-out C3 comments flagged."""
+    from moderation.decide.policy import make_policy
+    from moderation.decide.spam_signals import find_spam_signals, looks_like_spam
+
+    policy = make_policy({})
+
+    def probability(frame: pd.DataFrame) -> np.ndarray:
+        return model.predict_proba(frame, ["spam"])["spam"][:, model.labels("spam").index("spam")]
+
     def spam(frame: pd.DataFrame) -> np.ndarray:
-        return model.predict_proba(frame, ["spam"])["spam"][:, model.labels("spam").index("spam")] >= 0.5
+        return probability(frame) >= policy["spam_hold"]
 
-    def ruled(frame: pd.DataFrame) -> np.ndarray:  # the spam-signal rule, as the default policy runs it
-        from moderation.decide.spam_signals import looks_like_spam
+    def decided(frame: pd.DataFrame) -> np.ndarray:  # as the default policy decides
+        ruled = [looks_like_spam(str(text)) is not None for text in frame["text"]]
+        linked = [policy["spam_link_hold"] <= value < policy["spam_hold"] and any(
+                  signal.kind == "link_drop" for signal in find_spam_signals(str(text)))
+                  for value, text in zip(probability(frame), frame["text"], strict=True)]  # fmt: skip
+        return spam(frame) | np.asarray(ruled, dtype=bool) | np.asarray(linked, dtype=bool)
 
-        return np.asarray([looks_like_spam(str(text)) is not None for text in frame["text"]], dtype=bool)
-
-    sets = [("third fresh set, held out", NEWS_SPAM_FRESH3), ("second fresh set, its misses read since", NEWS_SPAM_FRESH2),
+    sets = [("fourth fresh set, held out", NEWS_SPAM_FRESH4), ("third fresh set, its misses read since", NEWS_SPAM_FRESH3),
+            ("second fresh set, its misses read since", NEWS_SPAM_FRESH2),
             ("first fresh set, its misses read since", NEWS_SPAM_FRESH), ("test templates, used since to improve the rule", NEWS_SPAM_TEST)]
     news = [(label, pd.read_csv(path)) for label, path in sets]
     truth = (video["spam"] == "spam").to_numpy()
     name = video["group"].iloc[0].split(":", 1)[-1]
     rows = []
-    for how, flag in (("at 0.5", spam), ("by the decision (0.5, or the rule)", lambda frame: spam(frame) | ruled(frame))):
+    for how, flag in (("at 0.5", spam), ("by the decision (0.5, the rule, or a link at 0.4)", decided)):
         flagged = flag(video)
         rows += [(f"spam recall {how}", f"YouTube video held out ({name}, {len(video)})", float(flagged[truth].mean()), None),
                  (f"spam false positives {how}", f"YouTube video held out ({name})", float(flagged[~truth].mean()), None)]

@@ -304,3 +304,24 @@ def test_spam_signals_hold_reject_or_are_off_by_policy():
     assert not [rule for rule, _ in rules["off"] if rule == "spam_signal"]
     cited = "The budget was $4.5 billion this year, see https://www.cbc.ca/news/politics/budget-2016-1.3504283 for the numbers."
     assert not [reason for reason in Moderator().check(cited)["reasons"] if reason["rule"] == "spam_signal"]
+
+
+def test_a_link_beside_a_spam_score_below_spam_hold_is_held_and_neither_alone():
+    from moderation.decide.policy import score_reasons
+
+    pitch = "Knee pain gone in a week with this one trick my physio hates: joint-relief-now.example/offer"
+    cited = "The physio shortage is real, see https://www.cbc.ca/news/health/physiotherapy-wait-times-1.7012345 for the figures."
+    plain = "Knee pain gone in a week after I finally saw a physio, worth the wait."
+
+    def spam_reasons(text: str, score: float, settings: dict | None = None) -> list:
+        scores = {"spam": {"spam": score, "ham": 1 - score}}
+        return [reason for reason in score_reasons(scores, make_policy(settings or {}), False, text) if reason.rule == "spam"]
+
+    (held,) = spam_reasons(pitch, 0.43)
+    assert held.action == "hold" and held.threshold == 0.4 and "0.43" in held.message
+    assert pitch[held.span[0] : held.span[1]].startswith("joint-relief-now.example")
+    assert spam_reasons(pitch, 0.39) == [] and spam_reasons(cited, 0.43) == [] and spam_reasons(plain, 0.43) == []
+    assert spam_reasons(pitch, 0.43, {"spam_link_hold": 1.0}) == []
+    assert [reason.message for reason in spam_reasons(pitch, 0.6)] == ["possibly spam"]  # spam_hold's own, once
+    wired = Moderator(policy=make_policy({"spam_link_hold": 0.0, "spam_hold": 1.0, "spam_reject": 1.0})).check(pitch)
+    assert [(reason["rule"], reason["action"]) for reason in wired["reasons"] if reason["rule"] == "spam"] == [("spam", "hold")]

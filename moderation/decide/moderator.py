@@ -180,14 +180,14 @@ class Moderator:
                     per_row[index] = result
         threshold = self.policy["feature_threshold"]
         results = []
-        for row_has_article, (scores, predicted, explained) in zip(has_article, per_row, strict=True):
+        for row, row_has_article, (scores, predicted, explained) in zip(rows, has_article, per_row, strict=True):
             not_scored = None
             if not row_has_article and "stance" in model.tasks:
                 scores = {task: scores.get(task) for task in model.tasks}  # stance: None, in its place
                 predicted = {task: predicted.get(task) for task in model.tasks}
                 not_scored = {"stance": NO_ARTICLE}
             constructive = scores.get("constructive", {}).get("constructive")
-            results.append((scores, predicted, explained, score_reasons(scores, self.policy, row_has_article),
+            results.append((scores, predicted, explained, score_reasons(scores, self.policy, row_has_article, row["text"]),
                             constructive is not None and constructive >= threshold, not_scored))  # fmt: skip
         return results
 
