@@ -182,8 +182,8 @@ def spam_rows(model: Model, video: pd.DataFrame, c3: pd.DataFrame) -> list[tuple
     recall and false positives on the YouTube video held out, the share of this project's
     held-out news spam caught and of its news-style non-spam flagged, and the share of
     held-out C3 comments flagged."""
-    from moderation.decide.policy import make_policy
-    from moderation.decide.spam_signals import find_spam_signals, looks_like_spam
+    from moderation.decide.policy import make_policy, score_reasons
+    from moderation.decide.spam_signals import looks_like_spam
 
     policy = make_policy({})
 
@@ -193,12 +193,11 @@ def spam_rows(model: Model, video: pd.DataFrame, c3: pd.DataFrame) -> list[tuple
     def spam(frame: pd.DataFrame) -> np.ndarray:
         return probability(frame) >= policy["spam_hold"]
 
-    def decided(frame: pd.DataFrame) -> np.ndarray:  # as the default policy decides
+    def decided(frame: pd.DataFrame) -> np.ndarray:  # as the default policy decides: its rule, and its rules on the score
         ruled = [looks_like_spam(str(text)) is not None for text in frame["text"]]
-        linked = [policy["spam_link_hold"] <= value < policy["spam_hold"] and any(
-                  signal.kind == "link_drop" for signal in find_spam_signals(str(text)))
+        scored = [any(reason.rule == "spam" for reason in score_reasons({"spam": {"spam": float(value)}}, policy, False, str(text)))
                   for value, text in zip(probability(frame), frame["text"], strict=True)]  # fmt: skip
-        return spam(frame) | np.asarray(ruled, dtype=bool) | np.asarray(linked, dtype=bool)
+        return np.asarray(ruled, dtype=bool) | np.asarray(scored, dtype=bool)
 
     sets = [("fourth fresh set, held out", NEWS_SPAM_FRESH4), ("third fresh set, its misses read since", NEWS_SPAM_FRESH3),
             ("second fresh set, its misses read since", NEWS_SPAM_FRESH2),

@@ -13,11 +13,14 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from moderation.errors import ConfigError
 from moderation.decide.counting import substantive_length, visible_length
 from moderation.decide.terms import SUSPECT_TERMS, disowned, find_terms
+
+if TYPE_CHECKING:
+    from moderation.decide.spam_signals import SpamSignal
 
 
 class PolicyError(ConfigError):
@@ -284,7 +287,7 @@ def score_reasons(scores: dict[str, dict[str, float]], policy: Policy, has_artic
     return reasons
 
 
-def _link_drop(text: str) -> Any:
+def _link_drop(text: str) -> SpamSignal | None:
     """The first link in `text` that is not to reporting (`spam_signals`), or None.
 
     A link alone is no spam (readers link to sources), and a spam score between
